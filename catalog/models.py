@@ -1,0 +1,384 @@
+"""The catalog: the facts editors curate, and the reads the public site makes of them."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from catalog.slugs import validate_catalog_slug
+
+# A record not checked against its source for this long is "review overdue".
+REVIEW_INTERVAL = timedelta(days=90)
+
+PRICE_FIELDS = ("input_price", "output_price", "cached_input_price")
+
+
+class CuratedQuerySet(models.QuerySet):
+    def review_overdue(self, now=None):
+        """Records never reviewed, or not reviewed within REVIEW_INTERVAL."""
+        cutoff = (now or timezone.now()) - REVIEW_INTERVAL
+        return self.filter(Q(reviewed_at__isnull=True) | Q(reviewed_at__lt=cutoff))
+
+    def mark_reviewed(self, user, now=None):
+        """Stamp every record as checked against its source by `user`; returns the count."""
+        return self.update(reviewed_at=now or timezone.now(), reviewed_by=user)
+
+
+class Curated(models.Model):
+    """What every curated record carries: its source, its review stamp, its audit times.
+
+    `reviewed_at` / `reviewed_by` change only when an editor says the record was checked
+    (never on an ordinary save). `version` grows on every save so that an editor saving
+    a stale form can be told the record changed meanwhile.
+    """
+
+    source_url = models.URLField("source URL", max_length=500, blank=True)
+    reviewed_at = models.DateTimeField("reviewed at", null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="reviewed by",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = CuratedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version += 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
+        super().save(*args, **kwargs)
+
+    @property
+    def review_overdue(self):
+        return self.reviewed_at is None or self.reviewed_at < timezone.now() - REVIEW_INTERVAL
+
+
+def slug_constraints(model_name):
+    return [
+        models.CheckConstraint(
+            condition=~Q(slug__contains="-vs-"),
+            name=f"{model_name}_slug_without_vs",
+            violation_error_message='A slug may not contain "-vs-": it separates pair URLs.',
+        ),
+        models.CheckConstraint(condition=~Q(slug=""), name=f"{model_name}_slug_not_empty"),
+    ]
+
+
+class Organization(Curated):
+    """Who makes a model (OpenAI, Alibaba Qwen, inclusionAI…)."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True, validators=[validate_catalog_slug])
+    website = models.URLField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = slug_constraints("organization")
+
+    def __str__(self):
+        return self.name
+
+
+class Provider(Curated):
+    """Where a model can be called: a first-party API, an aggregator, a cloud, a host."""
+
+    class Kind(models.TextChoices):
+        FIRST_PARTY = "first_party", "First-party API"
+        AGGREGATOR = "aggregator", "Aggregator"
+        CLOUD = "cloud", "Cloud platform"
+        INFERENCE_HOST = "inference_host", "Inference host"
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True, validators=[validate_catalog_slug])
+    website = models.URLField(max_length=300, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = slug_constraints("provider")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("provider_detail", args=[self.slug])
+
+
+class Capability(models.Model):
+    """One of the fixed, ordered capabilities (created by a data migration)."""
+
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+    reader_phrase = models.CharField(
+        max_length=60, help_text="How a sentence names it: “vision”, “multimodal input”…"
+    )
+    position = models.PositiveSmallIntegerField(unique=True)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name_plural = "capabilities"
+
+    def __str__(self):
+        return self.name
+
+
+class DecisionTag(models.Model):
+    """A decision-fit tag (Coding, RAG, Agents, Long context…); `position` orders lists."""
+
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+    position = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class LanguageModelQuerySet(CuratedQuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class LanguageModel(Curated):
+    """A large language model: its specs, its license, the tags and capabilities it shows."""
+
+    class ProductType(models.TextChoices):
+        CODING = "coding", "Coding-specialized model"
+        STANDALONE_API = "standalone_api", "Standalone API model"
+        REASONING = "reasoning", "Reasoning model"
+        MULTIMODAL = "multimodal", "Multimodal model"
+        SMALL = "small", "Small efficient model"
+
+    class Architecture(models.TextChoices):
+        DECODER_ONLY = "decoder_only", "decoder only"
+        MIXTURE_OF_EXPERTS = "mixture_of_experts", "mixture of experts"
+        HYBRID = "hybrid", "hybrid attention"
+
+    class Openness(models.TextChoices):
+        PROPRIETARY = "proprietary", "Proprietary"
+        OPEN_WEIGHTS = "open_weights", "Open weights"
+        OPEN_SOURCE = "open_source", "Open source"
+
+    class CommercialUse(models.TextChoices):
+        ALLOWED = "allowed", "allowed"
+        WITH_CONDITIONS = "with_conditions", "with conditions"
+        NOT_ALLOWED = "not_allowed", "not allowed"
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(
+        max_length=120,
+        unique=True,
+        validators=[validate_catalog_slug],
+        help_text='From the name: dots become hyphens (“GPT-5.3” → “gpt-5-3”); never “-vs-”.',
+    )
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="models")
+    released_on = models.DateField("released", null=True, blank=True)
+    product_type = models.CharField(max_length=20, choices=ProductType.choices)
+    best_for = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="A phrase: “custom coding agents, code generation, and tool loops”.",
+    )
+    decision_tags = models.ManyToManyField(DecisionTag, blank=True, related_name="models")
+    context_window = models.PositiveIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1)], help_text="In tokens."
+    )
+    max_output_tokens = models.PositiveIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    parameters_total = models.PositiveBigIntegerField(
+        "total parameters", null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    parameters_active = models.PositiveBigIntegerField(
+        "active parameters",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="For a mixture of experts: the parameters used per token.",
+    )
+    architecture = models.CharField(max_length=30, choices=Architecture.choices, blank=True)
+    license_name = models.CharField("license", max_length=120, blank=True)
+    license_osi_approved = models.BooleanField("OSI-approved license", default=False)
+    openness = models.CharField(max_length=20, choices=Openness.choices)
+    commercial_use = models.CharField(max_length=20, choices=CommercialUse.choices, blank=True)
+    knowledge_cutoff = models.DateField(
+        null=True, blank=True, help_text="The first day of the cutoff month when only the month is known."
+    )
+    is_published = models.BooleanField("published", default=False)
+    capabilities = models.ManyToManyField(
+        Capability, through="ModelCapability", related_name="models", blank=True
+    )
+
+    objects = LanguageModelQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "model"
+        constraints = [
+            *slug_constraints("languagemodel"),
+            models.CheckConstraint(
+                condition=Q(context_window__isnull=True) | Q(context_window__gt=0),
+                name="languagemodel_context_window_positive",
+                violation_error_message="The context window must be more than 0 tokens.",
+            ),
+            models.CheckConstraint(
+                condition=Q(max_output_tokens__isnull=True) | Q(max_output_tokens__gt=0),
+                name="languagemodel_max_output_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(parameters_active__isnull=True)
+                | Q(parameters_total__isnull=True)
+                | Q(parameters_active__lte=models.F("parameters_total")),
+                name="languagemodel_active_parameters_within_total",
+                violation_error_message="Active parameters cannot exceed total parameters.",
+            ),
+        ]
+        indexes = [models.Index(fields=["is_published", "slug"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("model_detail", args=[self.slug])
+
+
+class ModelCapability(models.Model):
+    """Whether a model supports a capability; no row, or "unknown", is not the same as "no"."""
+
+    class Support(models.TextChoices):
+        YES = "yes", "Yes"
+        NO = "no", "No"
+        UNKNOWN = "unknown", "Unknown"
+
+    model = models.ForeignKey(
+        LanguageModel, on_delete=models.CASCADE, related_name="capability_support"
+    )
+    capability = models.ForeignKey(Capability, on_delete=models.PROTECT, related_name="+")
+    support = models.CharField(max_length=10, choices=Support.choices, default=Support.UNKNOWN)
+
+    class Meta:
+        ordering = ["capability__position"]
+        verbose_name = "capability support"
+        verbose_name_plural = "capability support"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["model", "capability"], name="modelcapability_one_per_model"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.model}: {self.capability} = {self.get_support_display()}"
+
+
+class Route(Curated):
+    """A model offered by a provider, optionally in a price tier; prices in USD per 1M tokens.
+
+    A price left empty is unknown (not sourced yet), never zero.
+    """
+
+    model = models.ForeignKey(LanguageModel, on_delete=models.CASCADE, related_name="routes")
+    provider = models.ForeignKey(Provider, on_delete=models.PROTECT, related_name="routes")
+    provider_model_id = models.CharField("provider's model id", max_length=200, blank=True)
+    tier = models.CharField(
+        "price tier",
+        max_length=60,
+        blank=True,
+        help_text="Empty for the standard price; “batch”, “long context >128k”…",
+    )
+    input_price = models.DecimalField(
+        "input price", max_digits=12, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(0)], help_text="USD per 1M input tokens; empty when not sourced.",
+    )
+    output_price = models.DecimalField(
+        "output price", max_digits=12, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(0)], help_text="USD per 1M output tokens; empty when not sourced.",
+    )
+    cached_input_price = models.DecimalField(
+        "cached input price", max_digits=12, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(0)], help_text="USD per 1M cached input tokens.",
+    )
+    is_active = models.BooleanField("active", default=True)
+
+    history = HistoricalRecords(
+        excluded_fields=["created_at", "updated_at", "version", "reviewed_at", "reviewed_by"]
+    )
+
+    class Meta:
+        ordering = ["model__name", "provider__name", "tier"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["model", "provider", "tier"],
+                name="route_one_per_model_provider_tier",
+                violation_error_message="This model already has a route at this provider and tier.",
+            ),
+            *[
+                models.CheckConstraint(
+                    condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}),
+                    name=f"route_{field}_not_negative",
+                    violation_error_message="Prices cannot be negative.",
+                )
+                for field in PRICE_FIELDS
+            ],
+        ]
+
+    def __str__(self):
+        tier = f" ({self.tier})" if self.tier else ""
+        return f"{self.model} on {self.provider}{tier}"
+
+    @property
+    def has_token_prices(self):
+        return self.input_price is not None and self.output_price is not None
+
+
+class Benchmark(Curated):
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True, validators=[validate_catalog_slug])
+    category = models.CharField(max_length=60, blank=True, help_text="Coding, reasoning, math…")
+    unit = models.CharField(max_length=30, default="%", help_text="“%”, “Elo”, “points”…")
+    higher_is_better = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = slug_constraints("benchmark")
+
+    def __str__(self):
+        return self.name
+
+
+class BenchmarkScore(Curated):
+    model = models.ForeignKey(LanguageModel, on_delete=models.CASCADE, related_name="scores")
+    benchmark = models.ForeignKey(Benchmark, on_delete=models.PROTECT, related_name="scores")
+    value = models.DecimalField(max_digits=10, decimal_places=3)
+    measured_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["benchmark__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["model", "benchmark"],
+                name="benchmarkscore_one_per_model",
+                violation_error_message="This model already has a score on this benchmark.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.model} on {self.benchmark}: {self.value}"

@@ -153,3 +153,4 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
 }
+SIMPLE_HISTORY_REVERT_DISABLED = True  # reverting would bypass the stale-save guard

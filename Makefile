@@ -1,0 +1,65 @@
+# LLM Reference — developer commands. `make run` and `make test` are all a newcomer needs.
+
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+DEV_ENV := DJANGO_DEBUG=1
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# The first Python >= 3.12 on this machine (Django 6.1 needs it): pyenv's, then the PATH's.
+FIND_PYTHON := for candidate in $$(pyenv which python 2>/dev/null) python3.13 python3.12 python3.14 \
+		$$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python 2>/dev/null) python3 python; do \
+	  if command -v $$candidate >/dev/null 2>&1 && $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+	    command -v $$candidate; exit 0; fi; \
+	done; exit 1
+
+.PHONY: run test lint format migrations-check venv install migrate demo editor superuser audit bench clean
+
+$(PY):
+	@python=$$($(FIND_PYTHON)) || { echo "LLM Reference needs Python 3.12 or newer (Django 6.1), and none was found. Install one (pyenv install 3.13) and run make again." >&2; exit 1; }; \
+	echo "Creating $(VENV) with $$python ($$($$python --version))"; \
+	$$python -m venv $(VENV)
+
+$(VENV)/.installed: $(PY) pyproject.toml
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+venv install: $(VENV)/.installed
+
+migrate: install
+	$(DEV_ENV) $(PY) manage.py migrate --no-input
+
+demo: migrate
+	$(DEV_ENV) $(PY) manage.py load_demo_catalog
+
+## The quick start: a development server with the demo catalog on SQLite, debug on.
+run: demo
+	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+## The test suite (SQLite by default; set DATABASE_URL=postgres://… for PostgreSQL).
+test: install
+	$(DEV_ENV) $(BIN)/pytest
+
+lint: install migrations-check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: install
+	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
+
+## An editor account (staff, in the Editors group): make editor USERNAME=ada
+editor: migrate
+	@test -n "$(USERNAME)" || { echo "Name the editor: make editor USERNAME=ada" >&2; exit 1; }
+	$(DEV_ENV) $(PY) manage.py create_editor $(USERNAME)
+
+superuser: migrate
+	$(DEV_ENV) $(PY) manage.py createsuperuser
+
+clean:
+	rm -rf $(VENV) staticfiles

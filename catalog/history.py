@@ -1,0 +1,56 @@
+"""Price history of routes, read from django-simple-history's records.
+
+`price_changes` is pure: it takes a route's history records, oldest first, as plain
+objects with the price fields, `history_date` and `history_user`, and says what changed.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from catalog.models import PRICE_FIELDS, Route
+
+PRICE_LABELS = {field: Route._meta.get_field(field).verbose_name for field in PRICE_FIELDS}
+
+
+@dataclass(frozen=True)
+class PriceChange:
+    changed_at: datetime
+    changed_by: str
+    field: str
+    label: str
+    old: Decimal | None
+    new: Decimal | None
+
+
+def price_changes(records):
+    """Every price field that differs between consecutive records, newest change first.
+
+    The first record (the route's creation) is not a change: it has no "old".
+    """
+    changes = []
+    previous = None
+    for record in records:
+        if previous is not None:
+            for field in PRICE_FIELDS:
+                old, new = getattr(previous, field), getattr(record, field)
+                if old != new:
+                    user = record.history_user
+                    changes.append(
+                        PriceChange(
+                            changed_at=record.history_date,
+                            changed_by=user.get_username() if user else "",
+                            field=field,
+                            label=PRICE_LABELS[field],
+                            old=old,
+                            new=new,
+                        )
+                    )
+        previous = record
+    changes.reverse()
+    return changes
+
+
+def route_price_changes(route):
+    records = route.history.select_related("history_user").order_by("history_date", "history_id")
+    return price_changes(records)

@@ -1,3 +1,7 @@
 from django.urls import path
 
-urlpatterns = []
+from comparisons import views
+
+urlpatterns = [
+    path("compare/<slug:pair>/", views.pair_detail, name="pair_detail"),
+]

@@ -7,5 +7,6 @@ admin.site.index_title = "Catalog curation"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("catalog.urls")),
     path("", include("comparisons.urls")),
 ]

@@ -1,0 +1,194 @@
+"""Plain facts about models, read from the catalog in a fixed number of queries.
+
+Everything the pair page says is computed from these frozen dataclasses by pure functions,
+so the rules are testable without a database and the query count does not grow with the
+catalog (no query per route, capability, score or related pair).
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.db.models import Prefetch
+
+from catalog.models import BenchmarkScore, Capability, LanguageModel, ModelCapability, Route
+
+YES = ModelCapability.Support.YES
+NO = ModelCapability.Support.NO
+UNKNOWN = ModelCapability.Support.UNKNOWN
+
+
+@dataclass(frozen=True)
+class CapabilityFacts:
+    slug: str
+    name: str
+    phrase: str
+
+
+@dataclass(frozen=True)
+class ReviewStamp:
+    """One fact shown on a page, and when it was last checked (None: never)."""
+
+    label: str
+    reviewed_at: datetime | None
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class RouteFacts:
+    provider: str
+    provider_slug: str
+    tier: str
+    input_price: Decimal | None
+    output_price: Decimal | None
+    stamps: tuple[ReviewStamp, ...] = ()
+
+    @property
+    def label(self):
+        return f"{self.provider} ({self.tier})" if self.tier else self.provider
+
+    @property
+    def has_token_prices(self):
+        return self.input_price is not None and self.output_price is not None
+
+
+@dataclass(frozen=True)
+class ScoreFacts:
+    benchmark: str
+    benchmark_slug: str
+    value: Decimal
+    unit: str
+    higher_is_better: bool
+    stamp: ReviewStamp | None = None
+
+
+@dataclass(frozen=True)
+class ModelFacts:
+    name: str
+    slug: str
+    organization: str = ""
+    released_on: date | None = None
+    product_type: str = ""
+    best_for: str = ""
+    tags: tuple[str, ...] = ()
+    context_window: int | None = None
+    max_output_tokens: int | None = None
+    parameters_total: int | None = None
+    parameters_active: int | None = None
+    architecture: str = ""
+    license_name: str = ""
+    license_osi_approved: bool = False
+    openness: str = ""
+    commercial_use: str = ""
+    knowledge_cutoff: date | None = None
+    source_url: str = ""
+    # capability slug → "yes" / "no" / "unknown"; a capability with no row is unknown.
+    capabilities: dict[str, str] = field(default_factory=dict)
+    routes: tuple[RouteFacts, ...] = ()
+    scores: tuple[ScoreFacts, ...] = ()
+    stamp: ReviewStamp | None = None
+
+    def support(self, capability_slug):
+        return self.capabilities.get(capability_slug, UNKNOWN)
+
+    @property
+    def providers(self):
+        """Provider names in route order, each once (tiers of one provider are one route)."""
+        return tuple(dict.fromkeys(route.provider for route in self.routes))
+
+
+def model_queryset():
+    """Published models with everything a page shows, in five queries for any number."""
+    return (
+        LanguageModel.objects.published()
+        .select_related("organization")
+        .prefetch_related(
+            "decision_tags",
+            Prefetch(
+                "capability_support",
+                queryset=ModelCapability.objects.select_related("capability"),
+            ),
+            Prefetch(
+                "routes",
+                queryset=Route.objects.filter(is_active=True)
+                .select_related("provider")
+                .order_by("provider__name", "tier"),
+            ),
+            Prefetch("scores", queryset=BenchmarkScore.objects.select_related("benchmark")),
+        )
+    )
+
+
+def capability_list():
+    return [
+        CapabilityFacts(slug=slug, name=name, phrase=phrase)
+        for slug, name, phrase in Capability.objects.values_list("slug", "name", "reader_phrase")
+    ]
+
+
+def _stamp(label, record):
+    return ReviewStamp(label=label, reviewed_at=record.reviewed_at, updated_at=record.updated_at)
+
+
+def model_facts(model):
+    """Plain facts of a LanguageModel loaded through `model_queryset()`."""
+    routes = tuple(
+        RouteFacts(
+            provider=route.provider.name,
+            provider_slug=route.provider.slug,
+            tier=route.tier,
+            input_price=route.input_price,
+            output_price=route.output_price,
+            stamps=(
+                _stamp(f"{route} route", route),
+                _stamp(f"{route.provider} (provider)", route.provider),
+            ),
+        )
+        for route in model.routes.all()
+    )
+    scores = tuple(
+        ScoreFacts(
+            benchmark=score.benchmark.name,
+            benchmark_slug=score.benchmark.slug,
+            value=score.value,
+            unit=score.benchmark.unit,
+            higher_is_better=score.benchmark.higher_is_better,
+            stamp=_stamp(f"{model.name} on {score.benchmark.name}", score),
+        )
+        for score in model.scores.all()
+    )
+    return ModelFacts(
+        name=model.name,
+        slug=model.slug,
+        organization=model.organization.name,
+        released_on=model.released_on,
+        product_type=model.get_product_type_display(),
+        best_for=model.best_for,
+        tags=tuple(tag.name for tag in sorted(model.decision_tags.all(), key=tag_order)),
+        context_window=model.context_window,
+        max_output_tokens=model.max_output_tokens,
+        parameters_total=model.parameters_total,
+        parameters_active=model.parameters_active,
+        architecture=model.get_architecture_display() if model.architecture else "",
+        license_name=model.license_name,
+        license_osi_approved=model.license_osi_approved,
+        openness=model.get_openness_display(),
+        commercial_use=model.get_commercial_use_display() if model.commercial_use else "",
+        knowledge_cutoff=model.knowledge_cutoff,
+        source_url=model.source_url,
+        capabilities={
+            support.capability.slug: support.support for support in model.capability_support.all()
+        },
+        routes=routes,
+        scores=scores,
+        stamp=_stamp(f"{model.name} (model)", model),
+    )
+
+
+def tag_order(tag):
+    return (tag.position, tag.name)
+
+
+def load_models(slugs):
+    """Facts of the published models among `slugs`, keyed by slug (missing ones absent)."""
+    return {model.slug: model_facts(model) for model in model_queryset().filter(slug__in=slugs)}

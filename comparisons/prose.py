@@ -1,0 +1,429 @@
+"""The sentences of the pair page, in the reference page's voice, from the rules' results."""
+
+from dataclasses import dataclass
+
+from comparisons import rules
+from comparisons.cost import cheapest_route, priced_routes
+from comparisons.text import (
+    compact_tokens,
+    lower_first,
+    oxford_join,
+    plural,
+    price_per_million,
+    usd_amount,
+    with_article,
+)
+
+CONFIRM_LIMITS = (
+    "Use this as a quick comparison signal, then confirm the provider-specific limits "
+    "before committing to production."
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    question: str
+    answer: str
+
+
+def names(capabilities):
+    return oxford_join(cap.name for cap in capabilities)
+
+
+def phrases(capabilities):
+    return oxford_join(cap.phrase for cap in capabilities)
+
+
+def title(a, b):
+    return f"{a.name} vs {b.name}"
+
+
+def _with_year(model):
+    return f"{model.name} ({model.released_on.year})" if model.released_on else model.name
+
+
+def _product_phrase(model):
+    return lower_first(model.product_type)
+
+
+def context_sentence(a, b):
+    known = [model for model in (a, b) if model.context_window is not None]
+    if not known:
+        return "Neither model has a context window sourced yet."
+    if len(known) == 2 and a.context_window == b.context_window:
+        return (
+            f"{a.name} and {b.name} both ship a {compact_tokens(a.context_window)}-token "
+            "context window."
+        )
+
+    def ships(model):
+        if model.context_window is None:
+            return f"{model.name} has no context window sourced yet"
+        return f"{model.name} ships a {compact_tokens(model.context_window)}-token context window"
+
+    return f"{ships(a)}, while {ships(b)}."
+
+
+def intro(a, b):
+    """The opening paragraph and the product-type framing paragraph."""
+    if a.product_type == b.product_type:
+        compared = f"compare two {_product_phrase(a)}s"
+    else:
+        compared = (
+            f"compare {with_article(_product_phrase(a))} against "
+            f"{with_article(_product_phrase(b))}"
+        )
+    opening = (
+        f"{_with_year(a)} and {_with_year(b)} {compared}. {context_sentence(a, b)} "
+        "This page treats the result as workflow and deployment fit, not a universal model "
+        "winner."
+    )
+    if a.product_type == b.product_type:
+        framing = (
+            f"{a.name} and {b.name} are both {_product_phrase(a)}s, so product type does not "
+            "separate them: capabilities, context, provider coverage, and price do. Choose "
+            "based on workflow fit before reading any benchmark or price row as decisive."
+        )
+    else:
+        framing = (
+            f"Treat this as a product-type comparison: {a.name} is "
+            f"{with_article(_product_phrase(a))}, while {b.name} is "
+            f"{with_article(_product_phrase(b))}. Choose based on workflow fit before reading "
+            "any benchmark or price row as decisive."
+        )
+    return [opening, framing]
+
+
+def monthly_saving_sentence(comparison, traffic_phrase):
+    if comparison.saving == 0:
+        return (
+            f"{comparison.cheaper.name} and {comparison.dearer.name} cost the same, "
+            f"{usd_amount(comparison.cheaper_cost)} a month, {traffic_phrase}."
+        )
+    return (
+        f"{comparison.cheaper.name} costs {usd_amount(comparison.saving)} less a month than "
+        f"{comparison.dearer.name} {traffic_phrase} ({usd_amount(comparison.cheaper_cost)} "
+        f"versus {usd_amount(comparison.dearer_cost)})."
+    )
+
+
+def traffic_phrase(traffic):
+    return (
+        f"at {traffic.requests_per_month:,} requests a month of {traffic.input_tokens:,} input "
+        f"and {traffic.output_tokens:,} output tokens"
+    )
+
+
+def tradeoffs(model, other, capabilities, default_traffic):
+    """The "Choose <model> when..." bullets: each appears exactly when its rule holds."""
+    bullets = []
+    if rules.larger_context(model, other) is model:
+        bullets.append(
+            f"{model.name} has the larger context window for long prompts, retrieval packs, "
+            "or transcript analysis."
+        )
+    if rules.broader_coverage(model, other) is model:
+        bullets.append(
+            f"{model.name} has broader tracked provider coverage for fallback and procurement "
+            "flexibility."
+        )
+    comparison = rules.cost_comparison(model, other, default_traffic)
+    if comparison and comparison.cheaper is model and comparison.saving > 0:
+        bullets.append(
+            f"{model.name} costs {usd_amount(comparison.saving)} less a month at the default "
+            f"traffic ({usd_amount(comparison.cheaper_cost)} versus "
+            f"{usd_amount(comparison.dearer_cost)})."
+        )
+    unique = rules.unique_capabilities(model, other, capabilities)
+    if unique:
+        bullets.append(f"{model.name} uniquely exposes {names(unique)} in local model data.")
+    if model.tags:
+        bullets.append(f"Local decision data tags {model.name} for {oxford_join(model.tags)}.")
+    return bullets
+
+
+def cost_delta(a, b, traffic):
+    comparison = rules.cost_comparison(a, b, traffic)
+    if comparison is None:
+        return (
+            "Cost delta unavailable until both models have sourced input and output token "
+            "prices."
+        )
+    return monthly_saving_sentence(comparison, "at this traffic")
+
+
+def switch_friction(source, target, capabilities):
+    """Bullets for moving production traffic from `source` to `target`."""
+    shared = rules.shared_providers(source, target)
+    if shared:
+        first = (
+            f"{source.name} and {target.name} are both tracked on {oxford_join(shared)}; "
+            "moving traffic there can keep the same SDK, billing, and endpoint."
+        )
+    else:
+        first = (
+            f"No overlapping tracked provider route is sourced for {source.name} and "
+            f"{target.name}; plan for SDK, billing, or endpoint changes."
+        )
+    bullets = [first]
+    recheck = rules.capabilities_to_recheck(source, target, capabilities)
+    if recheck:
+        bullets.append(
+            f"Check replacement coverage for {names(recheck)} before moving production traffic."
+        )
+    gained = rules.unique_capabilities(target, source, capabilities)
+    if gained:
+        bullets.append(f"{target.name} adds {names(gained)} in local capability data.")
+    if not recheck and not gained:
+        bullets.append(
+            f"Local capability data shows nothing {source.name} exposes that {target.name} "
+            "lacks."
+        )
+    return bullets
+
+
+def _price_coverage(model):
+    price = rules.lowest_price(model, "input_price")
+    if price is None:
+        return f"{model.name} has no token price sourced yet"
+    return f"{model.name} has {price_per_million(price, 'input tokens')}"
+
+
+def _strengths(model, other, capabilities, default_traffic):
+    """Short noun phrases for what favours `model`, for the choose-when sentences."""
+    strengths = []
+    coding = {"code-execution", "ide-integration"}
+    unique = {cap.slug for cap in rules.unique_capabilities(model, other, capabilities)}
+    if model.product_type.startswith("Coding") or unique & coding:
+        strengths.append("coding workflow support")
+    if "reasoning" in unique:
+        strengths.append("reasoning depth")
+    if "computer-use" in unique:
+        strengths.append("computer-use automation")
+    if "parallel-agents" in unique:
+        strengths.append("parallel agent runs")
+    if rules.larger_context(model, other) is model:
+        strengths.append("larger context windows")
+    if rules.broader_coverage(model, other) is model:
+        strengths.append("broader provider choice")
+    comparison = rules.cost_comparison(model, other, default_traffic)
+    if comparison and comparison.cheaper is model and comparison.saving > 0:
+        strengths.append("lower token spend")
+    return strengths
+
+
+def deep_dive(a, b, capabilities, default_traffic):
+    differences = rules.capability_differences(a, b, capabilities)
+    shared = rules.shared_capabilities(a, b, capabilities)
+    footprint = []
+    if differences:
+        listed = oxford_join(f"{cap.phrase}: {model.name}" for cap, model in differences)
+        footprint.append(f"The capability footprint differs most on {listed}.")
+    else:
+        footprint.append(
+            f"Local capability data shows no capability that one of {a.name} and {b.name} "
+            "has and the other is known to lack."
+        )
+    if shared:
+        tail = (
+            "so the practical split is not just feature count."
+            if differences
+            else "so the choice turns on context, price, and provider coverage."
+        )
+        footprint.append(f"Both models share {phrases(shared)}, {tail}")
+    if differences:
+        footprint.append(
+            "Use those differences to decide whether the page is about raw model quality, "
+            "agentic coding support, multimodal ingestion, or predictable structured API "
+            "behavior."
+        )
+
+    priced = [rules.lowest_price(model, "input_price") is not None for model in (a, b)]
+    if all(priced):
+        coverage = "Pricing coverage is complete"
+    elif any(priced):
+        coverage = "Pricing coverage is uneven"
+    else:
+        coverage = "Pricing coverage is missing"
+    count_a, count_b = rules.route_count(a), rules.route_count(b)
+    pricing = [
+        f"{coverage}: {_price_coverage(a)} and {_price_coverage(b)}.",
+        f"Provider availability is {plural(count_a, 'tracked route')} versus {count_b}.",
+    ]
+    if all(priced):
+        pricing.append(
+            "Verify the route you will actually call before estimating production spend."
+        )
+    else:
+        pricing.append(
+            "Treat unknown pricing as an integration gap, then verify the route you will "
+            "actually call before estimating production spend."
+        )
+
+    choose = []
+    for model, other, ending in ((a, b, "central to the workload"), (b, a, "more important")):
+        strengths = _strengths(model, other, capabilities, default_traffic)
+        if strengths:
+            verb = "is" if len(strengths) == 1 else "are"
+            choose.append(f"Choose {model.name} when {oxford_join(strengths)} {verb} {ending}.")
+    choose.append(
+        "For production, rerun your own prompts through the exact provider, region, and tool "
+        "stack you plan to ship. This keeps the decision grounded in measurable tradeoffs "
+        "instead of brand-level assumptions. It also helps separate model capability from "
+        "provider packaging, which can change cost and latency. For teams standardizing a "
+        "stack, that distinction is often the difference between a benchmark win and a "
+        "reliable deployment."
+    )
+    return [" ".join(footprint), " ".join(pricing), " ".join(choose)]
+
+
+def _context_answer(a, b):
+    larger = rules.larger_context(a, b)
+    if larger is not None:
+        smaller = b if larger is a else a
+        first = (
+            f"{larger.name} supports {compact_tokens(larger.context_window)} tokens, while "
+            f"{smaller.name} supports {compact_tokens(smaller.context_window)} tokens. That gap "
+            "matters most for long documents, large codebases, retrieval-heavy agents, and "
+            "conversations where earlier context must remain visible."
+        )
+    elif a.context_window is not None and a.context_window == b.context_window:
+        first = (
+            f"{a.name} and {b.name} both support {compact_tokens(a.context_window)} tokens, "
+            "so context size does not separate them."
+        )
+    else:
+        known = [model for model in (a, b) if model.context_window is not None]
+        unknown = [model for model in (a, b) if model.context_window is None]
+        first = " ".join(
+            [
+                *(
+                    f"{model.name} supports {compact_tokens(model.context_window)} tokens."
+                    for model in known
+                ),
+                *(f"{model.name} has no context window sourced yet." for model in unknown),
+            ]
+        )
+        first += " Local data cannot say which is larger."
+    return f"{first} {CONFIRM_LIMITS}"
+
+
+def _license_phrase(model):
+    if not model.license_name:
+        return f"{model.name} has no license sourced yet."
+    return f"{model.name} is listed under {model.license_name}."
+
+
+def _capability_answer(a, b, cap):
+    if a.support(cap.slug) == b.support(cap.slug) == "yes":
+        return (
+            f"Both {a.name} and {b.name} expose {cap.phrase}. The better choice depends on "
+            "benchmark fit, context budget, pricing, and whether your provider route exposes "
+            "the same capability surface."
+        )
+    leader = a if a.support(cap.slug) == "yes" else b
+    return (
+        f"{leader.name} has the clearer documented {cap.phrase} signal in this comparison. "
+        f"If {cap.phrase} is mission-critical, validate it against the provider endpoint "
+        "because model-level support and API-level exposure can differ."
+    )
+
+
+def _where_to_run(model, default_traffic):
+    providers = ordered_providers(model, default_traffic)
+    if not providers:
+        return f"{model.name} has no tracked provider route yet."
+    return f"{model.name} is available on {oxford_join(providers)}."
+
+
+def ordered_providers(model, traffic):
+    """Providers with a complete price first (cheapest first), then the others by name."""
+    priced = [cost.route.provider for cost in priced_routes(model.routes, traffic)]
+    rest = sorted(model.providers)
+    return list(dict.fromkeys([*priced, *rest]))
+
+
+def _fallback_questions(a, b, default_traffic):
+    """Questions that stand in when fewer than three capabilities are supported."""
+    comparison = rules.cost_comparison(a, b, default_traffic)
+    if comparison:
+        cost_answer = monthly_saving_sentence(comparison, "at the default traffic")
+    else:
+        cost_answer = (
+            "Local provider data has no complete input and output token price for both "
+            "models yet, so their monthly cost cannot be compared."
+        )
+    yield Question(f"Which is cheaper to run, {a.name} or {b.name}?", cost_answer)
+    shared = rules.shared_benchmarks(a, b)
+    if shared:
+        benchmark_answer = (
+            f"{a.name} and {b.name} share {plural(len(shared), 'benchmark row')}: "
+            f"{oxford_join(name for name, _, _ in shared)}. Compare the benchmarks table "
+            "above, then rerun your own prompts."
+        )
+    else:
+        benchmark_answer = (
+            "No shared benchmark rows are currently sourced for this pair, so rerun your own "
+            "prompts before trusting either model for a workload."
+        )
+    yield Question(f"Do {a.name} and {b.name} share benchmark results?", benchmark_answer)
+    newer = _release_answer(a, b)
+    yield Question(f"Which is newer, {a.name} or {b.name}?", newer)
+
+
+def _release_answer(a, b):
+    if a.released_on and b.released_on:
+        if a.released_on == b.released_on:
+            return f"{a.name} and {b.name} were both released on {a.released_on.isoformat()}."
+        newer, older = (a, b) if a.released_on > b.released_on else (b, a)
+        return (
+            f"{newer.name} was released on {newer.released_on.isoformat()}, after "
+            f"{older.name} ({older.released_on.isoformat()})."
+        )
+    return "Local data does not have a release date for both models yet."
+
+
+def faq(a, b, capabilities, default_traffic):
+    """The six questions: context, license, three capabilities (or stand-ins), where to run."""
+    questions = [
+        Question(
+            f"Which has a larger context window, {a.name} or {b.name}?", _context_answer(a, b)
+        ),
+        Question(
+            f"Is {a.name} or {b.name} open source?",
+            f"{_license_phrase(a)} {_license_phrase(b)} License labels affect whether you can "
+            "self-host, redistribute weights, or rely only on hosted APIs, so confirm the "
+            "upstream license before deployment.",
+        ),
+    ]
+    either = [
+        cap for cap in capabilities if "yes" in (a.support(cap.slug), b.support(cap.slug))
+    ]
+    capability_questions = [
+        Question(
+            f"Which is better for {cap.phrase}, {a.name} or {b.name}?",
+            _capability_answer(a, b, cap),
+        )
+        for cap in either[:3]
+    ]
+    if capability_questions:
+        first = capability_questions[0]
+        capability_questions[0] = Question(first.question, f"{first.answer} {CONFIRM_LIMITS}")
+    fallbacks = _fallback_questions(a, b, default_traffic)
+    while len(capability_questions) < 3:
+        capability_questions.append(next(fallbacks))
+    questions.extend(capability_questions)
+    questions.append(
+        Question(
+            f"Where can I run {a.name} and {b.name}?",
+            f"{_where_to_run(a, default_traffic)} {_where_to_run(b, default_traffic)} Provider "
+            "coverage can affect latency, region availability, compliance posture, and "
+            f"fallback options. {CONFIRM_LIMITS}",
+        )
+    )
+    return questions
+
+
+def cheapest_label(model, traffic):
+    cost = cheapest_route(model.routes, traffic)
+    return None if cost is None else cost.route.label

@@ -1,0 +1,118 @@
+"""The conditions the pair page's claims rest on, as pure functions of two models' facts.
+
+Each returns what holds (a model, a list of capabilities, a number) or None / [] when it
+does not, so that a sentence appears exactly when its condition holds. "Unknown" never
+counts as "no": a capability is only *missing* where the data says "no".
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from comparisons.cost import cheapest_route
+from comparisons.facts import NO, YES
+
+
+def supported(model, capabilities):
+    return [cap for cap in capabilities if model.support(cap.slug) == YES]
+
+
+def unique_capabilities(model, other, capabilities):
+    """What `model` exposes and `other` is known not to."""
+    return [
+        cap
+        for cap in capabilities
+        if model.support(cap.slug) == YES and other.support(cap.slug) == NO
+    ]
+
+
+def capabilities_to_recheck(source, target, capabilities):
+    """What `source` exposes that `target` is not known to (no, or unknown)."""
+    return [
+        cap
+        for cap in capabilities
+        if source.support(cap.slug) == YES and target.support(cap.slug) != YES
+    ]
+
+
+def shared_capabilities(a, b, capabilities):
+    return [cap for cap in capabilities if a.support(cap.slug) == YES == b.support(cap.slug)]
+
+
+def capability_differences(a, b, capabilities):
+    """(capability, the model that has it) where exactly one is known to have it."""
+    differences = []
+    for cap in capabilities:
+        support_a, support_b = a.support(cap.slug), b.support(cap.slug)
+        if support_a == YES and support_b == NO:
+            differences.append((cap, a))
+        elif support_b == YES and support_a == NO:
+            differences.append((cap, b))
+    return differences
+
+
+def larger_context(a, b):
+    """The model with the strictly larger known context window, or None."""
+    if a.context_window is None or b.context_window is None:
+        return None
+    if a.context_window == b.context_window:
+        return None
+    return a if a.context_window > b.context_window else b
+
+
+def route_count(model):
+    """Tracked provider routes: each provider once, whatever its tiers."""
+    return len(model.providers)
+
+
+def broader_coverage(a, b):
+    """The model tracked at strictly more providers, or None."""
+    count_a, count_b = route_count(a), route_count(b)
+    if count_a == count_b:
+        return None
+    return a if count_a > count_b else b
+
+
+def shared_providers(a, b):
+    providers_b = set(b.providers)
+    return [provider for provider in a.providers if provider in providers_b]
+
+
+def lowest_price(model, price_field):
+    prices = [getattr(route, price_field) for route in model.routes]
+    known = [price for price in prices if price is not None]
+    return min(known) if known else None
+
+
+def shared_benchmarks(a, b):
+    """(benchmark name, score of a, score of b) for each benchmark both have, by name."""
+    scores_b = {score.benchmark_slug: score for score in b.scores}
+    return [
+        (score.benchmark, score, scores_b[score.benchmark_slug])
+        for score in sorted(a.scores, key=lambda score: score.benchmark)
+        if score.benchmark_slug in scores_b
+    ]
+
+
+@dataclass(frozen=True)
+class CostComparison:
+    cheaper: object  # ModelFacts
+    cheaper_cost: Decimal
+    dearer: object
+    dearer_cost: Decimal
+
+    @property
+    def saving(self):
+        return self.dearer_cost - self.cheaper_cost
+
+
+def cost_comparison(a, b, traffic):
+    """Which model is cheaper at `traffic`, when both have a complete token price.
+
+    None when either lacks one; `saving` is 0 when they cost the same.
+    """
+    cost_a, cost_b = cheapest_route(a.routes, traffic), cheapest_route(b.routes, traffic)
+    if cost_a is None or cost_b is None:
+        return None
+    if cost_b.monthly < cost_a.monthly:
+        return CostComparison(b, cost_b.monthly, a, cost_a.monthly)
+    return CostComparison(a, cost_a.monthly, b, cost_b.monthly)

@@ -1,0 +1,58 @@
+"""The models most like a given one: shared decision tags and capabilities, then the
+nearest release date. Ranked by the database, one query per model, whatever the catalog."""
+
+from django.db.models import Count, F, FloatField, Func, Q, Value
+
+from catalog.models import LanguageModel, ModelCapability
+
+
+class DaysApart(Func):
+    """|a - b| in days between two dates, NULL when either is NULL."""
+
+    output_field = FloatField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler, connection, template="ABS(%(expressions)s)", arg_joiner=" - ", **extra_context
+        )
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler,
+            connection,
+            template="ABS(julianday(%(expressions)s))",
+            arg_joiner=") - julianday(",
+            **extra_context,
+        )
+
+
+def similar_models(model, exclude_slugs, limit):
+    """(name, slug) of up to `limit` published models most like `model` (a ModelFacts)."""
+    capability_slugs = [slug for slug, support in model.capabilities.items() if support == "yes"]
+    queryset = (
+        LanguageModel.objects.published()
+        .exclude(slug__in=exclude_slugs)
+        .annotate(
+            shared_tags=Count(
+                "decision_tags", filter=Q(decision_tags__name__in=model.tags), distinct=True
+            ),
+            shared_capabilities=Count(
+                "capability_support",
+                filter=Q(
+                    capability_support__capability__slug__in=capability_slugs,
+                    capability_support__support=ModelCapability.Support.YES,
+                ),
+                distinct=True,
+            ),
+        )
+        .annotate(similarity=F("shared_tags") + F("shared_capabilities"))
+    )
+    ordering = [F("similarity").desc()]
+    if model.released_on is not None:
+        queryset = queryset.annotate(
+            days_apart=DaysApart(F("released_on"), Value(model.released_on))
+        )
+        ordering.append(F("days_apart").asc(nulls_last=True))
+    ordering.append("name")
+    return list(queryset.order_by(*ordering).values_list("name", "slug")[:limit])
+

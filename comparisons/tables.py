@@ -1,0 +1,167 @@
+"""The pair page's tables: scorecard, specs, pricing, routes, capabilities, benchmarks."""
+
+from dataclasses import dataclass
+
+from comparisons import rules
+from comparisons.cost import monthly_cost
+from comparisons.text import (
+    MISSING,
+    compact_parameters,
+    compact_tokens,
+    oxford_join,
+    plural,
+    price_per_million,
+    usd_amount,
+)
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    badge: str = ""  # a short mark shown beside the text, e.g. "OSI"
+    tone: str = ""  # "yes" / "no" / "unknown" for capability cells
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    a: Cell
+    b: Cell
+
+
+def row(label, value_a, value_b):
+    return Row(label, Cell(value_a), Cell(value_b))
+
+
+def scorecard(a, b):
+    shared = plural(len(rules.shared_benchmarks(a, b)), "row")
+    return [
+        row("Product type", a.product_type, b.product_type),
+        row("Best for", a.best_for or MISSING, b.best_for or MISSING),
+        row("Decision fit", oxford_join(a.tags) or MISSING, oxford_join(b.tags) or MISSING),
+        row("Context window", compact_tokens(a.context_window), compact_tokens(b.context_window)),
+        row(
+            "Cheapest output",
+            price_per_million(rules.lowest_price(a, "output_price")),
+            price_per_million(rules.lowest_price(b, "output_price")),
+        ),
+        row("Provider routes", f"{rules.route_count(a)} tracked", f"{rules.route_count(b)} tracked"),
+        row("Shared benchmarks", shared, shared),
+    ]
+
+
+def parameters(model):
+    if model.parameters_total is None and model.parameters_active is None:
+        return MISSING
+    if model.parameters_active is None:
+        return compact_parameters(model.parameters_total)
+    if model.parameters_total is None:
+        return f"{compact_parameters(model.parameters_active)} active"
+    return (
+        f"{compact_parameters(model.parameters_total)} total, "
+        f"{compact_parameters(model.parameters_active)} active"
+    )
+
+
+def license_cell(model):
+    if not model.license_name:
+        return Cell(MISSING)
+    return Cell(model.license_name, badge="OSI" if model.license_osi_approved else "")
+
+
+def commercial_use(model):
+    return f"Commercial use {model.commercial_use}" if model.commercial_use else MISSING
+
+
+def specs(a, b):
+    def iso(day):
+        return day.isoformat() if day else MISSING
+
+    def month(day):
+        return day.strftime("%Y-%m") if day else MISSING
+
+    return [
+        row("Released", iso(a.released_on), iso(b.released_on)),
+        row("Context window", compact_tokens(a.context_window), compact_tokens(b.context_window)),
+        row(
+            "Max output",
+            compact_tokens(a.max_output_tokens),
+            compact_tokens(b.max_output_tokens),
+        ),
+        row("Parameters", parameters(a), parameters(b)),
+        row("Architecture", a.architecture or MISSING, b.architecture or MISSING),
+        Row("License", license_cell(a), license_cell(b)),
+        row("Openness", a.openness or MISSING, b.openness or MISSING),
+        row("Commercial use", commercial_use(a), commercial_use(b)),
+        row("Knowledge cutoff", month(a.knowledge_cutoff), month(b.knowledge_cutoff)),
+    ]
+
+
+def pricing(a, b):
+    """Lowest sourced input and output prices; the provider names are laid out as links."""
+    return [
+        row(
+            "Input price",
+            price_per_million(rules.lowest_price(a, "input_price")),
+            price_per_million(rules.lowest_price(b, "input_price")),
+        ),
+        row(
+            "Output price",
+            price_per_million(rules.lowest_price(a, "output_price")),
+            price_per_million(rules.lowest_price(b, "output_price")),
+        ),
+    ]
+
+
+@dataclass(frozen=True)
+class RouteRow:
+    model: str
+    provider: str
+    provider_slug: str
+    tier: str
+    input_price: str
+    output_price: str
+    monthly: str
+
+
+def routes(models, traffic):
+    """Every tracked route or tier of the two models, with its total at `traffic`."""
+    rows = []
+    for model in models:
+        for route in model.routes:
+            cost = monthly_cost(route, traffic)
+            rows.append(
+                RouteRow(
+                    model=model.name,
+                    provider=route.provider,
+                    provider_slug=route.provider_slug,
+                    tier=route.tier or "standard",
+                    input_price=price_per_million(route.input_price),
+                    output_price=price_per_million(route.output_price),
+                    monthly=MISSING if cost is None else usd_amount(cost),
+                )
+            )
+    return rows
+
+
+SUPPORT_TEXT = {"yes": "Yes", "no": "No", "unknown": "Unknown"}
+
+
+def capabilities_table(a, b, capabilities):
+    def cell(model, cap):
+        support = model.support(cap.slug)
+        return Cell(SUPPORT_TEXT[support], tone=support)
+
+    return [Row(cap.name, cell(a, cap), cell(b, cap)) for cap in capabilities]
+
+
+def benchmarks(a, b):
+    def value(score):
+        unit = score.unit
+        number = f"{score.value.normalize():f}"
+        return f"{number}{unit}" if unit == "%" else f"{number} {unit}".strip()
+
+    return [
+        Row(name, Cell(value(score_a)), Cell(value(score_b)))
+        for name, score_a, score_b in rules.shared_benchmarks(a, b)
+    ]

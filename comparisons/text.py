@@ -1,0 +1,84 @@
+"""How numbers, money and lists read on the site: "131k", "$2.08/1M tokens", "A, B, and C"."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+MISSING = "-"
+
+
+def oxford_join(items, conjunction="and"):
+    """["A"] → "A"; ["A", "B"] → "A and B"; ["A", "B", "C"] → "A, B, and C"."""
+    items = [str(item) for item in items]
+    if len(items) <= 1:
+        return "".join(items)
+    if len(items) == 2:
+        return f"{items[0]} {conjunction} {items[1]}"
+    return f"{', '.join(items[:-1])}, {conjunction} {items[-1]}"
+
+
+def _trim(number):
+    text = f"{number:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def compact_tokens(count):
+    """131,072 → "131k"; 262,144 → "262k"; 1,000,000 → "1M"; 1,048,576 → "1M"; 1,500,000 → "1.5M"."""
+    if count is None:
+        return MISSING
+    # Thousands are floored (a window is never overstated); millions keep one decimal.
+    if count >= 1_000_000:
+        return f"{_trim(count // 100_000 / 10)}M"
+    if count >= 1_000:
+        return f"{count // 1_000}k"
+    return str(count)
+
+
+def compact_parameters(count):
+    """122,000,000,000 → "122B"; 1,000,000,000,000 → "1T"; 7,600,000,000 → "7.6B"."""
+    if count is None:
+        return MISSING
+    for size, suffix in ((10**12, "T"), (10**9, "B"), (10**6, "M")):
+        if count >= size:
+            return f"{_trim(count // (size // 10) / 10)}{suffix}"
+    return f"{count:,}"
+
+
+def price_per_million(price, unit="tokens"):
+    """Decimal("2.08") → "$2.08/1M tokens"; None → "-" (never "$0")."""
+    if price is None:
+        return MISSING
+    return f"{usd_rate(price)}/1M {unit}"
+
+
+def usd_rate(price):
+    """A per-token rate keeps its precision: $2.08, $0.075, $15."""
+    price = Decimal(price)
+    if price == price.to_integral_value():
+        return f"${price:,.0f}"
+    text = f"{price.normalize():f}"
+    whole, _, fraction = text.partition(".")
+    return f"${int(whole):,}.{fraction.ljust(2, '0')}"
+
+
+def usd_amount(amount):
+    """A monthly total: whole dollars from $10 up ("$728", "$1,456"), cents below ("$3.50")."""
+    amount = Decimal(amount)
+    if amount >= 10:
+        return f"${amount.quantize(Decimal('1'), rounding=ROUND_HALF_UP):,}"
+    return f"${amount.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}"
+
+
+def plural(count, singular, plural_form=None):
+    """1 → "1 row", 3 → "3 rows"."""
+    word = singular if count == 1 else (plural_form or f"{singular}s")
+    return f"{count:,} {word}"
+
+
+def with_article(phrase):
+    """"coding-specialized model" → "a coding-specialized model"; "open model" → "an open model"."""
+    article = "an" if phrase[:1].lower() in "aeiou" else "a"
+    return f"{article} {phrase}"
+
+
+def lower_first(text):
+    """"Standalone API model" → "standalone API model" (keeps acronyms as they are)."""
+    return text[:1].lower() + text[1:]

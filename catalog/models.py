@@ -5,7 +5,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Max, Q
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -153,9 +154,27 @@ class DecisionTag(models.Model):
         return self.name
 
 
+# What a model's pages show besides the model: a change or review of any of them changes
+# the pages (sitemap lastmod, Last-Modified).
+SHOWN_WITH_MODEL = ("routes", "routes__provider", "scores", "scores__benchmark", "organization")
+
+
 class LanguageModelQuerySet(CuratedQuerySet):
     def published(self):
         return self.filter(is_published=True)
+
+    def with_last_modified(self):
+        """Annotate `last_modified`: the latest change or review of the model or of any
+        record its pages show (routes, their providers, benchmark scores, organization)."""
+        stamps = [
+            Max(f"{prefix}{field}")
+            for prefix in ("", *(f"{path}__" for path in SHOWN_WITH_MODEL))
+            for field in ("updated_at", "reviewed_at")
+        ]
+        # NULL (never reviewed, no route…) must not win: fall back to the model's own change.
+        return self.annotate(
+            last_modified=Greatest(*(Coalesce(stamp, Max("updated_at")) for stamp in stamps))
+        )
 
 
 class LanguageModel(Curated):

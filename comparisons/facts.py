@@ -87,6 +87,8 @@ class ModelFacts:
     routes: tuple[RouteFacts, ...] = ()
     scores: tuple[ScoreFacts, ...] = ()
     stamp: ReviewStamp | None = None
+    # The latest change or review of anything the model's pages show.
+    last_modified: datetime | None = None
 
     def support(self, capability_slug):
         return self.capabilities.get(capability_slug, UNKNOWN)
@@ -101,6 +103,7 @@ def model_queryset():
     """Published models with everything a page shows, in five queries for any number."""
     return (
         LanguageModel.objects.published()
+        .with_last_modified()
         .select_related("organization")
         .prefetch_related(
             "decision_tags",
@@ -182,6 +185,7 @@ def model_facts(model):
         routes=routes,
         scores=scores,
         stamp=_stamp(f"{model.name} (model)", model),
+        last_modified=getattr(model, "last_modified", None),
     )
 
 

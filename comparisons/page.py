@@ -30,7 +30,7 @@ class Choice:
 class LastReviewed:
     oldest: object  # datetime of the oldest review among the facts shown, or None
     never_reviewed: list[str]
-    latest_change: object  # the latest updated_at among the facts shown
+    latest_change: object  # the latest change or review of anything either model's pages show
 
 
 @dataclass(frozen=True)
@@ -88,10 +88,7 @@ def last_reviewed(a, b):
     return LastReviewed(
         oldest=min(reviewed) if reviewed else None,
         never_reviewed=never,
-        latest_change=max(
-            [stamp.updated_at for stamp in stamps]
-            + [stamp.reviewed_at for stamp in stamps if stamp.reviewed_at]
-        ),
+        latest_change=max(a.last_modified, b.last_modified),
     )
 
 

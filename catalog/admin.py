@@ -53,7 +53,11 @@ class CapabilityFilter(admin.SimpleListFilter):
         return queryset
 
 
-@admin.action(description="Mark selected records as reviewed (checked against source)")
+# Only those who may change a record may vouch that it was checked against its source.
+@admin.action(
+    description="Mark selected records as reviewed (checked against source)",
+    permissions=["change"],
+)
 def mark_reviewed(modeladmin, request, queryset):
     count = queryset.mark_reviewed(request.user)
     modeladmin.message_user(request, f"Marked {count} record(s) as reviewed.", messages.SUCCESS)
@@ -93,7 +97,7 @@ class CuratedAdmin(admin.ModelAdmin):
     @admin.display(description="reviewed", ordering="reviewed_at")
     def reviewed(self, obj):
         if obj.reviewed_at is None:
-            return format_html('<span class="review-never">never</span>')
+            return format_html('<span class="review-never">{}</span>', "never")
         label = obj.reviewed_at.date().isoformat()
         if obj.review_overdue:
             return format_html('<span class="review-overdue">{} (overdue)</span>', label)
@@ -327,4 +331,3 @@ class CapabilityAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-

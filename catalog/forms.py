@@ -56,7 +56,9 @@ class CuratedForm(forms.ModelForm):
         )
         if differences:
             message += " Where the saved record now differs: " + "; ".join(differences) + "."
-        message += " Save again to keep your values, or reload the page to start from the saved record."
+        message += (
+            " Save again to keep your values, or reload the page to start from the saved record."
+        )
         # The next save is a deliberate choice made with the other editor's values in view.
         self.data = self.data.copy()
         self.data[self.add_prefix("loaded_version")] = current.version
@@ -65,7 +67,10 @@ class CuratedForm(forms.ModelForm):
     def changed_fields_against(self, current):
         names = []
         for name in self.fields:
-            if name in ("loaded_version", "verified_against_source") or name not in self.cleaned_data:
+            if (
+                name in ("loaded_version", "verified_against_source")
+                or name not in self.cleaned_data
+            ):
                 continue
             saved = getattr(current, name, None)
             yours = self.cleaned_data[name]

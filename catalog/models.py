@@ -97,6 +97,32 @@ class Organization(Curated):
         return self.name
 
 
+class ProviderQuerySet(CuratedQuerySet):
+    def serving_published_models(self):
+        """Providers with at least one active route to a published model: the ones the
+        public site lists (a subquery, so it does not narrow `with_last_modified()`)."""
+        return self.filter(
+            models.Exists(
+                Route.objects.filter(
+                    provider=models.OuterRef("pk"), is_active=True, model__is_published=True
+                )
+            )
+        )
+
+    def with_last_modified(self):
+        """Annotate `last_modified`: the latest change or review of the provider, of any of
+        its routes, or of their models. Every route counts, inactive ones too: deactivating
+        a route or unpublishing a model changes what the provider's page shows."""
+        stamps = [
+            Max(f"{prefix}{field}")
+            for prefix in ("", "routes__", "routes__model__")
+            for field in ("updated_at", "reviewed_at")
+        ]
+        return self.annotate(
+            last_modified=Greatest(*(Coalesce(stamp, Max("updated_at")) for stamp in stamps))
+        )
+
+
 class Provider(Curated):
     """Where a model can be called: a first-party API, an aggregator, a cloud, a host."""
 
@@ -110,6 +136,8 @@ class Provider(Curated):
     slug = models.SlugField(max_length=120, unique=True, validators=[validate_catalog_slug])
     website = models.URLField(max_length=300, blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
+
+    objects = ProviderQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -207,7 +235,7 @@ class LanguageModel(Curated):
         max_length=120,
         unique=True,
         validators=[validate_catalog_slug],
-        help_text='From the name: dots become hyphens (“GPT-5.3” → “gpt-5-3”); never “-vs-”.',
+        help_text="From the name: dots become hyphens (“GPT-5.3” → “gpt-5-3”); never “-vs-”.",
     )
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="models")
     released_on = models.DateField("released", null=True, blank=True)
@@ -240,7 +268,9 @@ class LanguageModel(Curated):
     openness = models.CharField(max_length=20, choices=Openness.choices)
     commercial_use = models.CharField(max_length=20, choices=CommercialUse.choices, blank=True)
     knowledge_cutoff = models.DateField(
-        null=True, blank=True, help_text="The first day of the cutoff month when only the month is known."
+        null=True,
+        blank=True,
+        help_text="The first day of the cutoff month when only the month is known.",
     )
     is_published = models.BooleanField("published", default=False)
     capabilities = models.ManyToManyField(
@@ -324,16 +354,31 @@ class Route(Curated):
         help_text="Empty for the standard price; “batch”, “long context >128k”…",
     )
     input_price = models.DecimalField(
-        "input price", max_digits=12, decimal_places=6, null=True, blank=True,
-        validators=[MinValueValidator(0)], help_text="USD per 1M input tokens; empty when not sourced.",
+        "input price",
+        max_digits=12,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="USD per 1M input tokens; empty when not sourced.",
     )
     output_price = models.DecimalField(
-        "output price", max_digits=12, decimal_places=6, null=True, blank=True,
-        validators=[MinValueValidator(0)], help_text="USD per 1M output tokens; empty when not sourced.",
+        "output price",
+        max_digits=12,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="USD per 1M output tokens; empty when not sourced.",
     )
     cached_input_price = models.DecimalField(
-        "cached input price", max_digits=12, decimal_places=6, null=True, blank=True,
-        validators=[MinValueValidator(0)], help_text="USD per 1M cached input tokens.",
+        "cached input price",
+        max_digits=12,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="USD per 1M cached input tokens.",
     )
     is_active = models.BooleanField("active", default=True)
 

@@ -28,7 +28,9 @@ def monthly_cost(route, traffic):
     """USD a month through `route` at `traffic`, or None when a token price is unknown."""
     if not route.has_token_prices:
         return None
-    per_request = traffic.input_tokens * route.input_price + traffic.output_tokens * route.output_price
+    per_request = (
+        traffic.input_tokens * route.input_price + traffic.output_tokens * route.output_price
+    )
     return traffic.requests_per_month * per_request / TOKENS_PER_PRICE_UNIT
 
 

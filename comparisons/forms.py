@@ -16,6 +16,9 @@ class CountField(forms.IntegerField):
 
     widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
 
+    def prepare_value(self, value):
+        return f"{value:,}" if isinstance(value, int) else value
+
     def to_python(self, value):
         if isinstance(value, str):
             value = value.strip().replace(",", "").replace("_", "").replace(" ", "")

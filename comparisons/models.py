@@ -34,15 +34,15 @@ class TrafficDefaults(models.Model):
             f"{self.input_tokens:,} in / {self.output_tokens:,} out"
         )
 
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
     def clean(self):
         if self.as_traffic().monthly_tokens > MAX_MONTHLY_TOKENS:
             raise ValidationError(
                 f"That is more than {MAX_MONTHLY_TOKENS:,} tokens a month; lower the traffic."
             )
-
-    def save(self, *args, **kwargs):
-        self.pk = 1
-        super().save(*args, **kwargs)
 
     @classmethod
     def load(cls):

@@ -32,7 +32,7 @@ class PairRequest:
 
 
 def parse_pair_slug(value):
-    """"a-vs-b" → PairRequest("a", "b"); None when it is not two slugs around one "-vs-"."""
+    """ "a-vs-b" → PairRequest("a", "b"); None when it is not two slugs around one "-vs-"."""
     parts = value.split(PAIR_SEPARATOR)
     if len(parts) != 2 or not all(parts):
         return None

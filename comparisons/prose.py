@@ -70,8 +70,7 @@ def intro(a, b):
         compared = f"compare two {_product_phrase(a)}s"
     else:
         compared = (
-            f"compare {with_article(_product_phrase(a))} against "
-            f"{with_article(_product_phrase(b))}"
+            f"compare {with_article(_product_phrase(a))} against {with_article(_product_phrase(b))}"
         )
     opening = (
         f"{_with_year(a)} and {_with_year(b)} {compared}. {context_sentence(a, b)} "
@@ -146,8 +145,7 @@ def cost_delta(a, b, traffic):
     comparison = rules.cost_comparison(a, b, traffic)
     if comparison is None:
         return (
-            "Cost delta unavailable until both models have sourced input and output token "
-            "prices."
+            "Cost delta unavailable until both models have sourced input and output token prices."
         )
     return monthly_saving_sentence(comparison, "at this traffic")
 
@@ -176,8 +174,7 @@ def switch_friction(source, target, capabilities):
         bullets.append(f"{target.name} adds {names(gained)} in local capability data.")
     if not recheck and not gained:
         bullets.append(
-            f"Local capability data shows nothing {source.name} exposes that {target.name} "
-            "lacks."
+            f"Local capability data shows nothing {source.name} exposes that {target.name} lacks."
         )
     return bullets
 
@@ -396,9 +393,7 @@ def faq(a, b, capabilities, default_traffic):
             "upstream license before deployment.",
         ),
     ]
-    either = [
-        cap for cap in capabilities if "yes" in (a.support(cap.slug), b.support(cap.slug))
-    ]
+    either = [cap for cap in capabilities if "yes" in (a.support(cap.slug), b.support(cap.slug))]
     capability_questions = [
         Question(
             f"Which is better for {cap.phrase}, {a.name} or {b.name}?",

@@ -55,4 +55,3 @@ def similar_models(model, exclude_slugs, limit):
         ordering.append(F("days_apart").asc(nulls_last=True))
     ordering.append("name")
     return list(queryset.order_by(*ordering).values_list("name", "slug")[:limit])
-

@@ -45,7 +45,9 @@ def scorecard(a, b):
             price_per_million(rules.lowest_price(a, "output_price")),
             price_per_million(rules.lowest_price(b, "output_price")),
         ),
-        row("Provider routes", f"{rules.route_count(a)} tracked", f"{rules.route_count(b)} tracked"),
+        row(
+            "Provider routes", f"{rules.route_count(a)} tracked", f"{rules.route_count(b)} tracked"
+        ),
         row("Shared benchmarks", shared, shared),
     ]
 
@@ -128,8 +130,12 @@ def routes(models, traffic):
     """Every tracked route or tier of the two models, with its total at `traffic`."""
     rows = []
     for model in models:
-        for route in model.routes:
-            cost = monthly_cost(route, traffic)
+        # Priced routes first, cheapest first; then the rest by provider.
+        costed = [(monthly_cost(route, traffic), route) for route in model.routes]
+        costed.sort(
+            key=lambda pair: (pair[0] is None, pair[0] or 0, pair[1].provider, pair[1].tier)
+        )
+        for cost, route in costed:
             rows.append(
                 RouteRow(
                     model=model.name,

@@ -21,7 +21,7 @@ def _trim(number):
 
 
 def compact_tokens(count):
-    """131,072 → "131k"; 262,144 → "262k"; 1,000,000 → "1M"; 1,048,576 → "1M"; 1,500,000 → "1.5M"."""
+    """131,072 → "131k"; 262,144 → "262k"; 1,000,000 → "1M"; 1,500,000 → "1.5M"."""
     if count is None:
         return MISSING
     # Thousands are floored (a window is never overstated); millions keep one decimal.
@@ -74,11 +74,11 @@ def plural(count, singular, plural_form=None):
 
 
 def with_article(phrase):
-    """"coding-specialized model" → "a coding-specialized model"; "open model" → "an open model"."""
+    """"coding-specialized model" → "a coding-…"; "open-weights model" → "an open-…"."""
     article = "an" if phrase[:1].lower() in "aeiou" else "a"
     return f"{article} {phrase}"
 
 
 def lower_first(text):
-    """"Standalone API model" → "standalone API model" (keeps acronyms as they are)."""
+    """ "Standalone API model" → "standalone API model" (keeps acronyms as they are)."""
     return text[:1].lower() + text[1:]

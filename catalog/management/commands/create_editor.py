@@ -30,7 +30,9 @@ class Command(BaseCommand):
         try:
             group = Group.objects.get(name=EDITORS_GROUP)
         except Group.DoesNotExist as error:
-            raise CommandError("The Editors group is missing: run `manage.py migrate` first.") from error
+            raise CommandError(
+                "The Editors group is missing: run `manage.py migrate` first."
+            ) from error
         user = User.objects.filter(username=username).first()
         created = user is None
         if created:

@@ -105,12 +105,21 @@ class CuratedAdmin(admin.ModelAdmin):
 
 
 class CuratedInlineForm(CuratedForm):
-    """Inline rows are smaller: the checkbox reads "verified"."""
+    """Inline rows are smaller: the checkbox reads "verified".
+
+    Each row also carries the values it was opened with (Django's hidden initials), so a
+    row the editor left alone counts as unchanged even when someone else has saved that
+    record since: it is neither saved (which would write the old values back) nor refused
+    (which would block the whole page over a row nobody touched here).
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["verified_against_source"].label = "Verified"
         self.fields["verified_against_source"].help_text = ""
+        for name, field in self.fields.items():
+            if name not in ("verified_against_source", "loaded_version"):
+                field.show_hidden_initial = True
 
 
 class RouteInline(admin.TabularInline):

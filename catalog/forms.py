@@ -35,11 +35,16 @@ class CuratedForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
 
+    def has_changed(self):
+        # The version travels for the stale-save check; it is not a value the editor changed.
+        # (Formsets save only changed rows: a stale version alone must not make a row "changed".)
+        return any(name != "loaded_version" for name in self.changed_data)
+
     def clean(self):
         cleaned_data = super().clean()
         loaded = cleaned_data.get("loaded_version")
         current = self.instance
-        if current.pk and loaded is not None and loaded != current.version:
+        if current.pk and loaded is not None and loaded != current.version and self.has_changed():
             self.refuse_stale_save(current)
         return cleaned_data
 
@@ -65,12 +70,15 @@ class CuratedForm(forms.ModelForm):
         raise forms.ValidationError(message, code="stale")
 
     def changed_fields_against(self, current):
+        # Only the record's own values: not a formset's row id or DELETE box, nor our extras.
+        model_fields = {
+            field.name
+            for field in current._meta.get_fields()
+            if (field.concrete or field.many_to_many) and not field.primary_key
+        }
         names = []
         for name in self.fields:
-            if (
-                name in ("loaded_version", "verified_against_source")
-                or name not in self.cleaned_data
-            ):
+            if name not in model_fields or name not in self.cleaned_data:
                 continue
             saved = getattr(current, name, None)
             yours = self.cleaned_data[name]

@@ -24,31 +24,32 @@ class PriceChange:
 
 
 def price_changes(records):
-    """Every price field that differs between consecutive records, newest change first.
+    """Every price field that differs between consecutive records, newest save first.
 
-    The first record (the route's creation) is not a change: it has no "old".
+    The first record (the route's creation) is not a change: it has no "old". The fields
+    changed by one save keep their order (input, output, cached input).
     """
-    changes = []
+    saves = []
     previous = None
     for record in records:
         if previous is not None:
-            for field in PRICE_FIELDS:
-                old, new = getattr(previous, field), getattr(record, field)
-                if old != new:
-                    user = record.history_user
-                    changes.append(
-                        PriceChange(
-                            changed_at=record.history_date,
-                            changed_by=user.get_username() if user else "",
-                            field=field,
-                            label=PRICE_LABELS[field],
-                            old=old,
-                            new=new,
-                        )
+            user = record.history_user
+            saves.append(
+                [
+                    PriceChange(
+                        changed_at=record.history_date,
+                        changed_by=user.get_username() if user else "",
+                        field=field,
+                        label=PRICE_LABELS[field],
+                        old=getattr(previous, field),
+                        new=getattr(record, field),
                     )
+                    for field in PRICE_FIELDS
+                    if getattr(previous, field) != getattr(record, field)
+                ]
+            )
         previous = record
-    changes.reverse()
-    return changes
+    return [change for save in reversed(saves) for change in save]
 
 
 def route_price_changes(route):

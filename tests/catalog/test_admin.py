@@ -1,0 +1,429 @@
+"""The editors' admin: who may do what, and a smoke test of every catalog ModelAdmin.
+
+The smoke tests walk `admin.site`'s registry, so a ModelAdmin added later is tested too,
+and an option that names a missing field or lookup fails here rather than in front of
+an editor.
+"""
+
+from decimal import Decimal
+
+import pytest
+from django.contrib import admin
+from django.contrib.admin.utils import get_fields_from_path
+from django.contrib.auth.models import Group
+from django.core import checks
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+
+from catalog.editors import EDITORS_GROUP
+from catalog.models import (
+    Benchmark,
+    BenchmarkScore,
+    Capability,
+    DecisionTag,
+    LanguageModel,
+    Organization,
+    Provider,
+    Route,
+)
+
+pytestmark = pytest.mark.django_db
+
+CATALOG_ADMINS = sorted(
+    (
+        (model, model_admin)
+        for model, model_admin in admin.site._registry.items()
+        if model._meta.app_label == "catalog"
+    ),
+    key=lambda pair: pair[0]._meta.model_name,
+)
+CATALOG_ADMIN_IDS = [model._meta.model_name for model, _ in CATALOG_ADMINS]
+CURATED_MODELS = [Organization, Provider, LanguageModel, Route, Benchmark, BenchmarkScore]
+
+# A word each changelist's search must find in the sample catalog below.
+SEARCH_TERMS = {
+    "organization": "Alibaba",
+    "provider": "Router",
+    "languagemodel": "Qwen3.5",
+    "route": "Router",
+    "benchmark": "SWE",
+    "benchmarkscore": "Qwen3.5",
+    "decisiontag": "Coding",
+    "capability": "Vision",
+}
+
+
+@pytest.fixture
+def catalog(make_organization, make_provider, make_model, make_route):
+    """One record of every catalog model, related the way the admin shows them."""
+    organization = make_organization("Alibaba (Qwen)")
+    provider = make_provider("OpenRouter")
+    # A second of each, so that every related filter has a choice that excludes the first.
+    other_model = make_model("GPT-5.3-Codex-Spark", organization=make_organization("OpenAI"))
+    make_route(other_model, make_provider("Novita AI", kind=Provider.Kind.INFERENCE_HOST))
+    other_benchmark = Benchmark.objects.create(name="Terminal-Bench", slug="terminal-bench")
+    BenchmarkScore.objects.create(model=other_model, benchmark=other_benchmark, value=58)
+    model = make_model(
+        "Qwen3.5-122B-A10B",
+        organization=organization,
+        capabilities=["vision", "reasoning"],
+        released_on="2026-02-24",
+        openness=LanguageModel.Openness.OPEN_SOURCE,
+    )
+    model.decision_tags.set(DecisionTag.objects.filter(name__in=["Coding", "RAG"]))
+    benchmark = Benchmark.objects.create(
+        name="SWE-bench Verified", slug="swe-bench-verified", category="Coding"
+    )
+    return {
+        Organization: organization,
+        Provider: provider,
+        LanguageModel: model,
+        Route: make_route(model, provider, 0.26, 2.08),
+        Benchmark: benchmark,
+        BenchmarkScore: BenchmarkScore.objects.create(
+            model=model, benchmark=benchmark, value=Decimal("72.4")
+        ),
+        DecisionTag: DecisionTag.objects.get(name="Coding"),
+        Capability: Capability.objects.get(slug="vision"),
+    }
+
+
+def admin_url(model, view, obj=None):
+    base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+    if view == "changelist":
+        return base
+    if view == "add":
+        return base + "add/"
+    return f"{base}{obj.pk}/{view}/"
+
+
+def request_for(user):
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    return request
+
+
+# Permissions.
+
+
+def test_editor_can_open_and_change_a_route_price(editor_client, form_data, catalog):
+    route = catalog[Route]
+    url = admin_url(Route, "change", route)
+    page = editor_client.get(url)
+    data = form_data(page, "route_form")
+    data["output_price"] = ["2.50"]
+
+    response = editor_client.post(url, data)
+
+    assert page.status_code == 200
+    assert response.status_code == 302
+    route.refresh_from_db()
+    assert route.output_price == Decimal("2.50")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/admin/auth/user/", "/admin/auth/group/", "/admin/auth/user/add/", "/admin/auth/group/add/"],
+)
+def test_editor_cannot_open_users_or_groups(url, editor_client):
+    assert editor_client.get(url).status_code == 403
+
+
+def test_editor_cannot_open_their_own_user_record(editor, editor_client):
+    assert editor_client.get(f"/admin/auth/user/{editor.pk}/change/").status_code == 403
+
+
+def test_editor_cannot_delete_a_model(editor_client, catalog):
+    model = catalog[LanguageModel]
+    url = admin_url(LanguageModel, "delete", model)
+
+    assert editor_client.get(url).status_code == 403
+    assert editor_client.post(url, {"post": "yes"}).status_code == 403
+    assert LanguageModel.objects.filter(pk=model.pk).exists()
+
+
+def test_editor_has_no_delete_action(editor_client, catalog):
+    response = editor_client.get(admin_url(LanguageModel, "changelist"))
+
+    assert "delete_selected" not in response.content.decode()
+    assert editor_client.post(
+        admin_url(LanguageModel, "changelist"),
+        {
+            "action": "delete_selected",
+            "_selected_action": [catalog[LanguageModel].pk],
+            "post": "yes",
+        },
+    ).status_code in (200, 302)
+    assert LanguageModel.objects.filter(pk=catalog[LanguageModel].pk).exists()
+
+
+@pytest.mark.parametrize("url", ["/admin/", "/admin/catalog/languagemodel/"])
+def test_anonymous_user_is_sent_to_the_login_page(url, client):
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/?next=")
+
+
+def test_anonymous_user_is_sent_to_the_login_page_from_a_change_page(client, catalog):
+    url = admin_url(Route, "change", catalog[Route])
+
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/login/?next={url}"
+
+
+def test_anonymous_post_changes_nothing(client, catalog):
+    route = catalog[Route]
+
+    client.post(admin_url(Route, "change", route), {"output_price": "0"})
+
+    route.refresh_from_db()
+    assert route.output_price == Decimal("2.08")
+
+
+def test_editors_group_may_add_change_and_view_curated_models_but_not_delete():
+    group = Group.objects.get(name=EDITORS_GROUP)
+    granted = set(group.permissions.values_list("content_type__app_label", "codename"))
+
+    for model in CURATED_MODELS:
+        name = model._meta.model_name
+        assert {codename for app, codename in granted if codename.endswith(f"_{name}")} == {
+            f"add_{name}",
+            f"change_{name}",
+            f"view_{name}",
+        }, name
+    # Capability support rows are removed from the model page's inline: the one delete.
+    catalog_deletes = {
+        codename for app, codename in granted if app == "catalog" and codename.startswith("delete_")
+    }
+    assert catalog_deletes == {"delete_modelcapability"}
+
+
+def test_editors_group_has_nothing_on_users_groups_or_sessions():
+    group = Group.objects.get(name=EDITORS_GROUP)
+    apps = set(group.permissions.values_list("content_type__app_label", flat=True))
+
+    assert "catalog" in apps
+    assert not apps & {"auth", "admin", "contenttypes", "sessions"}
+
+
+def test_editor_is_staff_but_not_superuser(editor):
+    assert editor.is_staff
+    assert not editor.is_superuser
+    assert not editor.has_perm("auth.change_user")
+    assert editor.has_perm("catalog.change_route")
+
+
+# Smoke test of every catalog ModelAdmin, for an editor and for a superuser.
+
+
+def test_every_catalog_model_is_in_the_smoke_test():
+    assert set(CATALOG_ADMIN_IDS) == set(SEARCH_TERMS)
+
+
+@pytest.fixture(params=["editor", "superuser"])
+def staff_client(request):
+    """The editor's client, then pytest-django's `admin_client` (a superuser); `.user` says who."""
+    if request.param == "editor":
+        staff_client = request.getfixturevalue("editor_client")
+        staff_client.user = request.getfixturevalue("editor")
+    else:
+        staff_client = request.getfixturevalue("admin_client")
+        staff_client.user = request.getfixturevalue("admin_user")
+    return staff_client
+
+
+@pytest.mark.parametrize(("model", "model_admin"), CATALOG_ADMINS, ids=CATALOG_ADMIN_IDS)
+def test_changelist_answers(model, model_admin, staff_client, catalog):
+    response = staff_client.get(admin_url(model, "changelist"))
+
+    assert response.status_code == 200
+    assert catalog[model] in response.context["cl"].result_list
+
+
+@pytest.mark.parametrize(("model", "model_admin"), CATALOG_ADMINS, ids=CATALOG_ADMIN_IDS)
+def test_add_page_answers_where_adding_is_allowed(model, model_admin, staff_client, catalog):
+    may_add = model_admin.has_add_permission(request_for(staff_client.user))
+
+    response = staff_client.get(admin_url(model, "add"))
+
+    assert response.status_code == (200 if may_add else 403)
+    if model is not Capability:
+        assert may_add
+
+
+@pytest.mark.parametrize(("model", "model_admin"), CATALOG_ADMINS, ids=CATALOG_ADMIN_IDS)
+def test_change_page_answers(model, model_admin, staff_client, catalog):
+    response = staff_client.get(admin_url(model, "change", catalog[model]))
+
+    assert response.status_code == 200
+    assert response.context["original"] == catalog[model]
+
+
+@pytest.mark.parametrize(("model", "model_admin"), CATALOG_ADMINS, ids=CATALOG_ADMIN_IDS)
+def test_changelist_answers_every_filter_choice(model, model_admin, staff_client, catalog):
+    """Each choice of each list_filter, as the sidebar links it, answers and filters.
+
+    A bad lookup would answer 302 to ?e=1; a filter that does nothing would show the
+    sample record under every choice.
+    """
+    changelist_url = admin_url(model, "changelist")
+    changelist = staff_client.get(changelist_url).context["cl"]
+    assert len(changelist.filter_specs) == len(model_admin.list_filter)
+
+    for spec in changelist.filter_specs:
+        choices = [c for c in spec.choices(changelist) if not c["selected"]]  # all but "All"
+        shown_under = 0
+        for choice in choices:
+            response = staff_client.get(changelist_url + choice["query_string"])
+            assert response.status_code == 200, choice["query_string"]
+            shown_under += catalog[model] in response.context["cl"].result_list
+        assert 1 <= shown_under < len(choices), spec.title
+
+
+@pytest.mark.parametrize(("model", "model_admin"), CATALOG_ADMINS, ids=CATALOG_ADMIN_IDS)
+def test_changelist_search_finds_the_record(model, model_admin, staff_client, catalog):
+    assert model_admin.search_fields, "every catalog changelist has a search box"
+
+    found = staff_client.get(
+        admin_url(model, "changelist"), {"q": SEARCH_TERMS[model._meta.model_name]}
+    )
+    missing = staff_client.get(admin_url(model, "changelist"), {"q": "no-such-thing-anywhere"})
+
+    assert found.status_code == 200
+    assert catalog[model] in found.context["cl"].result_list
+    assert missing.status_code == 200
+    assert list(missing.context["cl"].result_list) == []
+
+
+def test_models_changelist_by_release_year(staff_client, catalog):
+    response = staff_client.get(admin_url(LanguageModel, "changelist"), {"released_on__year": 2026})
+
+    assert response.status_code == 200
+    assert list(response.context["cl"].result_list) == [catalog[LanguageModel]]
+
+
+@pytest.mark.parametrize(("model", "model_admin"), CATALOG_ADMINS, ids=CATALOG_ADMIN_IDS)
+def test_declared_search_fields_are_real(model, model_admin):
+    """Django's checks skip search_fields; a misspelled one only fails when someone searches."""
+    for path in model_admin.search_fields:
+        get_fields_from_path(model, path.lstrip("^=@"))
+
+
+def test_admin_system_checks_pass():
+    messages = [
+        message
+        for message in checks.run_checks(tags=[checks.Tags.admin])
+        if message.id and message.id.startswith("admin.")
+    ]
+
+    assert messages == []
+
+
+def test_changelists_do_not_query_per_row(editor_client, make_model, make_provider, make_route):
+    """list_select_related covers every column: the query count does not grow with the rows."""
+    provider = make_provider()
+    make_route(make_model("Model 0"), provider, 1, 2)
+    urls = [admin_url(model, "changelist") for model in (LanguageModel, Route, BenchmarkScore)]
+
+    def query_counts():
+        counts = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as queries:
+                assert editor_client.get(url).status_code == 200
+            counts.append(len(queries))
+        return counts
+
+    with_one_row = query_counts()
+    benchmark = Benchmark.objects.create(name="Bench", slug="bench")
+    for number in range(1, 6):
+        model = make_model(f"Model {number}")
+        make_route(model, provider, 1, 2)
+        BenchmarkScore.objects.create(model=model, benchmark=benchmark, value=number)
+
+    assert query_counts() == with_one_row
+
+
+# Autocomplete.
+
+
+def autocomplete(client, model_name, field_name, term):
+    return client.get(
+        "/admin/autocomplete/",
+        {"app_label": "catalog", "model_name": model_name, "field_name": field_name, "term": term},
+    )
+
+
+def test_autocomplete_finds_models_for_a_route(editor_client, catalog):
+    response = autocomplete(editor_client, "route", "model", "qwen")
+
+    assert response.status_code == 200
+    assert response.json()["results"] == [
+        {"id": str(catalog[LanguageModel].pk), "text": "Qwen3.5-122B-A10B"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("model_name", "field_name", "term", "text"),
+    [
+        ("route", "provider", "router", "OpenRouter"),
+        ("languagemodel", "organization", "alibaba", "Alibaba (Qwen)"),
+        ("benchmarkscore", "benchmark", "swe", "SWE-bench Verified"),
+        ("benchmarkscore", "model", "qwen", "Qwen3.5-122B-A10B"),
+    ],
+)
+def test_autocomplete_fields_answer(model_name, field_name, term, text, editor_client, catalog):
+    response = autocomplete(editor_client, model_name, field_name, term)
+
+    assert response.status_code == 200
+    assert [result["text"] for result in response.json()["results"]] == [text]
+
+
+def test_autocomplete_is_closed_to_anonymous_users(client, catalog):
+    assert autocomplete(client, "route", "model", "qwen").status_code in (302, 403)
+
+
+def test_autocomplete_is_closed_to_staff_without_permission(client, django_user_model, catalog):
+    client.force_login(django_user_model.objects.create_user("outsider", is_staff=True))
+
+    assert autocomplete(client, "route", "model", "qwen").status_code == 403
+
+
+def test_editor_sees_no_permission_they_lack_on_the_model_page(editor_client, catalog):
+    """Routes under a model: the editor may not delete them, so there is no delete box."""
+    page = editor_client.get(admin_url(LanguageModel, "change", catalog[LanguageModel]))
+    formsets = {
+        formset.formset.prefix: formset for formset in page.context["inline_admin_formsets"]
+    }
+
+    assert not formsets["routes"].formset.can_delete
+    assert formsets["capability_support"].formset.can_delete
+
+
+def test_editor_adds_a_route_from_the_model_page(editor_client, form_data, catalog):
+    """What the admin's "Add another" does: copy the __prefix__ row as row n, count it."""
+    model = catalog[LanguageModel]
+    url = admin_url(LanguageModel, "change", model)
+    data = form_data(editor_client.get(url), "languagemodel_form")
+    row = int(data["routes-TOTAL_FORMS"][0])
+    for name, values in list(data.items()):
+        if name.startswith(("routes-__prefix__-", "initial-routes-__prefix__-")):
+            data[name.replace("__prefix__", str(row))] = values
+    data["routes-TOTAL_FORMS"] = [str(row + 1)]
+    novita = Provider.objects.get(name="Novita AI")
+    data[f"routes-{row}-provider"] = [str(novita.pk)]
+    data[f"routes-{row}-input_price"] = ["0.4"]
+    data[f"routes-{row}-output_price"] = ["3.2"]
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302
+    route = Route.objects.get(model=model, provider=novita)
+    assert (route.input_price, route.output_price, route.is_active) == (
+        Decimal("0.4"),
+        Decimal("3.2"),
+        True,
+    )

@@ -1,0 +1,100 @@
+"""Production settings fail fast on a missing secret; development needs no environment.
+
+Each case starts a fresh Python in a subprocess, since settings are read once per process.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_VARIABLES = ("DJANGO_DEBUG", "DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS")
+PRINT_SETTINGS = (
+    "import django; django.setup(); from django.conf import settings; "
+    "print(settings.DEBUG, settings.CACHES['default']['BACKEND'], "
+    "settings.CACHES['default'].get('LOCATION'))"
+)
+
+
+def run(args, **variables):
+    """Run `python <args>` in the project with `variables` as the only DJANGO_* settings."""
+    env = {name: value for name, value in os.environ.items() if name not in PRODUCTION_VARIABLES}
+    env.pop("CACHE_URL", None)
+    if (PROJECT_ROOT / ".env").exists():
+        # settings.py reads a developer's .env for what the environment lacks; an empty
+        # value (which settings treat as unset) keeps it from filling the gaps here.
+        env.update(dict.fromkeys(PRODUCTION_VARIABLES, ""))
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    env.update(variables)
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("debug", [None, "0", "false"], ids=["unset", "0", "false"])
+def test_production_refuses_to_start_without_a_secret_key(debug):
+    variables = {"DJANGO_ALLOWED_HOSTS": "llm-reference.example"}
+    if debug is not None:
+        variables["DJANGO_DEBUG"] = debug
+
+    result = run(["manage.py", "check"], **variables)
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+    assert "ImproperlyConfigured" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = run(["manage.py", "check"], DJANGO_SECRET_KEY="a-long-random-production-secret")
+
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS" in result.stderr
+    assert "DJANGO_SECRET_KEY" not in result.stderr
+
+
+def test_production_starts_with_both():
+    result = run(
+        ["manage.py", "check"],
+        DJANGO_SECRET_KEY="a-long-random-production-secret",
+        DJANGO_ALLOWED_HOSTS="llm-reference.example",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_settings_have_debug_off():
+    result = run(
+        ["-c", PRINT_SETTINGS],
+        DJANGO_SECRET_KEY="a-long-random-production-secret",
+        DJANGO_ALLOWED_HOSTS="llm-reference.example",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[0] == "False"
+
+
+def test_development_needs_no_secret():
+    result = run(["-c", PRINT_SETTINGS], DJANGO_DEBUG="1")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[:2] == ["True", "django.core.cache.backends.locmem.LocMemCache"]
+
+
+def test_cache_url_selects_djangos_redis_cache():
+    result = run(["-c", PRINT_SETTINGS], DJANGO_DEBUG="1", CACHE_URL="redis://127.0.0.1:6379/1")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "True",
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://127.0.0.1:6379/1",
+    ]

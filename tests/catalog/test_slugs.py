@@ -1,0 +1,40 @@
+"""Slugs from names (a dot separates words), and "-vs-" kept for pair URLs."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from catalog.slugs import slug_from_name, validate_catalog_slug
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("GPT-5.3-Codex-Spark", "gpt-5-3-codex-spark"),
+        ("Qwen3.5-122B-A10B", "qwen3-5-122b-a10b"),
+        ("Ling-2.6-1T", "ling-2-6-1t"),
+        ("Alibaba Cloud PAI-EAS", "alibaba-cloud-pai-eas"),
+        ("inclusionAI (Ant Group)", "inclusionai-ant-group"),
+        ("Llama 3.1 405B", "llama-3-1-405b"),
+        ("o4_mini", "o4-mini"),
+    ],
+)
+def test_slug_from_name(name, slug):
+    assert slug_from_name(name) == slug
+
+
+def test_slug_from_name_is_a_valid_catalog_slug():
+    validate_catalog_slug(slug_from_name("GPT-5.3-Codex-Spark"))
+
+
+@pytest.mark.parametrize("slug", ["gpt-5-vs-qwen", "a-vs-b", "model-vs-"])
+def test_validate_catalog_slug_rejects_the_pair_separator(slug):
+    with pytest.raises(ValidationError) as caught:
+        validate_catalog_slug(slug)
+
+    assert caught.value.code == "reserved"
+    assert "-vs-" in caught.value.messages[0]
+
+
+@pytest.mark.parametrize("slug", ["vs-code", "canvas", "model-vs", "gpt-5-3-codex-spark"])
+def test_validate_catalog_slug_accepts_vs_that_is_not_the_separator(slug):
+    validate_catalog_slug(slug)

@@ -1,0 +1,173 @@
+"""Two editors saving the same record from stale forms must not overwrite each other silently.
+
+Every POST here is built from the form the admin rendered (hidden `loaded_version`,
+inline management forms and all), the way a browser would send it.
+"""
+
+from decimal import Decimal
+
+import pytest
+
+from catalog.models import DecisionTag, LanguageModel, Route
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def route(make_model, make_provider, make_route):
+    return make_route(make_model("Qwen3.5-122B-A10B"), make_provider("OpenRouter"), 0.26, 2.08)
+
+
+@pytest.fixture
+def two_editors(editor_client, make_editor_client):
+    return editor_client, make_editor_client("grace")
+
+
+def change_url(obj):
+    return f"/admin/catalog/{obj._meta.model_name}/{obj.pk}/change/"
+
+
+def open_form(client, form_data, obj):
+    return form_data(client.get(change_url(obj)), f"{obj._meta.model_name}_form")
+
+
+def refusal(response):
+    errors = response.context["adminform"].form.non_field_errors()
+    assert len(errors) == 1
+    return errors[0]
+
+
+def test_stale_route_save_is_refused_then_kept_on_purpose(two_editors, form_data, route):
+    first, second = two_editors
+    first_form = open_form(first, form_data, route)
+    second_form = open_form(second, form_data, route)
+
+    first_form["output_price"] = ["2.50"]
+    assert first.post(change_url(route), first_form).status_code == 302
+    second_form["output_price"] = ["3.00"]
+    response = second.post(change_url(route), second_form)
+
+    assert response.status_code == 200
+    message = refusal(response)
+    assert "Someone else saved this record" in message
+    assert "Nothing was saved" in message
+    assert "Output price: saved “2.500000”, yours “3.00”" in message
+    route.refresh_from_db()
+    assert route.output_price == Decimal("2.50")
+
+    rerendered = form_data(response, "route_form")
+    assert rerendered["output_price"] == ["3.00"]
+    assert rerendered["loaded_version"] == [str(route.version)]
+
+    assert second.post(change_url(route), rerendered).status_code == 302
+    route.refresh_from_db()
+    assert route.output_price == Decimal("3.00")
+
+
+def test_stale_model_save_lists_every_difference(two_editors, form_data, make_model):
+    model = make_model("Qwen3.5-122B-A10B", best_for="reasoning-heavy apps")
+    first, second = two_editors
+    first_form = open_form(first, form_data, model)
+    second_form = open_form(second, form_data, model)
+
+    first_form["context_window"] = ["262144"]
+    first_form["decision_tags"] = [
+        str(tag.pk) for tag in DecisionTag.objects.filter(name__in=["Coding", "RAG"])
+    ]
+    assert first.post(change_url(model), first_form).status_code == 302
+    second_form["best_for"] = ["reasoning-heavy apps, multimodal apps, and tool-calling agents"]
+    response = second.post(change_url(model), second_form)
+
+    assert response.status_code == 200
+    message = refusal(response)
+    assert "Context window: saved “262144”, yours “131072”" in message
+    assert "Decision tags: saved “Coding, RAG”, yours “(empty)”" in message
+    assert (
+        "Best for: saved “reasoning-heavy apps”, "
+        "yours “reasoning-heavy apps, multimodal apps, and tool-calling agents”"
+    ) in message
+    model.refresh_from_db()
+    assert (model.context_window, model.best_for) == (262_144, "reasoning-heavy apps")
+
+    rerendered = form_data(response, "languagemodel_form")
+    assert rerendered["best_for"] == [
+        "reasoning-heavy apps, multimodal apps, and tool-calling agents"
+    ]
+    assert second.post(change_url(model), rerendered).status_code == 302
+    model.refresh_from_db()
+    # Saving again keeps everything the second editor's form holds, by their choice.
+    assert model.best_for == "reasoning-heavy apps, multimodal apps, and tool-calling agents"
+    assert model.context_window == 131_072
+    assert not model.decision_tags.exists()
+
+
+def test_stale_inline_route_row_is_refused(two_editors, form_data, route):
+    """A route changed on its own page, then saved stale from the model page's inline."""
+    first, second = two_editors
+    model_form = open_form(second, form_data, route.model)
+    route_form = open_form(first, form_data, route)
+
+    route_form["output_price"] = ["2.50"]
+    assert first.post(change_url(route), route_form).status_code == 302
+    model_form["routes-0-output_price"] = ["1.99"]
+    response = second.post(change_url(route.model), model_form)
+
+    assert response.status_code == 200
+    routes = next(
+        formset.formset
+        for formset in response.context["inline_admin_formsets"]
+        if formset.formset.prefix == "routes"
+    )
+    [message] = routes.forms[0].non_field_errors()
+    assert "Someone else saved this record" in message
+    # Only the fields that differ: not the row's id, nor its link to the model.
+    assert message.count("saved “") == 1
+    assert "Output price: saved “2.500000”, yours “1.99”" in message
+    route.refresh_from_db()
+    assert route.output_price == Decimal("2.50")
+
+    rerendered = form_data(response, "languagemodel_form")
+    assert rerendered["routes-0-output_price"] == ["1.99"]
+    assert second.post(change_url(route.model), rerendered).status_code == 302
+    route.refresh_from_db()
+    assert route.output_price == Decimal("1.99")
+
+
+def test_stale_model_page_with_untouched_routes_saves_the_model_only(two_editors, form_data, route):
+    """Opening the model page while someone edits the route is no conflict if you leave it be."""
+    first, second = two_editors
+    model_form = open_form(second, form_data, route.model)
+    route_form = open_form(first, form_data, route)
+
+    route_form["output_price"] = ["2.50"]
+    assert first.post(change_url(route), route_form).status_code == 302
+    model_form["best_for"] = ["tool-calling agents"]
+
+    assert second.post(change_url(route.model), model_form).status_code == 302
+    route.refresh_from_db()
+    assert route.output_price == Decimal("2.50")
+    assert LanguageModel.objects.get().best_for == "tool-calling agents"
+
+
+def test_same_editor_saving_twice_is_not_stale(editor_client, form_data, route):
+    for price in ("2.50", "2.60"):
+        form = open_form(editor_client, form_data, route)
+        form["output_price"] = [price]
+        assert editor_client.post(change_url(route), form).status_code == 302
+
+    route.refresh_from_db()
+    assert route.output_price == Decimal("2.60")
+
+
+def test_mark_reviewed_does_not_make_open_forms_stale(editor, two_editors, form_data, route):
+    """The action stamps the review without touching what the open form holds."""
+    first, second = two_editors
+    second_form = open_form(second, form_data, route)
+
+    first.post("/admin/catalog/route/", {"action": "mark_reviewed", "_selected_action": [route.pk]})
+    second_form["output_price"] = ["2.50"]
+
+    assert second.post(change_url(route), second_form).status_code == 302
+    route = Route.objects.get()
+    assert route.output_price == Decimal("2.50")
+    assert route.reviewed_by == editor

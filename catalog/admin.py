@@ -17,7 +17,11 @@ from catalog.models import (
     Provider,
     Route,
 )
+from comparisons.facts import model_facts, model_queryset
+from comparisons.pairs import pair_url
+from comparisons.similar import similar_models
 
+PREVIEW_PAIRS = 8
 AUDIT_FIELDS = ("reviewed_at", "reviewed_by", "created_at", "updated_at")
 
 
@@ -246,8 +250,27 @@ class LanguageModelAdmin(CuratedAdmin):
             "License",
             {"fields": ["license_name", "license_osi_approved", "openness", "commercial_use"]},
         ),
+        ("Preview", {"fields": ["pair_pages"]}),
     ]
+    readonly_fields = [*AUDIT_FIELDS, "pair_pages"]
     Media = SlugFromNameMedia
+
+    @admin.display(description="public pages")
+    def pair_pages(self, obj):
+        """The model's page and its pair pages with the most similar models, to preview."""
+        if obj.pk is None or not obj.is_published:
+            return "The model's page and pair pages appear once it is published."
+        facts = model_facts(model_queryset().get(pk=obj.pk))
+        pairs = similar_models(facts, [obj.slug], PREVIEW_PAIRS)
+        return format_html(
+            '<a href="{}">Model page</a><ul>{}</ul>',
+            obj.get_absolute_url(),
+            format_html_join(
+                "",
+                '<li><a href="{}">{} vs {}</a></li>',
+                ((pair_url(obj.slug, slug), obj.name, name) for name, slug in pairs),
+            ),
+        )
 
 
 @admin.register(Route)

@@ -1,7 +1,7 @@
 """The models most like a given one: shared decision tags and capabilities, then the
 nearest release date. Ranked by the database, one query per model, whatever the catalog."""
 
-from django.db.models import Count, F, FloatField, Func, Q, Value
+from django.db.models import Count, F, FloatField, Func, IntegerField, Q, Value
 
 from catalog.models import LanguageModel, ModelCapability
 
@@ -26,6 +26,14 @@ class DaysApart(Func):
         )
 
 
+def shared_count(relation, lookup, values, **conditions):
+    """How many related rows match `values`; 0 outright for no values (an empty IN would
+    make the database drop every row, not count none)."""
+    if not values:
+        return Value(0, output_field=IntegerField())
+    return Count(relation, filter=Q(**{lookup: list(values)}, **conditions), distinct=True)
+
+
 def similar_models(model, exclude_slugs, limit):
     """(name, slug) of up to `limit` published models most like `model` (a ModelFacts)."""
     capability_slugs = [slug for slug, support in model.capabilities.items() if support == "yes"]
@@ -33,16 +41,12 @@ def similar_models(model, exclude_slugs, limit):
         LanguageModel.objects.published()
         .exclude(slug__in=exclude_slugs)
         .annotate(
-            shared_tags=Count(
-                "decision_tags", filter=Q(decision_tags__name__in=model.tags), distinct=True
-            ),
-            shared_capabilities=Count(
+            shared_tags=shared_count("decision_tags", "decision_tags__name__in", model.tags),
+            shared_capabilities=shared_count(
                 "capability_support",
-                filter=Q(
-                    capability_support__capability__slug__in=capability_slugs,
-                    capability_support__support=ModelCapability.Support.YES,
-                ),
-                distinct=True,
+                "capability_support__capability__slug__in",
+                capability_slugs,
+                capability_support__support=ModelCapability.Support.YES,
             ),
         )
         .annotate(similarity=F("shared_tags") + F("shared_capabilities"))

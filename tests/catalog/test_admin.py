@@ -427,3 +427,20 @@ def test_editor_adds_a_route_from_the_model_page(editor_client, form_data, catal
         Decimal("3.2"),
         True,
     )
+
+
+@pytest.mark.django_db
+def test_model_change_page_previews_its_pair_pages(editor_client, make_model):
+    model = make_model("Alpha One", capabilities=["vision"])
+    make_model("Beta Two", capabilities=["vision"])
+    hidden = make_model("Gamma Three", is_published=False)
+
+    response = editor_client.get(f"/admin/catalog/languagemodel/{model.pk}/change/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'href="/models/alpha-one/"' in content
+    assert 'href="/compare/alpha-one-vs-beta-two/"' in content
+    assert hidden.slug not in content
+
+    unpublished = editor_client.get(f"/admin/catalog/languagemodel/{hidden.pk}/change/")
+    assert "appear once it is published" in unpublished.content.decode()

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Max, Q
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
@@ -122,6 +122,12 @@ class ProviderQuerySet(CuratedQuerySet):
             last_modified=Greatest(*(Coalesce(stamp, Max("updated_at")) for stamp in stamps))
         )
 
+    def with_model_count(self):
+        """Annotate `model_count`: how many published models the provider has an active
+        route to."""
+        served = Q(routes__is_active=True, routes__model__is_published=True)
+        return self.annotate(model_count=Count("routes__model", filter=served, distinct=True))
+
 
 class Provider(Curated):
     """Where a model can be called: a first-party API, an aggregator, a cloud, a host."""
@@ -191,6 +197,11 @@ class LanguageModelQuerySet(CuratedQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
+    def indexable_in_pairs(self):
+        """Published and reviewed: the models whose pair pages search engines may index
+        (a pair needs both; see `pair_meta` in comparisons/views.py)."""
+        return self.published().filter(reviewed_at__isnull=False)
+
     def with_last_modified(self):
         """Annotate `last_modified`: the latest change or review of the model or of any
         record its pages show (routes, their providers, benchmark scores, organization)."""
@@ -202,6 +213,51 @@ class LanguageModelQuerySet(CuratedQuerySet):
         # NULL (never reviewed, no route…) must not win: fall back to the model's own change.
         return self.annotate(
             last_modified=Greatest(*(Coalesce(stamp, Max("updated_at")) for stamp in stamps))
+        )
+
+    def with_cheapest_output(self):
+        """Annotate `cheapest_output`: the lowest sourced output price among active routes
+        (None when no active route has one)."""
+        return self.annotate(
+            cheapest_output=Min("routes__output_price", filter=Q(routes__is_active=True))
+        )
+
+    def supporting(self, capability_slugs):
+        """Models that support every one of `capability_slugs` (a "yes", not unknown)."""
+        queryset = self
+        for slug in capability_slugs:
+            queryset = queryset.filter(
+                Exists(
+                    ModelCapability.objects.filter(
+                        model=OuterRef("pk"),
+                        capability__slug=slug,
+                        support=ModelCapability.Support.YES,
+                    )
+                )
+            )
+        return queryset
+
+    def served_by(self, provider_slug):
+        """Models with an active route at the provider `provider_slug`."""
+        routes = Route.objects.active().filter(model=OuterRef("pk"), provider__slug=provider_slug)
+        return self.filter(Exists(routes))
+
+    def output_price_at_most(self, price):
+        """Models with an active route whose sourced output price is at most `price`."""
+        routes = Route.objects.active().filter(model=OuterRef("pk"), output_price__lte=price)
+        return self.filter(Exists(routes))
+
+    def for_listing(self):
+        """Published models with what the models list shows, in two queries for any number:
+        the organization, `cheapest_output`, and `supported` (the capabilities it supports)."""
+        supported = ModelCapability.objects.filter(
+            support=ModelCapability.Support.YES
+        ).select_related("capability")
+        return (
+            self.published()
+            .select_related("organization")
+            .with_cheapest_output()
+            .prefetch_related(Prefetch("capability_support", supported, to_attr="supported"))
         )
 
 
@@ -338,6 +394,24 @@ class ModelCapability(models.Model):
         return f"{self.model}: {self.capability} = {self.get_support_display()}"
 
 
+class RouteQuerySet(CuratedQuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def public(self):
+        """What the public pages list: active routes of published models."""
+        return self.active().filter(model__is_published=True)
+
+    def history_records(self):
+        """The price history records (django-simple-history) of these routes, oldest first,
+        with their provider and editor: one query for any number of routes."""
+        return (
+            Route.history.model.objects.filter(id__in=self.values("pk"))
+            .select_related("provider", "history_user")
+            .order_by("history_date", "history_id")
+        )
+
+
 class Route(Curated):
     """A model offered by a provider, optionally in a price tier; prices in USD per 1M tokens.
 
@@ -382,6 +456,7 @@ class Route(Curated):
     )
     is_active = models.BooleanField("active", default=True)
 
+    objects = RouteQuerySet.as_manager()
     history = HistoricalRecords(
         excluded_fields=["created_at", "updated_at", "version", "reviewed_at", "reviewed_by"]
     )

@@ -53,7 +53,8 @@ def pair_detail(request, pair):
         url = pair_url(requested.first, requested.second)
         return HttpResponsePermanentRedirect(with_query(url, request))
 
-    defaults = TrafficDefaults.load().as_traffic()
+    traffic_defaults = TrafficDefaults.load()
+    defaults = traffic_defaults.as_traffic()
     form = TrafficForm.from_query(request.GET, defaults)
     valid = form.is_valid() if form.is_bound else True
     traffic = form.traffic() if valid else defaults
@@ -74,5 +75,7 @@ def pair_detail(request, pair):
         response["X-Robots-Tag"] = "noindex"
         return response
     response = render(request, "comparisons/pair.html", context, status=status)
-    response["Last-Modified"] = http_date(page.last_reviewed.latest_change.timestamp())
+    # The prose speaks of the default traffic, so a change of it is a change of the page.
+    last_modified = max(page.last_reviewed.latest_change, traffic_defaults.updated_at)
+    response["Last-Modified"] = http_date(last_modified.timestamp())
     return response

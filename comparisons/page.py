@@ -88,7 +88,9 @@ def last_reviewed(a, b):
     return LastReviewed(
         oldest=min(reviewed) if reviewed else None,
         never_reviewed=never,
-        latest_change=max(a.last_modified, b.last_modified),
+        latest_change=max(
+            (model.last_modified for model in (a, b) if model.last_modified), default=None
+        ),
     )
 
 

@@ -10,6 +10,7 @@ from comparisons.text import (
     oxford_join,
     plural,
     price_per_million,
+    token_labels,
     usd_amount,
     with_article,
 )
@@ -56,12 +57,13 @@ def context_sentence(a, b):
             "context window."
         )
 
-    def ships(model):
+    def ships(model, label):
         if model.context_window is None:
             return f"{model.name} has no context window sourced yet"
-        return f"{model.name} ships a {compact_tokens(model.context_window)}-token context window"
+        return f"{model.name} ships a {label}-token context window"
 
-    return f"{ships(a)}, while {ships(b)}."
+    label_a, label_b = token_labels(a.context_window, b.context_window)
+    return f"{ships(a, label_a)}, while {ships(b, label_b)}."
 
 
 def intro(a, b):
@@ -94,7 +96,7 @@ def intro(a, b):
 
 
 def monthly_saving_sentence(comparison, traffic_phrase):
-    if comparison.saving == 0:
+    if comparison.is_tie:
         return (
             f"{comparison.cheaper.name} and {comparison.dearer.name} cost the same, "
             f"{usd_amount(comparison.cheaper_cost)} a month, {traffic_phrase}."
@@ -127,7 +129,7 @@ def tradeoffs(model, other, capabilities, default_traffic):
             "flexibility."
         )
     comparison = rules.cost_comparison(model, other, default_traffic)
-    if comparison and comparison.cheaper is model and comparison.saving > 0:
+    if comparison and comparison.cheaper is model and not comparison.is_tie:
         bullets.append(
             f"{model.name} costs {usd_amount(comparison.saving)} less a month at the default "
             f"traffic ({usd_amount(comparison.cheaper_cost)} versus "
@@ -181,9 +183,27 @@ def switch_friction(source, target, capabilities):
 
 def _price_coverage(model):
     price = rules.lowest_price(model, "input_price")
-    if price is None:
-        return f"{model.name} has no token price sourced yet"
-    return f"{model.name} has {price_per_million(price, 'input tokens')}"
+    if price is not None:
+        return f"{model.name} has {price_per_million(price, 'input tokens')}"
+    output_price = rules.lowest_price(model, "output_price")
+    if output_price is not None:
+        return (
+            f"{model.name} has {price_per_million(output_price, 'output tokens')} but no "
+            "input token price sourced yet"
+        )
+    return f"{model.name} has no token price sourced yet"
+
+
+def _has_complete_price(model):
+    """Some route has both token prices, so the model's monthly cost can be computed."""
+    return any(route.has_token_prices for route in model.routes)
+
+
+def _has_any_price(model):
+    return any(
+        rules.lowest_price(model, price_field) is not None
+        for price_field in ("input_price", "output_price")
+    )
 
 
 def _strengths(model, other, capabilities, default_traffic):
@@ -204,7 +224,7 @@ def _strengths(model, other, capabilities, default_traffic):
     if rules.broader_coverage(model, other) is model:
         strengths.append("broader provider choice")
     comparison = rules.cost_comparison(model, other, default_traffic)
-    if comparison and comparison.cheaper is model and comparison.saving > 0:
+    if comparison and comparison.cheaper is model and not comparison.is_tie:
         strengths.append("lower token spend")
     return strengths
 
@@ -235,10 +255,11 @@ def deep_dive(a, b, capabilities, default_traffic):
             "behavior."
         )
 
-    priced = [rules.lowest_price(model, "input_price") is not None for model in (a, b)]
+    # "Complete" only when both monthly costs can be computed, as the cost section does.
+    priced = [_has_complete_price(model) for model in (a, b)]
     if all(priced):
         coverage = "Pricing coverage is complete"
-    elif any(priced):
+    elif any(_has_any_price(model) for model in (a, b)):
         coverage = "Pricing coverage is uneven"
     else:
         coverage = "Pricing coverage is missing"
@@ -278,9 +299,10 @@ def _context_answer(a, b):
     larger = rules.larger_context(a, b)
     if larger is not None:
         smaller = b if larger is a else a
+        larger_label, smaller_label = token_labels(larger.context_window, smaller.context_window)
         first = (
-            f"{larger.name} supports {compact_tokens(larger.context_window)} tokens, while "
-            f"{smaller.name} supports {compact_tokens(smaller.context_window)} tokens. That gap "
+            f"{larger.name} supports {larger_label} tokens, while "
+            f"{smaller.name} supports {smaller_label} tokens. That gap "
             "matters most for long documents, large codebases, retrieval-heavy agents, and "
             "conversations where earlier context must remain visible."
         )

@@ -11,6 +11,8 @@ from decimal import Decimal
 from comparisons.cost import cheapest_route
 from comparisons.facts import NO, YES
 
+HALF_A_CENT = Decimal("0.005")
+
 
 def supported(model, capabilities):
     return [cap for cap in capabilities if model.support(cap.slug) == YES]
@@ -104,11 +106,16 @@ class CostComparison:
     def saving(self):
         return self.dearer_cost - self.cheaper_cost
 
+    @property
+    def is_tie(self):
+        """The two cost the same to the cent, as the page shows money."""
+        return self.saving < HALF_A_CENT
+
 
 def cost_comparison(a, b, traffic):
     """Which model is cheaper at `traffic`, when both have a complete token price.
 
-    None when either lacks one; `saving` is 0 when they cost the same.
+    None when either lacks one; `is_tie` when they cost the same to the cent.
     """
     cost_a, cost_b = cheapest_route(a.routes, traffic), cheapest_route(b.routes, traffic)
     if cost_a is None or cost_b is None:

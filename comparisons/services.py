@@ -29,11 +29,14 @@ def related_pairs(a, b, limit=RELATED_LINKS):
     return links
 
 
-def pair_page(slug_a, slug_b, traffic, default_traffic):
-    """The built pair page, or None when either model is unknown or unpublished."""
+def pair_page(slug_a, slug_b, traffic, default_traffic, related=True):
+    """The built pair page, or None when either model is unknown or unpublished.
+
+    `related=False` skips the "continue comparing" links (the cost fragment does not
+    show them)."""
     models = load_models([slug_a, slug_b])
     if len(models) != 2:
         return None
     a, b = models[slug_a], models[slug_b]
     page = build_pair_page(a, b, capability_list(), traffic, default_traffic)
-    return replace(page, related=related_pairs(a, b))
+    return replace(page, related=related_pairs(a, b)) if related else page

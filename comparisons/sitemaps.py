@@ -2,9 +2,9 @@
 
 The pairs section is computed, not stored: its items are a `PairSequence` over the
 indexable models in slug order, so a page of 50,000 pairs costs one query for the list of
-models and builds only the pairs it shows. A pair's lastmod is the latest of its two models'
-`last_modified` and of the traffic defaults, as the pair page's Last-Modified header is. Only pairs of two published,
-reviewed models are listed; the others carry noindex on their page.
+models and builds only the pairs it shows. A pair's lastmod is the latest of its two
+models' `last_modified` and of the traffic defaults, as the pair page's Last-Modified header
+is. Only pairs of two published, reviewed models are listed; the others carry noindex.
 
 The views answer HEAD as well as GET (`require_safe`): crawlers probe sitemaps with HEAD.
 """

@@ -7,10 +7,10 @@ from comparisons.cost import monthly_cost
 from comparisons.text import (
     MISSING,
     compact_parameters,
-    compact_tokens,
     oxford_join,
     plural,
     price_per_million,
+    token_labels,
     usd_amount,
 )
 
@@ -39,7 +39,7 @@ def scorecard(a, b):
         row("Product type", a.product_type, b.product_type),
         row("Best for", a.best_for or MISSING, b.best_for or MISSING),
         row("Decision fit", oxford_join(a.tags) or MISSING, oxford_join(b.tags) or MISSING),
-        row("Context window", compact_tokens(a.context_window), compact_tokens(b.context_window)),
+        row("Context window", *token_labels(a.context_window, b.context_window)),
         row(
             "Cheapest output",
             price_per_million(rules.lowest_price(a, "output_price")),
@@ -84,12 +84,8 @@ def specs(a, b):
 
     return [
         row("Released", iso(a.released_on), iso(b.released_on)),
-        row("Context window", compact_tokens(a.context_window), compact_tokens(b.context_window)),
-        row(
-            "Max output",
-            compact_tokens(a.max_output_tokens),
-            compact_tokens(b.max_output_tokens),
-        ),
+        row("Context window", *token_labels(a.context_window, b.context_window)),
+        row("Max output", *token_labels(a.max_output_tokens, b.max_output_tokens)),
         row("Parameters", parameters(a), parameters(b)),
         row("Architecture", a.architecture or MISSING, b.architecture or MISSING),
         Row("License", license_cell(a), license_cell(b)),

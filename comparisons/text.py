@@ -32,6 +32,15 @@ def compact_tokens(count):
     return str(count)
 
 
+def token_labels(first, second):
+    """Two token counts as they read side by side: compact, unless that would make two
+    different counts read the same (131,072 and 131,500 are both "131k")."""
+    labels = compact_tokens(first), compact_tokens(second)
+    if first is not None and second is not None and first != second and labels[0] == labels[1]:
+        return f"{first:,}", f"{second:,}"
+    return labels
+
+
 def compact_parameters(count):
     """122,000,000,000 → "122B"; 1,000,000,000,000 → "1T"; 7,600,000,000 → "7.6B"."""
     if count is None:
@@ -74,7 +83,7 @@ def plural(count, singular, plural_form=None):
 
 
 def with_article(phrase):
-    """"coding-specialized model" → "a coding-…"; "open-weights model" → "an open-…"."""
+    """ "coding-specialized model" → "a coding-…"; "open-weights model" → "an open-…"."""
     article = "an" if phrase[:1].lower() in "aeiou" else "a"
     return f"{article} {phrase}"
 

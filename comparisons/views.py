@@ -58,7 +58,8 @@ def pair_detail(request, pair):
     form = TrafficForm.from_query(request.GET, defaults)
     valid = form.is_valid() if form.is_bound else True
     traffic = form.traffic() if valid else defaults
-    page = pair_page(requested.first, requested.second, traffic, defaults)
+    fragment = wants_fragment(request)
+    page = pair_page(requested.first, requested.second, traffic, defaults, related=not fragment)
     if page is None:
         raise Http404("No such pair of published models.")
 
@@ -70,12 +71,13 @@ def pair_detail(request, pair):
         "faq_json_ld": json_ld(faq_json_ld(page.faq)),
     }
     status = 200 if valid else 400
-    if wants_fragment(request):
+    if fragment:
         response = render(request, "comparisons/pair.html#cost", context, status=status)
         response["X-Robots-Tag"] = "noindex"
         return response
     response = render(request, "comparisons/pair.html", context, status=status)
     # The prose speaks of the default traffic, so a change of it is a change of the page.
-    last_modified = max(page.last_reviewed.latest_change, traffic_defaults.updated_at)
+    changes = [page.last_reviewed.latest_change, traffic_defaults.updated_at]
+    last_modified = max(change for change in changes if change is not None)
     response["Last-Modified"] = http_date(last_modified.timestamp())
     return response

@@ -166,7 +166,9 @@ def reference_catalog(make_organization, make_provider, make_model, make_route):
     def model(name, organization, yes, tag_names, routes, **fields):
         created = make_model(name, organization=organization, capabilities=yes, **fields)
         ModelCapability.objects.bulk_create(
-            ModelCapability(model=created, capability=capability, support=ModelCapability.Support.NO)
+            ModelCapability(
+                model=created, capability=capability, support=ModelCapability.Support.NO
+            )
             for capability in Capability.objects.exclude(slug__in=yes)
         )
         created.decision_tags.set([tags[tag] for tag in tag_names])

@@ -1,0 +1,328 @@
+"""Every pair page of generated catalogs answers 200 and says only what its data holds.
+
+Catalogs are written through the ORM with the values editors can leave missing or extreme:
+no routes, prices unknown / 0 / the largest the database takes, context windows unknown / 1 /
+10^7 / equal, capabilities unknown or absent, no tags, no release date, long names with
+characters HTML must escape. Each example runs in a savepoint rolled back at its end.
+"""
+
+import json
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.db import transaction
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from lxml import html
+
+from catalog.models import (
+    Capability,
+    DecisionTag,
+    LanguageModel,
+    ModelCapability,
+    Organization,
+    Provider,
+    Route,
+)
+from catalog.slugs import slug_from_name
+from comparisons.pairs import pair_url
+from comparisons.text import compact_tokens, price_per_million, usd_amount
+
+pytestmark = pytest.mark.django_db
+
+CAPABILITY_SLUGS = [
+    "vision",
+    "multimodal",
+    "reasoning",
+    "function-calling",
+    "tool-use",
+    "structured-outputs",
+    "code-execution",
+    "ide-integration",
+    "computer-use",
+    "parallel-agents",
+]
+PROVIDERS = ["Provider Alpha", "Provider Beta", "Provider Gamma"]
+TAGS = ["Coding", "RAG", "Agents", "Long context"]
+LARGEST_PRICE = Decimal("999999.999999")  # max_digits=12, decimal_places=6
+
+prices = st.one_of(
+    st.none(),
+    st.just(Decimal(0)),
+    st.just(LARGEST_PRICE),
+    st.decimals(min_value=Decimal("0.000001"), max_value=Decimal(100), places=6),
+)
+routes = st.lists(
+    st.fixed_dictionaries(
+        {
+            "provider": st.sampled_from(PROVIDERS),
+            "tier": st.sampled_from(["", "batch"]),
+            "input_price": prices,
+            "output_price": prices,
+            "is_active": st.booleans() | st.just(True),
+        }
+    ),
+    max_size=4,
+    unique_by=lambda route: (route["provider"], route["tier"]),
+)
+capabilities = st.one_of(
+    st.just({}),
+    st.just(dict.fromkeys(CAPABILITY_SLUGS, "unknown")),
+    st.dictionaries(st.sampled_from(CAPABILITY_SLUGS), st.sampled_from(["yes", "no", "unknown"])),
+)
+# Names as editors may type them, up to the 120 characters the database takes.
+name_words = st.one_of(
+    st.lists(st.text(alphabet="abcXYZ019&<>'\".-()é", min_size=1, max_size=12), max_size=9).map(
+        " ".join
+    ),
+    st.just("Long" * 28),
+)
+models = st.fixed_dictionaries(
+    {
+        "words": name_words,
+        "context_window": st.one_of(
+            st.none(),
+            st.just(1),
+            st.just(10**7),
+            st.sampled_from([131_072, 262_144]),
+            st.integers(1, 2_000_000),
+        ),
+        "released_on": st.none() | st.dates(date(2020, 1, 1), date(2027, 12, 31)),
+        "product_type": st.sampled_from(LanguageModel.ProductType.values),
+        "tags": st.lists(st.sampled_from(TAGS), unique=True, max_size=4),
+        "capabilities": capabilities,
+        "routes": routes,
+        "license_name": st.sampled_from(["", "MIT", "Apache 2.0"]),
+    }
+)
+traffics = st.none() | st.fixed_dictionaries(
+    {
+        "requests": st.integers(0, 10**6),
+        "input_tokens": st.integers(0, 10**5),
+        "output_tokens": st.integers(0, 10**5),
+    }
+)
+
+LARGER_BULLET = (
+    "has the larger context window for long prompts, retrieval packs, or transcript analysis."
+)
+DEFAULT = {"requests": 1_000_000, "input_tokens": 400, "output_tokens": 300}
+
+
+def normal(text):
+    return " ".join(text.split())
+
+
+def create_catalog(specs):
+    """The generated models, written through the ORM; returns {slug: spec with its name}."""
+    organization = Organization.objects.create(name="Generated Org", slug="generated-org")
+    providers = {
+        name: Provider.objects.create(name=name, slug=slug_from_name(name), kind="aggregator")
+        for name in PROVIDERS
+    }
+    capability_rows = {cap.slug: cap for cap in Capability.objects.all()}
+    tags = {tag.name: tag for tag in DecisionTag.objects.filter(name__in=TAGS)}
+    created = {}
+    for index, spec in enumerate(specs):
+        name = f"Model{index} {spec['words']}".strip()[:120]
+        slug = slug_from_name(name)
+        assume("-vs-" not in slug)
+        model = LanguageModel.objects.create(
+            name=name,
+            slug=slug,
+            organization=organization,
+            released_on=spec["released_on"],
+            product_type=spec["product_type"],
+            context_window=spec["context_window"],
+            license_name=spec["license_name"],
+            openness=LanguageModel.Openness.PROPRIETARY,
+            is_published=True,
+        )
+        model.decision_tags.set([tags[tag] for tag in spec["tags"]])
+        ModelCapability.objects.bulk_create(
+            ModelCapability(model=model, capability=capability_rows[slug_], support=support)
+            for slug_, support in spec["capabilities"].items()
+        )
+        for route in spec["routes"]:
+            Route.objects.create(
+                model=model,
+                provider=providers[route["provider"]],
+                **{key: route[key] for key in ("tier", "input_price", "output_price", "is_active")},
+            )
+        created[slug] = {
+            **spec,
+            "name": name,
+            "active_routes": [r for r in spec["routes"] if r["is_active"]],
+        }
+    return created
+
+
+def monthly(route, traffic):
+    return (
+        traffic["requests"]
+        * (
+            traffic["input_tokens"] * route["input_price"]
+            + traffic["output_tokens"] * route["output_price"]
+        )
+        / Decimal(1_000_000)
+    )
+
+
+def cheapest(spec, traffic):
+    """(lowest monthly total, labels of the routes that give it), or None when none is priced."""
+    costs = [
+        (
+            monthly(route, traffic),
+            f"{route['provider']} ({route['tier']})" if route["tier"] else route["provider"],
+        )
+        for route in spec["active_routes"]
+        if route["input_price"] is not None and route["output_price"] is not None
+    ]
+    if not costs:
+        return None
+    lowest = min(cost for cost, _ in costs)
+    return lowest, {label for cost, label in costs if cost == lowest}
+
+
+def lowest_price(spec, field):
+    known = [route[field] for route in spec["active_routes"] if route[field] is not None]
+    return min(known) if known else None
+
+
+def table(document, section_id):
+    """{row label: [cell texts]} of the first table in a section."""
+    section = document.get_element_by_id(section_id)
+    return {
+        normal(tr.find("th").text_content()): [normal(td.text_content()) for td in tr.findall("td")]
+        for tr in section.iter("tr")
+        if tr.find("th") is not None and tr.findall("td")
+    }
+
+
+def choice_cards(document, section_id, prefix):
+    """{model name: [bullets]} of the "Choose X when..." cards."""
+    cards = {}
+    for card in document.get_element_by_id(section_id).find_class("card"):
+        heading = normal(card.find("h3").text_content())
+        assert heading.startswith(prefix)
+        assert heading.endswith(" when...")
+        cards[heading[len(prefix) : -len(" when...")]] = [
+            normal(li.text_content()) for li in card.iter("li")
+        ]
+    return cards
+
+
+def check_page(document, a, b, traffic):
+    names = [normal(a["name"]), normal(b["name"])]
+
+    # Context window: the "larger" claims go to the strictly larger known window, or nowhere.
+    windows = [a["context_window"], b["context_window"]]
+    larger = None
+    if None not in windows and windows[0] != windows[1]:
+        larger = names[windows.index(max(windows))]
+    tradeoffs = choice_cards(document, "tradeoffs", "Choose ")
+    assert list(tradeoffs) == names
+    for name, bullets in tradeoffs.items():
+        claims = [bullet for bullet in bullets if "has the larger context window" in bullet]
+        assert claims == ([f"{name} {LARGER_BULLET}"] if name == larger else [])
+    deep_dive = normal(document.get_element_by_id("deep-dive").text_content())
+    assert ("larger context windows" in deep_dive) == (larger is not None)
+    scorecard = table(document, "scorecard")
+    assert scorecard["Context window"] == [compact_tokens(window) for window in windows]
+
+    # Prices: the lowest sourced one, or "-" (never "$0") when none is sourced.
+    pricing = table(document, "pricing")
+    for column, spec in enumerate((a, b)):
+        for label, field in (("Input price", "input_price"), ("Output price", "output_price")):
+            assert pricing[label][column] == price_per_million(lowest_price(spec, field))
+        assert scorecard["Cheapest output"][column] == price_per_million(
+            lowest_price(spec, "output_price")
+        )
+        providers = {route["provider"] for route in spec["active_routes"]}
+        assert scorecard["Provider routes"][column] == f"{len(providers)} tracked"
+        unpriced = (
+            lowest_price(spec, "input_price") is None and lowest_price(spec, "output_price") is None
+        )
+        assert (f"{names[column]} has no token price sourced yet" in deep_dive) == unpriced
+
+    # Monthly cost: the minimum over complete routes at the traffic asked for.
+    cards = document.get_element_by_id("cost").find_class("cost-card")
+    assert [normal(card.find("h3").text_content()) for card in cards] == names
+    for card, spec in zip(cards, (a, b), strict=True):
+        amount = normal(card.find_class("amount")[0].text_content())
+        expected = cheapest(spec, traffic)
+        if expected is None:
+            assert amount == "Unavailable"
+            assert "No complete token price in local provider data" in card.text_content()
+        else:
+            assert amount == usd_amount(expected[0])
+            route = normal(card.find_class("muted")[0].text_content()).removeprefix(
+                "Cheapest tracked route/tier: "
+            )
+            assert route in expected[1]
+    delta = normal(document.get_element_by_id("cost").find_class("delta")[0].text_content())
+    both_priced = cheapest(a, traffic) is not None and cheapest(b, traffic) is not None
+    assert delta.startswith("Cost delta unavailable") is not both_priced
+
+    # Capabilities: unknown (or no row) is "Unknown", never "No".
+    capabilities = table(document, "capabilities")
+    assert len(capabilities) == len(CAPABILITY_SLUGS)
+    for cells, slug in zip(capabilities.values(), CAPABILITY_SLUGS, strict=True):
+        expected = [spec["capabilities"].get(slug, "unknown").capitalize() for spec in (a, b)]
+        assert cells == expected
+
+    # FAQ: six questions, the same in the JSON-LD as on screen.
+    faq = document.get_element_by_id("faq")
+    shown = [
+        (normal(h3.text_content()), normal(h3.getnext().text_content())) for h3 in faq.iter("h3")
+    ]
+    assert len(shown) == 6
+    [script] = document.xpath('//script[@type="application/ld+json"]')
+    data = json.loads(script.text)
+    assert data["@type"] == "FAQPage"
+    assert [
+        (normal(q["name"]), normal(q["acceptedAnswer"]["text"])) for q in data["mainEntity"]
+    ] == shown
+    context_answer = shown[0][1]
+    if larger is not None:
+        assert context_answer.startswith(f"{larger} supports ")
+    elif windows[0] is not None and windows[0] == windows[1]:
+        assert "so context size does not separate them" in context_answer
+    else:
+        assert "Local data cannot say which is larger." in context_answer
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(specs=st.lists(models, min_size=2, max_size=3), traffic=traffics)
+def test_every_pair_page_answers_200_and_agrees_with_its_data(client, specs, traffic):
+    with transaction.atomic():
+        catalog = create_catalog(specs)
+        slugs = sorted(catalog)
+        query = traffic or {}
+        for index, slug_a in enumerate(slugs):
+            for slug_b in slugs[index + 1 :]:
+                url = pair_url(slug_a, slug_b)
+                response = client.get(url, query)
+                assert response.status_code == 200, url
+                document = html.fromstring(response.content)
+                check_page(document, catalog[slug_a], catalog[slug_b], traffic or DEFAULT)
+                swapped = client.get(f"/compare/{slug_b}-vs-{slug_a}/")
+                assert swapped.status_code == 301
+                assert swapped["Location"] == url
+        fragment = client.get(pair_url(slugs[0], slugs[1]), query, headers={"HX-Request": "true"})
+        assert fragment.status_code == 200
+        assert b"<html" not in fragment.content
+        assert not re.search(rb"\$0(?:\.0+)?/1M", fragment.content) or any(
+            route[field] == 0
+            for slug in slugs[:2]
+            for route in catalog[slug]["active_routes"]
+            for field in ("input_price", "output_price")
+        )
+        transaction.set_rollback(True)

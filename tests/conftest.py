@@ -21,7 +21,9 @@ from catalog.slugs import slug_from_name
 
 @pytest.fixture
 def editor(django_user_model):
-    user = django_user_model.objects.create_user("ada", password="not-a-real-password-1", is_staff=True)
+    user = django_user_model.objects.create_user(
+        "ada", password="not-a-real-password-1", is_staff=True
+    )
     user.groups.add(Group.objects.get(name=EDITORS_GROUP))
     return user
 

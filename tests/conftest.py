@@ -262,3 +262,25 @@ def grow_catalog(make_organization, make_provider, make_model, make_route):
         return models
 
     return grow
+
+
+@pytest.fixture
+def demo_server(live_server):
+    """The live server with the demo catalog loaded."""
+    from catalog.services import load_demo_catalog
+
+    load_demo_catalog()
+    return live_server
+
+
+@pytest.fixture
+def browser(demo_server):
+    """Headless Chromium. It depends on the catalog so that the catalog is written first:
+    Playwright runs an event loop in this thread, where Django refuses database calls."""
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -3,8 +3,10 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Greatest, Least
 
 from comparisons.cost import MAX_MONTHLY_TOKENS, Traffic
+from comparisons.pairs import pair_url
 
 
 class TrafficDefaults(models.Model):
@@ -51,3 +53,77 @@ class TrafficDefaults(models.Model):
 
     def as_traffic(self):
         return Traffic(self.requests_per_month, self.input_tokens, self.output_tokens)
+
+
+class FeaturedComparisonQuerySet(models.QuerySet):
+    def shown(self):
+        """The pairs the home page shows: both models published, in editors' order."""
+        return self.filter(model_a__is_published=True, model_b__is_published=True).select_related(
+            "model_a", "model_b"
+        )
+
+
+class FeaturedComparison(models.Model):
+    """A pair editors put on the home page, with an optional line on why it is worth reading.
+
+    The pair is stored in canonical order (slugs ascending, as in the pair URL); the
+    database refuses a model featured against itself, and the same pair twice in either
+    order (the unique index is on the smaller and the larger id, whatever the stored order).
+    """
+
+    model_a = models.ForeignKey(
+        "catalog.LanguageModel", verbose_name="model A", on_delete=models.CASCADE, related_name="+"
+    )
+    model_b = models.ForeignKey(
+        "catalog.LanguageModel", verbose_name="model B", on_delete=models.CASCADE, related_name="+"
+    )
+    blurb = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="One short line on the home page under the pair: why readers compare these two.",
+    )
+    position = models.PositiveSmallIntegerField(
+        default=100, help_text="Lower numbers come first on the home page."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FeaturedComparisonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(model_a=models.F("model_b")),
+                name="featuredcomparison_two_models",
+                violation_error_message="A model cannot be compared with itself: pick two "
+                "different models.",
+            ),
+            models.UniqueConstraint(
+                Least("model_a", "model_b"),
+                Greatest("model_a", "model_b"),
+                name="featuredcomparison_one_per_pair",
+                violation_error_message="This pair is already featured (in one order or the "
+                "other): change the existing entry instead.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.model_a} vs {self.model_b}"
+
+    def save(self, *args, **kwargs):
+        self.put_in_canonical_order()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return pair_url(self.model_a.slug, self.model_b.slug)
+
+    def clean(self):
+        self.put_in_canonical_order()
+
+    def put_in_canonical_order(self):
+        """Model A is the one whose slug sorts first, as in the pair URL."""
+        if self.model_a_id is None or self.model_b_id is None:
+            return
+        if self.model_b.slug < self.model_a.slug:
+            self.model_a, self.model_b = self.model_b, self.model_a

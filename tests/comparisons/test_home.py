@@ -1,0 +1,273 @@
+"""The home page: picker, featured pairs, recently reviewed models and pairs, in few queries."""
+
+from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
+
+import lxml.html
+import pytest
+
+from catalog.models import LanguageModel
+from comparisons.home import recent_pairs
+from comparisons.models import FeaturedComparison
+from tests.visible_text import visible_text
+
+DAY = datetime(2026, 6, 1, 12, tzinfo=UTC)
+
+
+def reviewed(name, days):
+    slug = name.lower()
+    return SimpleNamespace(name=name, slug=slug, reviewed_at=DAY + timedelta(days=days))
+
+
+# recent_pairs(): pure, no database.
+
+
+def test_pairs_come_latest_review_first_then_by_the_other_model():
+    c, b, a = reviewed("C", 3), reviewed("B", 2), reviewed("A", 1)
+
+    pairs = recent_pairs([c, b, a])
+
+    assert [(p.title, p.reviewed_at.day) for p in pairs] == [
+        ("C vs B", 4),
+        ("C vs A", 4),
+        ("B vs A", 3),
+    ]
+    assert pairs[1].url == "/compare/a-vs-c/"
+
+
+def test_pairs_do_not_depend_on_the_order_models_come_in():
+    models = [reviewed("A", 1), reviewed("C", 3), reviewed("B", 2), reviewed("D", 3)]
+
+    pairs = recent_pairs(models)
+
+    assert pairs == recent_pairs(list(reversed(models)))
+    # C and D were reviewed the same day: the pair reads in slug order.
+    assert [p.title for p in pairs][:2] == ["C vs D", "C vs B"]
+
+
+def test_a_model_appears_in_at_most_two_pairs():
+    models = [reviewed(f"M{number}", 10 - number) for number in range(8)]
+
+    pairs = recent_pairs(models)
+
+    assert [p.title for p in pairs] == [
+        "M0 vs M1",
+        "M0 vs M2",
+        "M1 vs M2",
+        "M3 vs M4",
+        "M3 vs M5",
+        "M4 vs M5",
+        "M6 vs M7",
+    ]
+
+
+def test_pairs_are_limited():
+    models = [reviewed(f"M{number}", number) for number in range(8)]
+
+    assert len(recent_pairs(models, per_model=7)) == 8
+    assert len(recent_pairs(models, limit=3)) == 3
+    assert recent_pairs(models[:1]) == []
+
+
+# The page.
+
+
+def mark_reviewed(model, days):
+    LanguageModel.objects.filter(pk=model.pk).update(reviewed_at=DAY + timedelta(days=days))
+
+
+@pytest.fixture
+def catalog(make_model, make_organization):
+    openai = make_organization("OpenAI")
+    qwen = make_organization("Alibaba (Qwen)")
+    models = {
+        "spark": make_model("GPT-5.3-Codex-Spark", organization=openai),
+        "gpt5": make_model("GPT-5", organization=openai),
+        "qwen": make_model("Qwen3.5-122B-A10B", organization=qwen),
+        "max": make_model("Qwen3-Max", organization=qwen),
+        "hidden": make_model("Kimi K2 Thinking", organization=qwen, is_published=False),
+        "never": make_model("Never Reviewed", organization=qwen),
+    }
+    mark_reviewed(models["spark"], 5)
+    mark_reviewed(models["qwen"], 9)
+    mark_reviewed(models["gpt5"], 2)
+    mark_reviewed(models["max"], 7)
+    mark_reviewed(models["hidden"], 20)
+    return models
+
+
+def section(response, section_id):
+    document = lxml.html.fromstring(response.content)
+    return document.get_element_by_id(section_id)
+
+
+def links(element):
+    return [(a.get("href"), a.text_content()) for a in element.iter("a")]
+
+
+@pytest.mark.django_db
+def test_home_has_the_picker_form(client, catalog):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    form = section(response, "compare").xpath(".//form")[0]
+    assert form.get("action") == "/compare/"
+    assert form.get("method") == "get"
+    assert {field.get("name") for field in form.inputs} == {"a", "b"}
+    assert form.xpath(".//input[@hx-get='/compare/autocomplete/']")
+
+
+@pytest.mark.django_db
+def test_home_meta(client, catalog):
+    content = client.get("/").content.decode()
+
+    assert "<title>LLM Reference: compare large language models side by side</title>" in content
+    assert '<link rel="canonical" href="http://testserver/">' in content
+    assert 'name="robots"' not in content
+
+
+@pytest.mark.django_db
+def test_featured_pairs_in_editors_order_with_blurbs(client, catalog):
+    FeaturedComparison.objects.create(
+        model_a=catalog["qwen"], model_b=catalog["max"], position=2, blurb="Same family."
+    )
+    FeaturedComparison.objects.create(
+        model_a=catalog["qwen"], model_b=catalog["spark"], position=1, blurb="The reference."
+    )
+
+    response = client.get("/")
+
+    featured = section(response, "featured")
+    assert links(featured) == [
+        (
+            "/compare/gpt-5-3-codex-spark-vs-qwen3-5-122b-a10b/",
+            "GPT-5.3-Codex-Spark vs Qwen3.5-122B-A10B",
+        ),
+        ("/compare/qwen3-5-122b-a10b-vs-qwen3-max/", "Qwen3.5-122B-A10B vs Qwen3-Max"),
+    ]
+    text = visible_text(lxml.html.tostring(featured))
+    assert text.index("The reference.") < text.index("Same family.")
+
+
+@pytest.mark.django_db
+def test_featured_pair_with_an_unpublished_model_is_not_shown(client, catalog, make_model):
+    # One hidden model sorts before its partner (model A), the other after (model B).
+    FeaturedComparison.objects.create(model_a=catalog["qwen"], model_b=catalog["hidden"])
+    late = make_model("Zephyr Preview", is_published=False)
+    FeaturedComparison.objects.create(model_a=catalog["qwen"], model_b=late)
+    FeaturedComparison.objects.create(model_a=catalog["qwen"], model_b=catalog["spark"])
+
+    response = client.get("/")
+
+    assert [title for _, title in links(section(response, "featured"))] == [
+        "GPT-5.3-Codex-Spark vs Qwen3.5-122B-A10B"
+    ]
+    text = visible_text(response.content)
+    assert "Kimi K2 Thinking" not in text
+    assert "Zephyr Preview" not in text
+
+
+@pytest.mark.django_db
+def test_no_featured_section_without_featured_pairs(client, catalog):
+    assert 'id="featured"' not in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_recently_reviewed_models_latest_first_with_dates(client, catalog):
+    response = client.get("/")
+
+    table = section(response, "recent-models")
+    rows = [
+        [" ".join(cell.text_content().split()) for cell in row.xpath("./th|./td")]
+        for row in table.xpath(".//tbody/tr")
+    ]
+    assert rows == [
+        ["Qwen3.5-122B-A10B", "Alibaba (Qwen)", "2026-06-10"],
+        ["Qwen3-Max", "Alibaba (Qwen)", "2026-06-08"],
+        ["GPT-5.3-Codex-Spark", "OpenAI", "2026-06-06"],
+        ["GPT-5", "OpenAI", "2026-06-03"],
+    ]
+    assert links(table)[0] == ("/models/qwen3-5-122b-a10b/", "Qwen3.5-122B-A10B")
+
+
+@pytest.mark.django_db
+def test_recently_reviewed_models_are_the_eight_latest(client, make_model):
+    for number in range(10):
+        mark_reviewed(make_model(f"Model {number}"), number)
+
+    table = section(client.get("/"), "recent-models")
+
+    assert [title for _, title in links(table)] == [f"Model {n}" for n in range(9, 1, -1)]
+
+
+@pytest.mark.django_db
+def test_recently_reviewed_pairs_by_the_later_review(client, catalog):
+    response = client.get("/")
+
+    pairs = section(response, "recent-pairs")
+    assert links(pairs) == [
+        (
+            "/compare/qwen3-5-122b-a10b-vs-qwen3-max/",
+            "Qwen3.5-122B-A10B vs Qwen3-Max · reviewed 2026-06-10",
+        ),
+        (
+            "/compare/gpt-5-3-codex-spark-vs-qwen3-5-122b-a10b/",
+            "Qwen3.5-122B-A10B vs GPT-5.3-Codex-Spark · reviewed 2026-06-10",
+        ),
+        (
+            "/compare/gpt-5-3-codex-spark-vs-qwen3-max/",
+            "Qwen3-Max vs GPT-5.3-Codex-Spark · reviewed 2026-06-08",
+        ),
+    ]
+
+
+@pytest.mark.django_db
+def test_home_without_reviews_says_so(client, make_model):
+    make_model("Unreviewed")
+
+    text = visible_text(client.get("/").content)
+
+    assert "No pair of published models has been reviewed yet." in text
+    assert "No published model has been reviewed yet." in text
+
+
+def larger_catalog(make_model, make_organization):
+    """Forty reviewed models from four organizations and a dozen featured pairs."""
+    organizations = [make_organization(f"Org {number}") for number in range(4)]
+    models = []
+    for number in range(40):
+        model = make_model(f"Model {number:02}", organization=organizations[number % 4])
+        mark_reviewed(model, number)
+        models.append(model)
+    for number in range(12):
+        FeaturedComparison.objects.create(model_a=models[number], model_b=models[number + 20])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("size", ["small", "larger"])
+def test_home_query_count_does_not_grow_with_the_catalog(
+    client, catalog, make_model, make_organization, django_assert_num_queries, size
+):
+    FeaturedComparison.objects.create(model_a=catalog["qwen"], model_b=catalog["spark"])
+    if size == "larger":
+        larger_catalog(make_model, make_organization)
+
+    # The featured pairs with their models, and the recently reviewed models.
+    with django_assert_num_queries(2):
+        response = client.get("/")
+
+    assert response.status_code == 200
+    assert links(section(response, "featured"))
+
+
+@pytest.mark.django_db
+def test_home_sets_no_cookie_and_no_csrf_token(client, catalog):
+    response = client.get("/")
+
+    assert response.cookies == {}
+    assert "csrfmiddlewaretoken" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_home_refuses_post(client):
+    assert client.post("/").status_code == 405

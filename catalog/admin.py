@@ -20,6 +20,7 @@ from catalog.models import (
 from comparisons.facts import model_facts, model_queryset
 from comparisons.pairs import pair_url
 from comparisons.similar import similar_models
+from comparisons.text import usd_rate
 
 PREVIEW_PAIRS = 8
 AUDIT_FIELDS = ("reviewed_at", "reviewed_by", "created_at", "updated_at")
@@ -182,7 +183,8 @@ class BenchmarkScoreInline(admin.TabularInline):
 
 class SlugFromNameMedia:
     # Django's URLify drops dots ("5.3" → "53"); ours turns them into hyphens first.
-    js = ["catalog/admin/slug_from_name.js"]
+    # Listed after urlify.js so that media merging loads ours second: it wraps URLify.
+    js = ["admin/js/urlify.js", "catalog/admin/slug_from_name.js"]
 
 
 @admin.register(Organization)
@@ -314,8 +316,8 @@ class RouteAdmin(SimpleHistoryAdmin, CuratedAdmin):
                     (
                         change.changed_at.strftime("%Y-%m-%d %H:%M"),
                         change.label,
-                        "(empty)" if change.old is None else change.old,
-                        "(empty)" if change.new is None else change.new,
+                        "not sourced" if change.old is None else usd_rate(change.old),
+                        "not sourced" if change.new is None else usd_rate(change.new),
                         change.changed_by or "an unknown user",
                     )
                     for change in changes

@@ -412,6 +412,19 @@ class RouteQuerySet(CuratedQuerySet):
         )
 
 
+def price_field(verbose_name, help_text):
+    """A price in USD per 1M tokens; empty (NULL) when not sourced, never 0 for unknown."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=12,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=help_text,
+    )
+
+
 class Route(Curated):
     """A model offered by a provider, optionally in a price tier; prices in USD per 1M tokens.
 
@@ -427,33 +440,9 @@ class Route(Curated):
         blank=True,
         help_text="Empty for the standard price; “batch”, “long context >128k”…",
     )
-    input_price = models.DecimalField(
-        "input price",
-        max_digits=12,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-        help_text="USD per 1M input tokens; empty when not sourced.",
-    )
-    output_price = models.DecimalField(
-        "output price",
-        max_digits=12,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-        help_text="USD per 1M output tokens; empty when not sourced.",
-    )
-    cached_input_price = models.DecimalField(
-        "cached input price",
-        max_digits=12,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-        help_text="USD per 1M cached input tokens.",
-    )
+    input_price = price_field("input price", "USD per 1M input tokens; empty when not sourced.")
+    output_price = price_field("output price", "USD per 1M output tokens; empty when not sourced.")
+    cached_input_price = price_field("cached input price", "USD per 1M cached input tokens.")
     is_active = models.BooleanField("active", default=True)
 
     objects = RouteQuerySet.as_manager()

@@ -274,10 +274,13 @@ def demo_server(live_server):
 
 
 @pytest.fixture
-def browser(demo_server):
-    """Headless Chromium. It depends on the catalog so that the catalog is written first:
-    Playwright runs an event loop in this thread, where Django refuses database calls."""
+def browser(demo_server, monkeypatch):
+    """Headless Chromium. Playwright runs an event loop in the test's thread, where Django
+    refuses database calls; the tests' own ORM calls there are safe (the live server runs
+    in its own thread), so they are allowed for the duration of the test."""
     from tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
     sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
     with sync_playwright() as playwright:

@@ -173,8 +173,8 @@ def test_route_page_shows_its_price_history(editor_client, form_data, route):
     content = editor_client.get(url).content.decode()
 
     assert "Price history" in content
-    newer = content.index("output price 2.500000 → 2.400000 by ada")
-    older = content.index("output price 2.080000 → 2.500000 by ada")
+    newer = content.index("output price $2.50 → $2.40 by ada")
+    older = content.index("output price $2.08 → $2.50 by ada")
     assert newer < older
 
 

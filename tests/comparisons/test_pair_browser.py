@@ -7,8 +7,6 @@ plain page load without JavaScript), see a bad value refused beside its field, g
 
 import re
 
-import pytest
-
 from tests.browser import BROWSER_TEST_MARKS
 
 pytestmark = BROWSER_TEST_MARKS

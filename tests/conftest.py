@@ -278,6 +278,8 @@ def browser(demo_server, monkeypatch):
     """Headless Chromium. Playwright runs an event loop in the test's thread, where Django
     refuses database calls; the tests' own ORM calls there are safe (the live server runs
     in its own thread), so they are allowed for the duration of the test."""
+    from django.db import connections
+
     from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -287,3 +289,7 @@ def browser(demo_server, monkeypatch):
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+        # ORM calls made while Playwright's loop runs get connections of their own
+        # (Django keeps them per async context): close them, or they outlive the test
+        # database and stop its teardown.
+        connections.close_all()

@@ -98,3 +98,28 @@ def test_cache_url_selects_djangos_redis_cache():
         "django.core.cache.backends.redis.RedisCache",
         "redis://127.0.0.1:6379/1",
     ]
+
+
+PRINT_DATABASE = (
+    "import django; django.setup(); from django.conf import settings; "
+    "database = settings.DATABASES['default']; "
+    "print(database['ENGINE'], database.get('OPTIONS', {}).get('pool'), database['CONN_MAX_AGE'])"
+)
+
+
+@pytest.mark.parametrize(
+    ("pool_variable", "expected"),
+    [
+        (None, "django.db.backends.postgresql True 0"),
+        ("0", "django.db.backends.postgresql False 0"),
+    ],
+)
+def test_postgresql_uses_psycopgs_pool_unless_turned_off(pool_variable, expected):
+    variables = {"DJANGO_DEBUG": "1", "DATABASE_URL": "postgres://editor@db.example:5432/llm"}
+    if pool_variable is not None:
+        variables["DATABASE_POOL"] = pool_variable
+
+    result = run(["-c", PRINT_DATABASE], **variables)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected

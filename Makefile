@@ -58,6 +58,16 @@ editor: migrate
 	@test -n "$(USERNAME)" || { echo "Name the editor: make editor USERNAME=ada" >&2; exit 1; }
 	$(DEV_ENV) $(PY) manage.py create_editor $(USERNAME)
 
+## The quality bars (docs in benchmarks/audit.py): the Nu Html Checker on every page type,
+## Lighthouse on the home, models, model and pair pages, against gunicorn with debug off.
+## Needs Java, Node and Chromium (apt-get install default-jre-headless nodejs npm chromium).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund || npm install --no-audit --no-fund
+	@touch $@
+
+audit: install node_modules/.package-lock.json
+	$(PY) benchmarks/audit.py
+
 superuser: migrate
 	$(DEV_ENV) $(PY) manage.py createsuperuser
 

@@ -161,11 +161,11 @@ class PickerForm(forms.Form):
                     "list": f"{name}-suggestions",
                     "autocomplete": "off",
                     "spellcheck": "false",
-                    "hx-get": autocomplete_url,
-                    "hx-trigger": "input changed delay:250ms, focus",
-                    "hx-target": f"#{name}-suggestions",
-                    "hx-swap": "innerHTML",
-                    "hx-sync": "this:replace",
+                    "data-hx-get": autocomplete_url,
+                    "data-hx-trigger": "input changed delay:250ms, focus",
+                    "data-hx-target": f"#{name}-suggestions",
+                    "data-hx-swap": "innerHTML",
+                    "data-hx-sync": "this:replace",
                 }
             )
 

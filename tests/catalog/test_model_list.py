@@ -228,11 +228,11 @@ def test_the_form_submits_with_get_and_htmx_swaps_the_results(client, catalog):
     form = document.get_element_by_id("model-filters")
     assert form.get("method") == "get"
     assert form.get("action") == URL
-    assert form.get("hx-get") == URL
-    assert form.get("hx-target") == "#results"
-    assert form.get("hx-push-url") == "true"
-    assert "change" in form.get("hx-trigger")
-    assert "submit" in form.get("hx-trigger")
+    assert form.get("data-hx-get") == URL
+    assert form.get("data-hx-target") == "#results"
+    assert form.get("data-hx-push-url") == "true"
+    assert "change" in form.get("data-hx-trigger")
+    assert "submit" in form.get("data-hx-trigger")
 
 
 def test_htmx_gets_the_results_fragment_only(client, catalog):
@@ -309,7 +309,7 @@ def test_htmx_gets_the_errors_out_of_band_beside_the_fields(client, catalog, fie
     assert response.status_code == 400
     document = lxml.html.fromstring(f"<div>{response.content.decode()}</div>")
     swapped = document.get_element_by_id(f"id_{field}_error")
-    assert swapped.get("hx-swap-oob") == "true"
+    assert swapped.get("data-hx-swap-oob") == "true"
     assert message in swapped.text_content()
     # Every field's error slot comes along, so the fixed ones are cleared.
     assert document.get_element_by_id("id_sort_error").text_content() == ""

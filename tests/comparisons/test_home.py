@@ -114,7 +114,7 @@ def test_home_has_the_picker_form(client, catalog):
     assert form.get("action") == "/compare/"
     assert form.get("method") == "get"
     assert {field.get("name") for field in form.inputs} == {"a", "b"}
-    assert form.xpath(".//input[@hx-get='/compare/autocomplete/']")
+    assert form.xpath(".//input[@data-hx-get='/compare/autocomplete/']")
 
 
 @pytest.mark.django_db

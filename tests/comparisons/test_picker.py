@@ -219,9 +219,9 @@ def test_picker_page_without_a_pick(client, pair):
         field = document.get_element_by_id(f"id_{name}")
         assert field.get("name") == name
         assert field.get("list") == f"{name}-suggestions"
-        assert field.get("hx-get") == AUTOCOMPLETE
-        assert field.get("hx-target") == f"#{name}-suggestions"
-        assert field.get("hx-trigger") == "input changed delay:250ms, focus"
+        assert field.get("data-hx-get") == AUTOCOMPLETE
+        assert field.get("data-hx-target") == f"#{name}-suggestions"
+        assert field.get("data-hx-trigger") == "input changed delay:250ms, focus"
         assert document.get_element_by_id(f"{name}-suggestions").tag == "datalist"
     form = document.xpath("//form[@action='/compare/']")[0]
     assert form.get("method") == "get"

@@ -2,7 +2,8 @@
 
     DJANGO_DEBUG=1 .venv/bin/python benchmarks/pair_page.py [--runs 200] [--models 300]
 
-Builds a throwaway SQLite database (or uses --database-url), loads the demo catalog, adds
+Builds a throwaway SQLite database (or fills --database-url, which must name an empty
+database made for the purpose: it migrates it and loads into it), loads the demo catalog, adds
 `--models` extra published models with routes, capabilities and scores (the page must not
 slow down with the catalog), then renders the reference pair page through Django's test
 client many times and prints the median, 90th percentile and the query count: the full page,

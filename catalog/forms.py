@@ -1,6 +1,7 @@
 """Admin forms for curated records: the review checkbox and the stale-save guard."""
 
 from django import forms
+from django.db import transaction
 from django.utils import timezone
 
 
@@ -44,9 +45,26 @@ class CuratedForm(forms.ModelForm):
         cleaned_data = super().clean()
         loaded = cleaned_data.get("loaded_version")
         current = self.instance
-        if current.pk and loaded is not None and loaded != current.version and self.has_changed():
+        stale = (
+            current.pk
+            and loaded is not None
+            and self.has_changed()
+            and loaded != self.locked_version(current)
+        )
+        if stale:
+            current.refresh_from_db()
             self.refuse_stale_save(current)
         return cleaned_data
+
+    @staticmethod
+    def locked_version(record):
+        """The record's version as stored now. Inside the admin's transaction the row stays
+        locked until the save, so two editors saving at once are checked one after the other
+        (on PostgreSQL; SQLite serializes writers itself)."""
+        rows = type(record)._default_manager.filter(pk=record.pk)
+        if transaction.get_connection().in_atomic_block:
+            rows = rows.select_for_update()
+        return rows.values_list("version", flat=True).first()
 
     def refuse_stale_save(self, current):
         differences = [

@@ -73,10 +73,12 @@ class Curated(models.Model):
 
 def slug_constraints(model_name):
     return [
+        # "a-vs" + "-vs-" + "b" would read back as "a" and "vs-b": no "-vs" ending either.
         models.CheckConstraint(
-            condition=~Q(slug__contains="-vs-"),
+            condition=~Q(slug__contains="-vs-") & ~Q(slug__endswith="-vs"),
             name=f"{model_name}_slug_without_vs",
-            violation_error_message='A slug may not contain "-vs-": it separates pair URLs.',
+            violation_error_message='A slug may not contain "-vs-" or end in "-vs": '
+            "pair URLs join two slugs with “-vs-”.",
         ),
         models.CheckConstraint(condition=~Q(slug=""), name=f"{model_name}_slug_not_empty"),
     ]

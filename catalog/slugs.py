@@ -17,9 +17,11 @@ def slug_from_name(name):
 
 
 def validate_catalog_slug(value):
-    if PAIR_SEPARATOR in value:
+    # "a-vs" + "-vs-" + "b" reads back as "a" and "vs-b", so the ending is reserved too.
+    if PAIR_SEPARATOR in value or value.endswith(PAIR_SEPARATOR.rstrip("-")):
         raise ValidationError(
-            'A slug may not contain "%(separator)s": it separates the two models in pair URLs.',
+            'A slug may not contain "%(separator)s" or end in "-vs": it separates the two '
+            "models in pair URLs.",
             params={"separator": PAIR_SEPARATOR},
             code="reserved",
         )

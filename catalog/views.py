@@ -6,7 +6,7 @@ renders. None reads the session or renders a CSRF token: the pages set no cookie
 
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import http_date
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from catalog import pages
@@ -57,7 +57,7 @@ def model_list_meta(form, count):
     )
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def model_list(request):
     form = ModelFilterForm(request.GET)
@@ -81,7 +81,7 @@ def model_list(request):
     return set_last_modified(response, [model.last_modified for model in models])
 
 
-@require_GET
+@require_safe
 def model_detail(request, slug):
     model = get_object_or_404(model_queryset(), slug=slug)
     facts = model_facts(model)
@@ -103,7 +103,7 @@ def model_detail(request, slug):
     return set_last_modified(response, [model.last_modified])
 
 
-@require_GET
+@require_safe
 def provider_list(request):
     providers = list(
         Provider.objects.serving_published_models()
@@ -124,7 +124,7 @@ def provider_list(request):
     return set_last_modified(response, [provider.last_modified for provider in providers])
 
 
-@require_GET
+@require_safe
 def provider_detail(request, slug):
     provider = get_object_or_404(Provider.objects.with_last_modified(), slug=slug)
     routes = (

@@ -56,14 +56,18 @@ class TrafficForm(forms.Form):
 
     @classmethod
     def from_query(cls, query, defaults):
-        """Bound to the query string when it names any traffic field, else the defaults."""
+        """Bound to the query string when it names any traffic field, else the defaults.
+
+        A field the query does not name takes its default ("?requests=2000000" is a fine
+        link to share); a field named but left empty is an error to show."""
         initial = {
             "requests": defaults.requests_per_month,
             "input_tokens": defaults.input_tokens,
             "output_tokens": defaults.output_tokens,
         }
         if any(name in query for name in FIELDS):
-            return cls(query, initial=initial)
+            data = {name: query.get(name, initial[name]) for name in FIELDS}
+            return cls(data, initial=initial)
         return cls(initial=initial)
 
     def clean(self):

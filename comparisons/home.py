@@ -10,7 +10,7 @@ from itertools import combinations
 from typing import Any
 
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from catalog.models import LanguageModel
 from catalog.seo import PageMeta
@@ -90,7 +90,7 @@ HOME_META = PageMeta(
 )
 
 
-@require_GET
+@require_safe
 def home(request):
     models = recently_reviewed_models()
     context = {

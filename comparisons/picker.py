@@ -14,7 +14,7 @@ from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import format_html
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from catalog.models import LanguageModel
 from catalog.seo import PageMeta
@@ -214,7 +214,7 @@ def picker_meta(form):
     )
 
 
-@require_GET
+@require_safe
 def compare(request):
     """The picker; a valid pick redirects to the canonical pair page."""
     form = PickerForm.from_query(request.GET)
@@ -225,7 +225,7 @@ def compare(request):
     return render(request, "comparisons/picker.html", context, status=status)
 
 
-@require_GET
+@require_safe
 def autocomplete(request):
     """The suggestions for a typed text: <option>s for the field's <datalist>.
 

@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 
+from catalog.models import LanguageModel
 from comparisons import rules
-from comparisons.cost import cheapest_route, priced_routes
+from comparisons.cost import priced_routes
 from comparisons.text import (
     compact_tokens,
     lower_first,
@@ -181,29 +182,44 @@ def switch_friction(source, target, capabilities):
     return bullets
 
 
+def _price_state(model):
+    """ "complete" (a route has both token prices), "partial" (some price), or "none"."""
+    if any(route.has_token_prices for route in model.routes):
+        return "complete"
+    if any(
+        route.input_price is not None or route.output_price is not None for route in model.routes
+    ):
+        return "partial"
+    return "none"
+
+
 def _price_coverage(model):
-    price = rules.lowest_price(model, "input_price")
-    if price is not None:
-        return f"{model.name} has {price_per_million(price, 'input tokens')}"
+    input_price = rules.lowest_price(model, "input_price")
     output_price = rules.lowest_price(model, "output_price")
+    has_input = f"{model.name} has {price_per_million(input_price, 'input tokens')}"
+    has_output = f"{price_per_million(output_price, 'output tokens')}"
+    state = _price_state(model)
+    if state == "complete":
+        return has_input
+    if input_price is not None and output_price is not None:
+        return f"{has_input} and {has_output}, but no single route with both"
+    if input_price is not None:
+        return f"{has_input} but no output token price sourced yet"
     if output_price is not None:
-        return (
-            f"{model.name} has {price_per_million(output_price, 'output tokens')} but no "
-            "input token price sourced yet"
-        )
+        return f"{model.name} has {has_output} but no input token price sourced yet"
     return f"{model.name} has no token price sourced yet"
 
 
-def _has_complete_price(model):
-    """Some route has both token prices, so the model's monthly cost can be computed."""
-    return any(route.has_token_prices for route in model.routes)
+def _coverage_word(a, b):
+    states = {_price_state(a), _price_state(b)}
+    if len(states) == 2:
+        return "uneven"
+    return {"complete": "complete", "partial": "incomplete", "none": "missing"}[states.pop()]
 
 
-def _has_any_price(model):
-    return any(
-        rules.lowest_price(model, price_field) is not None
-        for price_field in ("input_price", "output_price")
-    )
+# Strengths that read as plural nouns ("larger context windows are…").
+PLURAL_STRENGTHS = {"larger context windows"}
+CODING_SPECIALIZED = LanguageModel.ProductType.CODING.label
 
 
 def _strengths(model, other, capabilities, default_traffic):
@@ -211,7 +227,10 @@ def _strengths(model, other, capabilities, default_traffic):
     strengths = []
     coding = {"code-execution", "ide-integration"}
     unique = {cap.slug for cap in rules.unique_capabilities(model, other, capabilities)}
-    if model.product_type.startswith("Coding") or unique & coding:
+    only_coding_model = (
+        model.product_type == CODING_SPECIALIZED and other.product_type != CODING_SPECIALIZED
+    )
+    if only_coding_model or unique & coding:
         strengths.append("coding workflow support")
     if "reasoning" in unique:
         strengths.append("reasoning depth")
@@ -256,19 +275,13 @@ def deep_dive(a, b, capabilities, default_traffic):
         )
 
     # "Complete" only when both monthly costs can be computed, as the cost section does.
-    priced = [_has_complete_price(model) for model in (a, b)]
-    if all(priced):
-        coverage = "Pricing coverage is complete"
-    elif any(_has_any_price(model) for model in (a, b)):
-        coverage = "Pricing coverage is uneven"
-    else:
-        coverage = "Pricing coverage is missing"
+    coverage = _coverage_word(a, b)
     count_a, count_b = rules.route_count(a), rules.route_count(b)
     pricing = [
-        f"{coverage}: {_price_coverage(a)} and {_price_coverage(b)}.",
+        f"Pricing coverage is {coverage}: {_price_coverage(a)} and {_price_coverage(b)}.",
         f"Provider availability is {plural(count_a, 'tracked route')} versus {count_b}.",
     ]
-    if all(priced):
+    if coverage == "complete":
         pricing.append(
             "Verify the route you will actually call before estimating production spend."
         )
@@ -282,7 +295,7 @@ def deep_dive(a, b, capabilities, default_traffic):
     for model, other, ending in ((a, b, "central to the workload"), (b, a, "more important")):
         strengths = _strengths(model, other, capabilities, default_traffic)
         if strengths:
-            verb = "is" if len(strengths) == 1 else "are"
+            verb = "is" if len(strengths) == 1 and strengths[0] not in PLURAL_STRENGTHS else "are"
             choose.append(f"Choose {model.name} when {oxford_join(strengths)} {verb} {ending}.")
     choose.append(
         "For production, rerun your own prompts through the exact provider, region, and tool "
@@ -439,8 +452,3 @@ def faq(a, b, capabilities, default_traffic):
         )
     )
     return questions
-
-
-def cheapest_label(model, traffic):
-    cost = cheapest_route(model.routes, traffic)
-    return None if cost is None else cost.route.label

@@ -10,8 +10,7 @@ from decimal import Decimal
 
 from comparisons.cost import cheapest_route
 from comparisons.facts import NO, YES
-
-HALF_A_CENT = Decimal("0.005")
+from comparisons.text import usd_amount
 
 
 def supported(model, capabilities):
@@ -108,8 +107,8 @@ class CostComparison:
 
     @property
     def is_tie(self):
-        """The two cost the same to the cent, as the page shows money."""
-        return self.saving < HALF_A_CENT
+        """The two read the same as the page shows money ("$728" and "$728")."""
+        return usd_amount(self.cheaper_cost) == usd_amount(self.dearer_cost)
 
 
 def cost_comparison(a, b, traffic):

@@ -140,8 +140,15 @@ def test_database_refuses_a_slug_with_vs_on_update(make_model):
     )
 
 
+def test_database_refuses_a_slug_ending_in_vs(make_model):
+    """ "foo-vs" + "-vs-" + "zed" would read back as "foo" and "vs-zed"."""
+    model = make_model("Foo")
+
+    assert_refused(lambda: LanguageModel.objects.filter(pk=model.pk).update(slug="foo-vs"))
+
+
 def test_database_accepts_vs_inside_a_word():
-    """Only the pair separator "-vs-" is reserved: "vscode" or a slug ending in "-vs" is not it."""
+    """Only the pair separator "-vs-" and a "-vs" ending are reserved: not "vs-labs"."""
     Organization.objects.create(name="VS Labs", slug="vs-labs")
     Organization.objects.create(name="Canvas", slug="canvas-vscode")
 

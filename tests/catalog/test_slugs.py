@@ -26,7 +26,7 @@ def test_slug_from_name_is_a_valid_catalog_slug():
     validate_catalog_slug(slug_from_name("GPT-5.3-Codex-Spark"))
 
 
-@pytest.mark.parametrize("slug", ["gpt-5-vs-qwen", "a-vs-b", "model-vs-"])
+@pytest.mark.parametrize("slug", ["gpt-5-vs-qwen", "a-vs-b", "model-vs-", "model-vs"])
 def test_validate_catalog_slug_rejects_the_pair_separator(slug):
     with pytest.raises(ValidationError) as caught:
         validate_catalog_slug(slug)
@@ -35,6 +35,13 @@ def test_validate_catalog_slug_rejects_the_pair_separator(slug):
     assert "-vs-" in caught.value.messages[0]
 
 
-@pytest.mark.parametrize("slug", ["vs-code", "canvas", "model-vs", "gpt-5-3-codex-spark"])
+@pytest.mark.parametrize("slug", ["vs-code", "canvas", "vs", "gpt-5-3-codex-spark"])
 def test_validate_catalog_slug_accepts_vs_that_is_not_the_separator(slug):
     validate_catalog_slug(slug)
+
+
+def test_a_slug_may_not_end_in_vs_either():
+    # "foo-vs" paired with "zed" would be "foo-vs-vs-zed", read back as "foo" and "vs-zed".
+    with pytest.raises(ValidationError):
+        validate_catalog_slug("foo-vs")
+    validate_catalog_slug("vs-code")  # a leading "vs-" reads back unambiguously

@@ -256,11 +256,21 @@ def test_never_reviewed_facts_are_named(client, reference_catalog, editor):
     Provider.objects.exclude(name="OpenAI API").mark_reviewed(editor, now=at(18))
     Route.objects.all().mark_reviewed(editor, now=at(15))
     text = visible_text(client.get(CANONICAL).content)
-    assert "Last reviewed: 2026-06-15." in text
+    # The date holds for everything shown only when everything was reviewed.
+    assert "Last reviewed: 2026-06-15." not in text
+    assert (
+        "Last reviewed: not every fact on this page yet; the reviewed ones were checked on "
+        "or after 2026-06-15." in text
+    )
     assert "Not yet reviewed by an editor: OpenAI API (provider)." in text
+
+    Provider.objects.filter(name="OpenAI API").mark_reviewed(editor, now=at(16))
+    text = visible_text(client.get(CANONICAL).content)
+    assert "Last reviewed: 2026-06-15." in text
+    assert "Not yet reviewed by an editor" not in text
 
 
 def test_nothing_reviewed_says_so(client, reference_catalog):
     text = visible_text(client.get(CANONICAL).content)
-    assert "Last reviewed: not yet reviewed." in text
+    assert "Last reviewed: not every fact on this page yet." in text
     assert "GPT-5.3-Codex-Spark (model)" in text

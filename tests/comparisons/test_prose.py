@@ -646,3 +646,60 @@ def test_intro_with_unknown_context_windows(window_a, window_b, sentence):
     opening, _ = prose.intro(a, b)
     assert sentence in opening
     assert "None" not in opening
+
+
+# Found in review: agreement, a strength both share, coverage words, ties as shown.
+
+
+def test_a_lone_plural_strength_takes_a_plural_verb():
+    a = model("Alpha", context_window=1_000_000)
+    b = model("Beta", context_window=131_072)
+
+    assert "Choose Alpha when larger context windows are central to the workload." in deep_dive(
+        a, b
+    )
+
+
+def test_coding_support_is_a_strength_only_of_the_one_coding_model():
+    coder = model("Coder", product_type="Coding-specialized model")
+    other_coder = model("Other Coder", product_type="Coding-specialized model")
+    generalist = model("Generalist")
+
+    assert "Choose Coder when coding workflow support is" in deep_dive(coder, generalist)
+    assert "coding workflow support" not in deep_dive(coder, other_coder)
+
+
+@pytest.mark.parametrize(
+    ("routes_a", "routes_b", "word"),
+    [
+        ((route("X", 1, 2),), (route("Y", 1, 2),), "complete"),
+        ((route("X", 1, 2),), (), "uneven"),
+        ((route("X", 1, None),), (route("Y", None, 2),), "incomplete"),
+        ((), (route("Y"),), "missing"),
+    ],
+)
+def test_pricing_coverage_word_follows_both_models(routes_a, routes_b, word):
+    a, b = model("Alpha", routes=routes_a), model("Beta", routes=routes_b)
+
+    assert f"Pricing coverage is {word}:" in deep_dive(a, b)
+
+
+def test_partial_prices_say_what_is_missing():
+    a = model("Alpha", routes=(route("X", 1, None),))
+    b = model("Beta", routes=(route("Y", 1, None), route("Z", None, 3)))
+
+    text = deep_dive(a, b)
+
+    assert "Alpha has $1/1M input tokens but no output token price sourced yet" in text
+    assert "Beta has $1/1M input tokens and $3/1M output tokens, but no single route" in text
+
+
+def test_costs_that_read_the_same_are_a_tie():
+    # $728.00 and $728.40 a month both read "$728": no "costs $0.40 less".
+    a = model("Alpha", routes=(route("X", "0.26", "2.08"),))
+    b = model("Beta", routes=(route("Y", "0.26", "2.0813333"),))
+
+    delta = prose.cost_delta(a, b, DEFAULT_TRAFFIC)
+
+    assert "cost the same, $728 a month" in delta
+    assert "less" not in delta

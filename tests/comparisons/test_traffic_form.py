@@ -26,7 +26,6 @@ BAD_INPUTS = {
     "fraction": ({"output_tokens": "1.5"}, "output_tokens", INVALID),
     "empty": ({"requests": ""}, "requests", REQUIRED),
     "blank": ({"input_tokens": "   "}, "input_tokens", REQUIRED),
-    "missing field": ({"output_tokens": None}, "output_tokens", REQUIRED),
     "5,000 digits": ({"requests": "9" * 5_000}, "requests", INVALID),
     "one field beyond 10^12": ({"input_tokens": str(10**12 + 1)}, "input_tokens", TOO_LARGE),
     "a hundred digits": ({"requests": "9" * 100}, "requests", TOO_LARGE),
@@ -229,11 +228,16 @@ def test_an_empty_query_gives_an_unbound_form_with_the_defaults():
     assert form.traffic() == DEFAULTS
 
 
-def test_a_query_naming_one_field_binds_the_form():
+def test_a_query_naming_one_field_binds_the_form_with_the_other_defaults():
     form = TrafficForm.from_query({"requests": "5"}, DEFAULTS)
     assert form.is_bound
-    assert not form.is_valid()
-    assert set(form.errors) == {"input_tokens", "output_tokens"}
+    assert form.is_valid()
+    assert form.traffic() == Traffic(5, DEFAULTS.input_tokens, DEFAULTS.output_tokens)
+
+
+def test_a_field_named_but_empty_is_still_an_error():
+    form = TrafficForm.from_query({"requests": "5", "input_tokens": ""}, DEFAULTS)
+    assert set(form.errors) == {"input_tokens"}
 
 
 @pytest.mark.parametrize(
@@ -254,3 +258,11 @@ def test_the_monthly_limit_is_a_trillion_tokens():
     assert TrafficForm.from_query(at_limit, DEFAULTS).is_valid()
     over = {**at_limit, "output_tokens": "501"}
     assert not TrafficForm.from_query(over, DEFAULTS).is_valid()
+
+
+@pytest.mark.django_db
+def test_a_field_the_query_leaves_out_takes_its_default(client, reference_catalog):
+    response = client.get(SPARK_VS_QWEN, {"requests": "2000000"})
+
+    assert response.status_code == 200
+    assert "$1,456" in visible_text(response.content)

@@ -65,6 +65,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund || npm install --no-audit --no-fund
 	@touch $@
 
+## The speed and memory figures (docs at the top of each script).
+bench: install
+	$(DEV_ENV) $(PY) benchmarks/pair_page.py
+	$(PY) benchmarks/sitemap.py
+
 audit: install node_modules/.package-lock.json
 	$(PY) benchmarks/audit.py
 

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
@@ -261,6 +261,28 @@ class LanguageModelQuerySet(CuratedQuerySet):
             .with_cheapest_output()
             .prefetch_related(Prefetch("capability_support", supported, to_attr="supported"))
         )
+
+
+def catalog_changed_at():
+    """The latest change to any model, route or provider, published or not, in one query.
+
+    A list page (or a sitemap section) can lose a row without any row it still shows
+    changing: a model unpublished, a route deactivated. Its Last-Modified must move then
+    too, or a conditional GET would keep serving the copy that still lists it.
+    """
+    latest = LanguageModel.objects.aggregate(
+        latest=Greatest(
+            Max("updated_at"),
+            *(
+                Coalesce(
+                    Subquery(table.objects.order_by("-updated_at").values("updated_at")[:1]),
+                    Max("updated_at"),
+                )
+                for table in (Route, Provider)
+            ),
+        )
+    )
+    return latest["latest"]
 
 
 class LanguageModel(Curated):

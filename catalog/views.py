@@ -5,13 +5,13 @@ renders. None reads the session or renders a CSRF token: the pages set no cookie
 """
 
 from django.shortcuts import get_object_or_404, render
-from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from catalog import pages
 from catalog.filters import ModelFilterForm, filter_models
-from catalog.models import LanguageModel, Provider, Route
+from catalog.models import LanguageModel, Provider, Route, catalog_changed_at
+from catalog.responses import set_last_modified, wants_fragment
 from catalog.seo import PageMeta
 from comparisons.facts import capability_list, model_facts, model_queryset
 from comparisons.similar import similar_models
@@ -19,19 +19,6 @@ from comparisons.text import plural
 
 # How many pair pages a model page links to; the compare page reaches the rest.
 SIMILAR_PAIRS = 12
-
-
-def wants_fragment(request):
-    """An htmx request gets the fragment; a history restore needs the whole page."""
-    return bool(request.htmx) and not request.htmx.history_restore_request
-
-
-def set_last_modified(response, stamps):
-    """`Last-Modified`: the latest of `stamps` (None ones ignored; no header without any)."""
-    known = [stamp for stamp in stamps if stamp is not None]
-    if known:
-        response["Last-Modified"] = http_date(max(known).timestamp())
-    return response
 
 
 def model_list_meta(form, count):
@@ -78,7 +65,10 @@ def model_list(request):
     response = render(request, template, context, status=200 if valid else 400)
     if fragment:
         response["X-Robots-Tag"] = "noindex"
-    return set_last_modified(response, [model.last_modified for model in models])
+    if not valid:
+        return response  # an answer about the query, not a copy of the page to keep
+    stamps = [model.last_modified for model in models]
+    return set_last_modified(response, [*stamps, catalog_changed_at()])
 
 
 @require_safe
@@ -121,7 +111,8 @@ def provider_list(request):
     )
     context = {"rows": pages.provider_rows(providers), "meta": meta}
     response = render(request, "catalog/provider_list.html", context)
-    return set_last_modified(response, [provider.last_modified for provider in providers])
+    stamps = [provider.last_modified for provider in providers]
+    return set_last_modified(response, [*stamps, catalog_changed_at()])
 
 
 @require_safe

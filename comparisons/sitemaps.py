@@ -13,10 +13,10 @@ from django.contrib.sitemaps import views
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import InvalidPage
 from django.http import Http404, StreamingHttpResponse
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
 
-from catalog.models import LanguageModel
+from catalog.models import LanguageModel, catalog_changed_at
 from catalog.sitemaps import ModelSitemap, ProviderSitemap, SlugSitemap, urlset_chunks
 from catalog.slugs import PAIR_SEPARATOR
 from comparisons.models import TrafficDefaults
@@ -80,9 +80,13 @@ def sitemap_index(request):
     listed = {name: section for name, section in sections.items() if section.paginator.count}
     if not listed:
         raise Http404("No page is published yet, so the sitemap is empty.")
-    return views.index(
+    response = views.index(
         request, listed, template_name="sitemaps/index.xml", sitemap_url_name="sitemap_section"
     )
+    # As for a section: a page or URL dropped from the sitemap changes the index too.
+    shown = parse_http_date_safe(response.get("Last-Modified", "")) or 0
+    response["Last-Modified"] = http_date(max(shown, catalog_changed_at().timestamp()))
+    return response
 
 
 @require_safe
@@ -100,7 +104,8 @@ def sitemap_section(request, section):
     response = StreamingHttpResponse(
         urlset_chunks(sitemap.xml_entries(items, origin)), content_type="application/xml"
     )
-    latest = max(sitemap.lastmod(item) for item in items)
+    # A URL dropped from the section (a model unpublished) changes it too.
+    latest = max(max(sitemap.lastmod(item) for item in items), catalog_changed_at())
     response["Last-Modified"] = http_date(latest.timestamp())
     response["X-Robots-Tag"] = X_ROBOTS_TAG
     return response

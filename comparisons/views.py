@@ -3,11 +3,11 @@
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from catalog.models import LanguageModel
+from catalog.responses import set_last_modified, wants_fragment
 from catalog.seo import PageMeta, json_ld
 from comparisons.forms import TrafficForm
 from comparisons.models import TrafficDefaults
@@ -19,11 +19,6 @@ from comparisons.services import pair_page
 def with_query(url, request):
     query = request.GET.urlencode()
     return f"{url}?{query}" if query else url
-
-
-def wants_fragment(request):
-    """An htmx request gets the fragment; a history restore needs the whole page."""
-    return bool(request.htmx) and not request.htmx.history_restore_request
 
 
 def pair_meta(page, path):
@@ -77,7 +72,6 @@ def pair_detail(request, pair):
         return response
     response = render(request, "comparisons/pair.html", context, status=status)
     # The prose speaks of the default traffic, so a change of it is a change of the page.
-    changes = [page.last_reviewed.latest_change, traffic_defaults.updated_at]
-    last_modified = max(change for change in changes if change is not None)
-    response["Last-Modified"] = http_date(last_modified.timestamp())
-    return response
+    return set_last_modified(
+        response, [page.last_reviewed.latest_change, traffic_defaults.updated_at]
+    )

@@ -11,6 +11,7 @@ import pytest
 import time_machine
 from django.utils.http import http_date
 
+from catalog.models import LanguageModel
 from comparisons.models import TrafficDefaults
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +100,18 @@ def test_sitemaps_answer_head_requests(client, catalog):
         response = client.head(url)
         assert response.status_code == 200
         assert response["Last-Modified"] == http_date(CREATED.timestamp())
+
+
+@pytest.mark.parametrize("url", ["/models/", "/providers/", "/sitemap.xml", "/sitemap-models.xml"])
+def test_a_row_dropped_from_a_list_makes_the_copy_stale(client, catalog, url):
+    """Unpublishing a model changes no row the list still shows, yet the list changed."""
+    copy = client.get(url)
+    with time_machine.travel(CHANGED, tick=False):
+        beta = LanguageModel.objects.get(slug="beta")
+        beta.is_published = False
+        beta.save()
+
+    response = client.get(url, headers={"If-Modified-Since": copy["Last-Modified"]})
+
+    assert response.status_code == 200
+    assert response["Last-Modified"] == http_date(CHANGED.timestamp())

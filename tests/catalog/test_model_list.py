@@ -12,8 +12,9 @@ from tests.visible_text import visible_text
 
 URL = "/models/"
 HTMX = {"HX-Request": "true"}
-# capability and provider choices, models, their supported capabilities
-LIST_QUERIES = 4
+# capability and provider choices, models, their supported capabilities, and the catalog's
+# latest change (the Last-Modified of a list that may have lost a row)
+LIST_QUERIES = 5
 
 
 def listed(response):

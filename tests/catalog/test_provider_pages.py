@@ -10,7 +10,7 @@ from django.utils.http import http_date
 from catalog.models import LanguageModel, Provider, Route
 from tests.visible_text import visible_text
 
-LIST_QUERIES = 1  # providers with their model count and last change
+LIST_QUERIES = 2  # providers with their model count and last change; the catalog's last change
 DETAIL_QUERIES = 2  # the provider with its last change; its routes with model and organization
 
 

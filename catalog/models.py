@@ -496,10 +496,6 @@ class Route(Curated):
         tier = f" ({self.tier})" if self.tier else ""
         return f"{self.model} on {self.provider}{tier}"
 
-    @property
-    def has_token_prices(self):
-        return self.input_price is not None and self.output_price is not None
-
 
 class Benchmark(Curated):
     name = models.CharField(max_length=120, unique=True)

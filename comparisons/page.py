@@ -30,7 +30,7 @@ class Choice:
 class LastReviewed:
     oldest: object  # datetime of the oldest review among the facts shown, or None
     never_reviewed: list[str]
-    latest_change: object  # the latest change or review of anything either model's pages show
+    last_modified: object  # the latest change or review of anything either model's pages show
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def last_reviewed(a, b):
     return LastReviewed(
         oldest=min(reviewed) if reviewed else None,
         never_reviewed=never,
-        latest_change=max(
+        last_modified=max(
             (model.last_modified for model in (a, b) if model.last_modified), default=None
         ),
     )

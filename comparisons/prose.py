@@ -276,7 +276,7 @@ def deep_dive(a, b, capabilities, default_traffic):
 
     # "Complete" only when both monthly costs can be computed, as the cost section does.
     coverage = _coverage_word(a, b)
-    count_a, count_b = rules.route_count(a), rules.route_count(b)
+    count_a, count_b = rules.provider_count(a), rules.provider_count(b)
     pricing = [
         f"Pricing coverage is {coverage}: {_price_coverage(a)} and {_price_coverage(b)}.",
         f"Provider availability is {plural(count_a, 'tracked route')} versus {count_b}.",

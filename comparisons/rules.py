@@ -13,10 +13,6 @@ from comparisons.facts import NO, YES
 from comparisons.text import usd_amount
 
 
-def supported(model, capabilities):
-    return [cap for cap in capabilities if model.support(cap.slug) == YES]
-
-
 def unique_capabilities(model, other, capabilities):
     """What `model` exposes and `other` is known not to."""
     return [
@@ -60,14 +56,14 @@ def larger_context(a, b):
     return a if a.context_window > b.context_window else b
 
 
-def route_count(model):
+def provider_count(model):
     """Tracked provider routes: each provider once, whatever its tiers."""
     return len(model.providers)
 
 
 def broader_coverage(a, b):
     """The model tracked at strictly more providers, or None."""
-    count_a, count_b = route_count(a), route_count(b)
+    count_a, count_b = provider_count(a), provider_count(b)
     if count_a == count_b:
         return None
     return a if count_a > count_b else b

@@ -46,7 +46,9 @@ def scorecard(a, b):
             price_per_million(rules.lowest_price(b, "output_price")),
         ),
         row(
-            "Provider routes", f"{rules.route_count(a)} tracked", f"{rules.route_count(b)} tracked"
+            "Provider routes",
+            f"{rules.provider_count(a)} tracked",
+            f"{rules.provider_count(b)} tracked",
         ),
         row("Shared benchmarks", shared, shared),
     ]

@@ -73,5 +73,5 @@ def pair_detail(request, pair):
     response = render(request, "comparisons/pair.html", context, status=status)
     # The prose speaks of the default traffic, so a change of it is a change of the page.
     return set_last_modified(
-        response, [page.last_reviewed.latest_change, traffic_defaults.updated_at]
+        response, [page.last_reviewed.last_modified, traffic_defaults.updated_at]
     )

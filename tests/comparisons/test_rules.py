@@ -82,7 +82,7 @@ def test_tiers_of_one_provider_count_as_one_route():
         ),
     )
     other = model("Other", routes=(route("Novita AI"), route("Together")))
-    assert rules.route_count(tiered) == 1
+    assert rules.provider_count(tiered) == 1
     assert rules.broader_coverage(tiered, other) is other
 
 
@@ -145,7 +145,6 @@ def test_all_unknown_capabilities_make_no_claim():
     assert rules.unique_capabilities(a, b, CAPABILITIES) == []
     assert rules.shared_capabilities(a, b, CAPABILITIES) == []
     assert rules.capability_differences(a, b, CAPABILITIES) == []
-    assert rules.supported(a, CAPABILITIES) == []
 
 
 # Prices and benchmarks

@@ -58,11 +58,12 @@ def pair_detail(request, pair):
     if page is None:
         raise Http404("No such pair of published models.")
 
+    canonical_path = reverse("pair_detail", args=[pair])
     context = {
-        "meta": pair_meta(page, reverse("pair_detail", args=[pair])),
+        "meta": pair_meta(page, canonical_path),
         "page": page,
         "form": form,
-        "canonical_path": reverse("pair_detail", args=[pair]),
+        "canonical_path": canonical_path,
         "faq_json_ld": json_ld(faq_json_ld(page.faq)),
     }
     status = 200 if valid else 400

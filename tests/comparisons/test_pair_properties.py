@@ -29,21 +29,11 @@ from catalog.models import (
 from catalog.slugs import slug_from_name
 from comparisons.pairs import pair_url
 from comparisons.text import compact_tokens, price_per_million, usd_amount
+from tests.comparisons.factories import CAPABILITIES
 
 pytestmark = pytest.mark.django_db
 
-CAPABILITY_SLUGS = [
-    "vision",
-    "multimodal",
-    "reasoning",
-    "function-calling",
-    "tool-use",
-    "structured-outputs",
-    "code-execution",
-    "ide-integration",
-    "computer-use",
-    "parallel-agents",
-]
+CAPABILITY_SLUGS = [capability.slug for capability in CAPABILITIES]
 PROVIDERS = ["Provider Alpha", "Provider Beta", "Provider Gamma"]
 TAGS = ["Coding", "RAG", "Agents", "Long context"]
 LARGEST_PRICE = Decimal("999999.999999")  # max_digits=12, decimal_places=6

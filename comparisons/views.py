@@ -13,7 +13,7 @@ from comparisons.forms import TrafficForm
 from comparisons.models import TrafficDefaults
 from comparisons.page import faq_json_ld
 from comparisons.pairs import pair_url, parse_pair_slug
-from comparisons.services import pair_page
+from comparisons.reads import pair_page
 
 
 def with_query(url, request):

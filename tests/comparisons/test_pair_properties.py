@@ -288,7 +288,9 @@ def check_page(document, a, b, traffic):
     max_examples=40,
     deadline=None,
     database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    # Health checks judge how data is generated, not the page; on a busy CI machine their
+    # timing-based ones fail at random, so none may fail the run (the assertions still do).
+    suppress_health_check=list(HealthCheck),
 )
 @given(specs=st.lists(models, min_size=2, max_size=3), traffic=traffics)
 def test_every_pair_page_answers_200_and_agrees_with_its_data(client, specs, traffic):

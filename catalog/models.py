@@ -19,6 +19,18 @@ REVIEW_INTERVAL = timedelta(days=90)
 PRICE_FIELDS = ("input_price", "output_price", "cached_input_price")
 
 
+def latest_change_of(*related_paths):
+    """An aggregate: the latest `updated_at` or `reviewed_at` of the record and of the
+    records at `related_paths`. NULL (never reviewed, no route…) never wins: each part
+    falls back to the record's own last change."""
+    stamps = [
+        Max(f"{prefix}{field}")
+        for prefix in ("", *(f"{path}__" for path in related_paths))
+        for field in ("updated_at", "reviewed_at")
+    ]
+    return Greatest(*(Coalesce(stamp, Max("updated_at")) for stamp in stamps))
+
+
 class CuratedQuerySet(models.QuerySet):
     def review_overdue(self, now=None):
         """Records never reviewed, or not reviewed within REVIEW_INTERVAL."""
@@ -115,14 +127,7 @@ class ProviderQuerySet(CuratedQuerySet):
         """Annotate `last_modified`: the latest change or review of the provider, of any of
         its routes, or of their models. Every route counts, inactive ones too: deactivating
         a route or unpublishing a model changes what the provider's page shows."""
-        stamps = [
-            Max(f"{prefix}{field}")
-            for prefix in ("", "routes__", "routes__model__")
-            for field in ("updated_at", "reviewed_at")
-        ]
-        return self.annotate(
-            last_modified=Greatest(*(Coalesce(stamp, Max("updated_at")) for stamp in stamps))
-        )
+        return self.annotate(last_modified=latest_change_of("routes", "routes__model"))
 
     def with_model_count(self):
         """Annotate `model_count`: how many published models the provider has an active
@@ -207,15 +212,7 @@ class LanguageModelQuerySet(CuratedQuerySet):
     def with_last_modified(self):
         """Annotate `last_modified`: the latest change or review of the model or of any
         record its pages show (routes, their providers, benchmark scores, organization)."""
-        stamps = [
-            Max(f"{prefix}{field}")
-            for prefix in ("", *(f"{path}__" for path in SHOWN_WITH_MODEL))
-            for field in ("updated_at", "reviewed_at")
-        ]
-        # NULL (never reviewed, no route…) must not win: fall back to the model's own change.
-        return self.annotate(
-            last_modified=Greatest(*(Coalesce(stamp, Max("updated_at")) for stamp in stamps))
-        )
+        return self.annotate(last_modified=latest_change_of(*SHOWN_WITH_MODEL))
 
     def with_cheapest_output(self):
         """Annotate `cheapest_output`: the lowest sourced output price among active routes

@@ -19,20 +19,19 @@ from comparisons.tables import SUPPORT_TEXT, license_cell, parameters
 from comparisons.text import (
     MISSING,
     compact_tokens,
+    iso_day,
+    iso_month,
     lower_first,
     oxford_join,
     plural,
     price_per_million,
+    route_label,
+    score_text,
     with_article,
 )
 
 NEVER_REVIEWED = "never reviewed"
 STANDARD_TIER = "standard"
-
-
-def day(value):
-    """A date as YYYY-MM-DD, or "-"."""
-    return value.isoformat() if value else MISSING
 
 
 def reviewed_on(value):
@@ -42,16 +41,6 @@ def reviewed_on(value):
 
 def sentence_case(text):
     return text[:1].upper() + text[1:]
-
-
-def route_label(provider, tier):
-    return f"{provider} ({tier})" if tier else provider
-
-
-def score_text(value, unit):
-    """Decimal("88.500"), "%" → "88.5%"; Decimal("1402"), "Elo" → "1402 Elo"."""
-    number = f"{value.normalize():f}"
-    return f"{number}{unit}" if unit == "%" else f"{number} {unit}".strip()
 
 
 # The models list.
@@ -76,7 +65,7 @@ def model_rows(models):
             name=model.name,
             url=model.get_absolute_url(),
             organization=model.organization.name,
-            released=day(model.released_on),
+            released=iso_day(model.released_on),
             context_window=compact_tokens(model.context_window),
             cheapest_output=price_per_million(model.cheapest_output),
             openness=model.get_openness_display(),
@@ -165,7 +154,7 @@ def model_specs(facts):
     """The spec table of a ModelFacts, in the pair page's order and wording."""
     license = license_cell(facts)
     return [
-        Spec("Released", day(facts.released_on)),
+        Spec("Released", iso_day(facts.released_on)),
         Spec("Context window", compact_tokens(facts.context_window)),
         Spec("Max output", compact_tokens(facts.max_output_tokens)),
         Spec("Parameters", parameters(facts)),
@@ -175,7 +164,7 @@ def model_specs(facts):
         Spec("Commercial use", sentence_case(facts.commercial_use) or MISSING),
         Spec(
             "Knowledge cutoff",
-            facts.knowledge_cutoff.strftime("%Y-%m") if facts.knowledge_cutoff else MISSING,
+            iso_month(facts.knowledge_cutoff),
         ),
     ]
 
@@ -214,7 +203,7 @@ def score_rows(scores):
             benchmark=score.benchmark.name,
             category=score.benchmark.category,
             score=score_text(score.value, score.benchmark.unit),
-            measured=day(score.measured_on),
+            measured=iso_day(score.measured_on),
             reviewed=reviewed_on(score.reviewed_at),
             source_url=score.source_url,
         )

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db.models import Prefetch
 
 from catalog.models import BenchmarkScore, Capability, LanguageModel, ModelCapability, Route
+from comparisons.text import route_label
 
 YES = ModelCapability.Support.YES
 NO = ModelCapability.Support.NO
@@ -45,7 +46,7 @@ class RouteFacts:
 
     @property
     def label(self):
-        return f"{self.provider} ({self.tier})" if self.tier else self.provider
+        return route_label(self.provider, self.tier)
 
     @property
     def has_token_prices(self):

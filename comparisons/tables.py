@@ -7,9 +7,12 @@ from comparisons.cost import monthly_cost
 from comparisons.text import (
     MISSING,
     compact_parameters,
+    iso_day,
+    iso_month,
     oxford_join,
     plural,
     price_per_million,
+    score_text,
     token_labels,
     usd_amount,
 )
@@ -78,14 +81,8 @@ def commercial_use(model):
 
 
 def specs(a, b):
-    def iso(day):
-        return day.isoformat() if day else MISSING
-
-    def month(day):
-        return day.strftime("%Y-%m") if day else MISSING
-
     return [
-        row("Released", iso(a.released_on), iso(b.released_on)),
+        row("Released", iso_day(a.released_on), iso_day(b.released_on)),
         row("Context window", *token_labels(a.context_window, b.context_window)),
         row("Max output", *token_labels(a.max_output_tokens, b.max_output_tokens)),
         row("Parameters", parameters(a), parameters(b)),
@@ -93,7 +90,7 @@ def specs(a, b):
         Row("License", license_cell(a), license_cell(b)),
         row("Openness", a.openness or MISSING, b.openness or MISSING),
         row("Commercial use", commercial_use(a), commercial_use(b)),
-        row("Knowledge cutoff", month(a.knowledge_cutoff), month(b.knowledge_cutoff)),
+        row("Knowledge cutoff", iso_month(a.knowledge_cutoff), iso_month(b.knowledge_cutoff)),
     ]
 
 
@@ -161,9 +158,7 @@ def capabilities_table(a, b, capabilities):
 
 def benchmarks(a, b):
     def value(score):
-        unit = score.unit
-        number = f"{score.value.normalize():f}"
-        return f"{number}{unit}" if unit == "%" else f"{number} {unit}".strip()
+        return score_text(score.value, score.unit)
 
     return [
         Row(name, Cell(value(score_a)), Cell(value(score_b)))

@@ -91,3 +91,24 @@ def with_article(phrase):
 def lower_first(text):
     """ "Standalone API model" → "standalone API model" (keeps acronyms as they are)."""
     return text[:1].lower() + text[1:]
+
+
+def iso_day(day):
+    """A date as YYYY-MM-DD, or "-"."""
+    return day.isoformat() if day else MISSING
+
+
+def iso_month(day):
+    """A date known to the month (a knowledge cutoff) as YYYY-MM, or "-"."""
+    return day.strftime("%Y-%m") if day else MISSING
+
+
+def route_label(provider, tier):
+    """ "OpenRouter", or "OpenAI API (batch)" for a price tier."""
+    return f"{provider} ({tier})" if tier else provider
+
+
+def score_text(value, unit):
+    """Decimal("88.500"), "%" → "88.5%"; Decimal("1402"), "Elo" → "1402 Elo"."""
+    number = f"{value.normalize():f}"
+    return f"{number}{unit}" if unit == "%" else f"{number} {unit}".strip()

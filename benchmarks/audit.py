@@ -89,7 +89,7 @@ def build_site():
     from django.core.management import call_command
 
     from catalog import models
-    from catalog.services import load_demo_catalog
+    from catalog.demo.loader import load_demo_catalog
 
     call_command("migrate", verbosity=0)
     load_demo_catalog()
@@ -106,7 +106,7 @@ def server_error_page():
     """The 500 page as the handler renders it (no healthy URL answers 500)."""
     from django.test import RequestFactory
 
-    from config.errors import server_error
+    from catalog.views import server_error
 
     request = RequestFactory().get("/models/", headers={"host": "127.0.0.1"})
     return server_error(request).content

@@ -45,7 +45,7 @@ def main():
     from django.test.utils import CaptureQueriesContext, setup_test_environment
 
     from benchmarks.catalog import add_models
-    from catalog.services import load_demo_catalog
+    from catalog.demo.loader import load_demo_catalog
 
     setup_test_environment()
     # Django empties the query log at each request start; keep it to count a request's queries.

@@ -1,114 +1,181 @@
-"""Admin forms for curated records: the review checkbox and the stale-save guard."""
+"""The public forms of the catalog: the models list's filters (a GET form), and the query
+its cleaned data stands for.
+
+The form is always bound to the query string (every field is optional), so an empty
+query is the whole catalog and a bad value is a form error, never a server error.
+`filter_models` is a plain function of a queryset and cleaned data: testable alone.
+"""
+
+from decimal import Decimal, InvalidOperation
 
 from django import forms
-from django.db import transaction
-from django.utils import timezone
+from django.core.exceptions import ValidationError
+from django.db.models import F
+from django.db.models.functions import Lower
+
+from catalog.models import Capability, LanguageModel, Provider
+
+# The context windows readers look for, offered as suggestions beside the field.
+CONTEXT_SUGGESTIONS = ("32k", "128k", "200k", "256k", "1M")
+MAX_CONTEXT = 1_000_000_000  # a billion tokens: past any model, and within the column
+MAX_PRICE = Decimal(1_000_000)
+
+# Each sort, and its ORDER BY: unknown values last, then by name (case aside: "gpt-oss" among
+# "GPT-5" and "Grok") so that ties read in order.
+BY_NAME = Lower("name")
+SORTS = {
+    "name": ("Name", (BY_NAME,)),
+    "released": ("Release date, newest first", (F("released_on").desc(nulls_last=True), BY_NAME)),
+    "context": (
+        "Context window, largest first",
+        (F("context_window").desc(nulls_last=True), BY_NAME),
+    ),
+    "price": ("Output price, cheapest first", (F("cheapest_output").asc(nulls_last=True), BY_NAME)),
+}
+DEFAULT_SORT = "name"
+FILTER_FIELDS = ("capability", "openness", "provider", "min_context", "max_price")
 
 
-def display_value(value):
-    if value in (None, ""):
-        return "(empty)"
-    if hasattr(value, "all"):  # a many-to-many manager or queryset
-        return ", ".join(str(item) for item in value.all()) or "(empty)"
-    if isinstance(value, list | tuple):
-        return ", ".join(str(item) for item in value) or "(empty)"
-    return str(value)
+class TokenCountField(forms.IntegerField):
+    """A count of tokens: "131072", "131,072", or as the site writes it, "128k" or "1M".
 
-
-class CuratedForm(forms.ModelForm):
-    """A form that refuses to overwrite a record changed since the editor opened it.
-
-    The version the form was opened with travels in a hidden field. When the record's
-    version has moved on, the save is refused, the editor's values stay in the form, and
-    the error lists each field where the saved record now differs from what they typed.
-    The hidden version is then moved forward, so saving again deliberately keeps theirs.
+    A text input, not type=number: the browser would refuse "128k" on its own terms,
+    where the server's message says what is wrong beside the field.
     """
 
-    verified_against_source = forms.BooleanField(
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+    SUFFIXES = {"k": 1_000, "m": 1_000_000}
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            text = value.strip().lower().replace(",", "").replace("_", "").replace(" ", "")
+            multiplier = self.SUFFIXES.get(text[-1:], 1)
+            if multiplier != 1:
+                try:
+                    number = Decimal(text[:-1])
+                except InvalidOperation:
+                    raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+                if not number.is_finite():
+                    raise ValidationError(self.error_messages["invalid"], code="invalid")
+                # Clamped before any arithmetic: "1e999999999k" must neither overflow nor
+                # build a billion-digit int; the validators then say "at most" / "0 or more".
+                number = Decimal(max(min(number, MAX_CONTEXT + 1), -1)) * multiplier
+                if number != number.to_integral_value():
+                    raise ValidationError(self.error_messages["invalid"], code="invalid")
+                value = str(int(max(min(number, MAX_CONTEXT + 1), -1)))
+            else:
+                value = text
+        return super().to_python(value)
+
+
+class PriceField(forms.DecimalField):
+    """USD per 1M tokens; a leading "$" is allowed, as the site writes prices."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().removeprefix("$").strip()
+        return super().to_python(value)
+
+
+class ModelFilterForm(forms.Form):
+    capability = forms.MultipleChoiceField(
+        label="Capabilities",
         required=False,
-        help_text="Tick when you checked this record against its source: "
-        "it stamps today's date and your name as the last review.",
+        widget=forms.CheckboxSelectMultiple,
+        help_text="A model must support every capability ticked.",
+        error_messages={
+            "invalid_choice": "Unknown capability “%(value)s”: tick one from the list.",
+        },
     )
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    openness = forms.ChoiceField(
+        label="Openness",
+        required=False,
+        choices=[("", "Any openness"), *LanguageModel.Openness.choices],
+        error_messages={
+            "invalid_choice": "Unknown openness “%(value)s”: choose one from the list."
+        },
+    )
+    provider = forms.ChoiceField(
+        label="Provider",
+        required=False,
+        error_messages={
+            "invalid_choice": "No provider “%(value)s” serves a published model: choose one "
+            "from the list.",
+        },
+    )
+    min_context = TokenCountField(
+        label="Minimum context window",
+        required=False,
+        min_value=0,
+        max_value=MAX_CONTEXT,
+        help_text="In tokens: 128000, or 128k.",
+        error_messages={
+            "invalid": "Enter a number of tokens, such as 128000 or 128k.",
+            "min_value": "Enter 0 or more tokens.",
+            "max_value": f"Enter at most {MAX_CONTEXT:,} tokens.",
+        },
+    )
+    max_price = PriceField(
+        label="Maximum output price",
+        required=False,
+        min_value=0,
+        max_value=MAX_PRICE,
+        max_digits=12,
+        decimal_places=6,
+        help_text="USD per 1M output tokens, such as 2.50.",
+        error_messages={
+            "invalid": "Enter a price in USD per 1M output tokens, such as 2.50.",
+            "min_value": "Enter a price of 0 or more.",
+            "max_value": f"Enter at most ${MAX_PRICE:,} per 1M tokens.",
+            "max_digits": "Enter a price of at most 12 digits in all, such as 2.50.",
+            "max_decimal_places": "Enter a price with at most 6 digits after the point.",
+            "max_whole_digits": f"Enter at most ${MAX_PRICE:,} per 1M tokens.",
+        },
+    )
+    sort = forms.ChoiceField(
+        label="Sort by",
+        required=False,
+        choices=[(key, label) for key, (label, _) in SORTS.items()],
+        error_messages={"invalid_choice": "Unknown sort “%(value)s”: choose one from the list."},
+    )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["loaded_version"].initial = self.instance.version
+    def __init__(self, data, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["capability"].choices = list(Capability.objects.values_list("slug", "name"))
+        providers = Provider.objects.serving_published_models().values_list("slug", "name")
+        self.fields["provider"].choices = [("", "Any provider"), *providers]
+        self.fields["min_context"].widget.attrs["list"] = "context-sizes"
+        self.context_suggestions = CONTEXT_SUGGESTIONS
 
-    def has_changed(self):
-        # The version travels for the stale-save check; it is not a value the editor changed.
-        # (Formsets save only changed rows: a stale version alone must not make a row "changed".)
-        return any(name != "loaded_version" for name in self.changed_data)
+    @property
+    def sort_label(self):
+        """The sort the valid form asks for, as the list's caption names it."""
+        label, _ = SORTS[self.cleaned_data.get("sort") or DEFAULT_SORT]
+        return label
 
-    def clean(self):
-        cleaned_data = super().clean()
-        loaded = cleaned_data.get("loaded_version")
-        current = self.instance
-        stale = (
-            current.pk
-            and loaded is not None
-            and self.has_changed()
-            and loaded != self.locked_version(current)
-        )
-        if stale:
-            current.refresh_from_db()
-            self.refuse_stale_save(current)
-        return cleaned_data
+    @property
+    def is_filtered(self):
+        """True when the valid form narrows the catalog (a sort alone does not)."""
+        return any(self.cleaned_data.get(name) not in (None, "", []) for name in FILTER_FIELDS)
 
-    @staticmethod
-    def locked_version(record):
-        """The record's version as stored now. Inside the admin's transaction the row stays
-        locked until the save, so two editors saving at once are checked one after the other
-        (on PostgreSQL; SQLite serializes writers itself)."""
-        rows = type(record)._default_manager.filter(pk=record.pk)
-        if transaction.get_connection().in_atomic_block:
-            rows = rows.select_for_update()
-        return rows.values_list("version", flat=True).first()
 
-    def refuse_stale_save(self, current):
-        differences = [
-            f"{self.fields[name].label or name}: saved “{display_value(getattr(current, name))}”, "
-            f"yours “{display_value(self.cleaned_data.get(name))}”"
-            for name in self.changed_fields_against(current)
-        ]
-        when = timezone.localtime(current.updated_at).strftime("%Y-%m-%d %H:%M:%S %Z")
-        message = (
-            f"Someone else saved this record at {when}, after you opened it. "
-            "Nothing was saved. Your values are still in the form."
-        )
-        if differences:
-            message += " Where the saved record now differs: " + "; ".join(differences) + "."
-        message += (
-            " Save again to keep your values, or reload the page to start from the saved record."
-        )
-        # The next save is a deliberate choice made with the other editor's values in view.
-        self.data = self.data.copy()
-        self.data[self.add_prefix("loaded_version")] = current.version
-        raise forms.ValidationError(message, code="stale")
+def filter_models(queryset, filters):
+    """`queryset` narrowed and ordered by a ModelFilterForm's cleaned data.
 
-    def changed_fields_against(self, current):
-        # Only the record's own values: not a formset's row id or DELETE box, nor our extras.
-        model_fields = {
-            field.name
-            for field in current._meta.get_fields()
-            if (field.concrete or field.many_to_many) and not field.primary_key
-        }
-        names = []
-        for name in self.fields:
-            if name not in model_fields or name not in self.cleaned_data:
-                continue
-            saved = getattr(current, name, None)
-            yours = self.cleaned_data[name]
-            if hasattr(saved, "all"):
-                saved = set(saved.all())
-                yours = set(yours or [])
-            if saved != yours:
-                names.append(name)
-        return names
-
-    def stamp_review(self, user):
-        """Set the review stamp when the editor ticked "verified against source"."""
-        if self.cleaned_data.get("verified_against_source"):
-            self.instance.reviewed_at = timezone.now()
-            self.instance.reviewed_by = user
+    `queryset` must carry `cheapest_output` (see `LanguageModelQuerySet.for_listing`)
+    for the price sort.
+    """
+    if filters.get("capability"):
+        queryset = queryset.supporting(filters["capability"])
+    if filters.get("openness"):
+        queryset = queryset.filter(openness=filters["openness"])
+    if filters.get("provider"):
+        queryset = queryset.served_by(filters["provider"])
+    if filters.get("min_context") is not None:
+        queryset = queryset.filter(context_window__gte=filters["min_context"])
+    if filters.get("max_price") is not None:
+        queryset = queryset.output_price_at_most(filters["max_price"])
+    _, ordering = SORTS[filters.get("sort") or DEFAULT_SORT]
+    return queryset.order_by(*ordering)

@@ -160,7 +160,7 @@ class Provider(Curated):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("provider_detail", args=[self.slug])
+        return reverse("catalog:provider_detail", args=[self.slug])
 
 
 class Capability(models.Model):
@@ -206,7 +206,7 @@ class LanguageModelQuerySet(CuratedQuerySet):
 
     def indexable_in_pairs(self):
         """Published and reviewed: the models whose pair pages search engines may index
-        (a pair needs both; see `pair_meta` in comparisons/views.py)."""
+        (a pair page is indexable once both its models are)."""
         return self.published().filter(reviewed_at__isnull=False)
 
     def with_last_modified(self):
@@ -384,7 +384,7 @@ class LanguageModel(Curated):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("model_detail", args=[self.slug])
+        return reverse("catalog:model_detail", args=[self.slug])
 
 
 class ModelCapability(models.Model):

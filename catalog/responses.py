@@ -1,16 +1,26 @@
 """What every public view answers the same way: htmx fragments and Last-Modified."""
 
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.http import HttpRequest, HttpResponse
 from django.utils.http import http_date
 
 
-def wants_fragment(request):
+def wants_fragment(request: HttpRequest) -> bool:
     """An htmx request gets the fragment; a history restore needs the whole page."""
-    return bool(request.htmx) and not request.htmx.history_restore_request
+    htmx = getattr(request, "htmx", None)
+    return bool(htmx) and not htmx.history_restore_request
 
 
-def set_last_modified(response, stamps):
+def latest(stamps: Iterable[datetime | None]) -> datetime | None:
+    """The latest of `stamps`, None ones ignored; None when none is known."""
+    return max((stamp for stamp in stamps if stamp is not None), default=None)
+
+
+def set_last_modified[R: HttpResponse](response: R, stamps: Iterable[datetime | None]) -> R:
     """`Last-Modified`: the latest of `stamps` (None ones ignored; no header without any)."""
-    known = [stamp for stamp in stamps if stamp is not None]
-    if known:
-        response["Last-Modified"] = http_date(max(known).timestamp())
+    moment = latest(stamps)
+    if moment is not None:
+        response["Last-Modified"] = http_date(moment.timestamp())
     return response

@@ -22,6 +22,9 @@ from django.urls import reverse
 
 from catalog.models import LanguageModel, Provider
 
+# Sitemaps are for crawlers to read, not for search results (as Django's own views say).
+X_ROBOTS_TAG = "noindex, noodp, noarchive"
+
 # The most URLs sitemaps.org lets one sitemap file hold.
 SITEMAP_LIMIT = 50_000
 
@@ -35,7 +38,7 @@ URLSET_CLOSE = "</urlset>\n"
 PLACEHOLDER = "SLUG"
 
 
-class Row(NamedTuple):
+class SitemapRow(NamedTuple):
     """One page's slug and last change, and the two as the XML writes them."""
 
     slug: str
@@ -48,7 +51,7 @@ def sitemap_row(slug, last_modified):
     # HTTP dates have whole seconds: a lastmod with microseconds would never equal the
     # Last-Modified header of its page.
     moment = last_modified.replace(microsecond=0)
-    return Row(slug, moment, escape(slug), moment.isoformat())
+    return SitemapRow(slug, moment, escape(slug), moment.isoformat())
 
 
 def path_around_slug(url_name):
@@ -120,7 +123,7 @@ class SlugSitemap(Sitemap):
 class ModelSitemap(SlugSitemap):
     """Every published model's page."""
 
-    url_name = "model_detail"
+    url_name = "catalog:model_detail"
 
     def rows(self):
         return (
@@ -134,7 +137,7 @@ class ModelSitemap(SlugSitemap):
 class ProviderSitemap(SlugSitemap):
     """Every provider with an active route to a published model."""
 
-    url_name = "provider_detail"
+    url_name = "catalog:provider_detail"
 
     def rows(self):
         return (

@@ -1,12 +1,16 @@
-"""Slugs from names, and the rule pair URLs depend on.
+"""Slugs from names, and pair slugs: two model slugs joined by "-vs-".
 
 "GPT-5.3-Codex-Spark" → "gpt-5-3-codex-spark": a dot separates words (Django's own
-slugify would run "5.3" together into "53"). "-vs-" is reserved for pair URLs.
+slugify would run "5.3" together into "53"). "-vs-" is reserved for pair URLs, whose
+canonical order (ascending slugs) is decided here, where both the model pages that link
+to pairs and the pair pages themselves can read it.
 """
 
 import re
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.text import slugify
 
 PAIR_SEPARATOR = "-vs-"
@@ -25,3 +29,36 @@ def validate_catalog_slug(value):
             params={"separator": PAIR_SEPARATOR},
             code="reserved",
         )
+
+
+def pair_slug(slug_a, slug_b):
+    """The canonical pair slug: the two model slugs in ascending order."""
+    first, second = sorted((slug_a, slug_b))
+    return f"{first}{PAIR_SEPARATOR}{second}"
+
+
+def pair_url(slug_a, slug_b):
+    """The canonical pair page of two models (served by the comparisons app)."""
+    return reverse("comparisons:pair_detail", args=[pair_slug(slug_a, slug_b)])
+
+
+@dataclass(frozen=True)
+class PairRequest:
+    first: str
+    second: str
+
+    @property
+    def is_canonical(self):
+        return self.first < self.second
+
+    @property
+    def is_self_pair(self):
+        return self.first == self.second
+
+
+def parse_pair_slug(value):
+    """ "a-vs-b" → PairRequest("a", "b"); None when it is not two slugs around one "-vs-"."""
+    parts = value.split(PAIR_SEPARATOR)
+    if len(parts) != 2 or not all(parts):
+        return None
+    return PairRequest(*parts)

@@ -2,6 +2,7 @@ from django.urls import path
 
 from catalog import views
 
+app_name = "catalog"
 urlpatterns = [
     path("models/", views.model_list, name="model_list"),
     path("models/<slug:slug>/", views.model_detail, name="model_detail"),

@@ -1,151 +1,131 @@
-"""Public pages of the catalog: the models list, a model's page, the providers.
+"""The catalog's public pages, the sitemap views, and the site's error pages.
 
-Each view parses its input, calls one read, builds plain rows (catalog/pages.py) and
-renders. None reads the session or renders a CSRF token: the pages set no cookie.
+Each page view parses its input, calls one read (catalog/pages/) and renders. None reads
+the session or renders a CSRF token: the pages set no cookie.
 """
 
-from django.shortcuts import get_object_or_404, render
+from django.contrib.sitemaps import views as sitemap_views
+from django.contrib.sites.shortcuts import get_current_site
+from django.core.paginator import InvalidPage
+from django.http import Http404, HttpResponseServerError, StreamingHttpResponse
+from django.shortcuts import render
+from django.template import loader
+from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from catalog import pages
-from catalog.filters import ModelFilterForm, filter_models
-from catalog.models import LanguageModel, Provider, Route, catalog_changed_at
+from catalog.forms import ModelFilterForm
+from catalog.models import catalog_changed_at
+from catalog.pages.model import read_model_page
+from catalog.pages.model_list import read_model_list
+from catalog.pages.providers import read_provider_list, read_provider_page
 from catalog.responses import set_last_modified, wants_fragment
 from catalog.seo import PageMeta
-from comparisons.facts import capability_list, model_facts, model_queryset
-from comparisons.similar import similar_models
-from comparisons.text import plural
-
-# How many pair pages a model page links to; the compare page reaches the rest.
-SIMILAR_PAIRS = 12
-
-
-def model_list_meta(form, count):
-    if form.errors:
-        return PageMeta(
-            title="Models: check the filters | LLM Reference",
-            description="Some filter values are not valid: see the messages beside them.",
-            canonical_path="/models/",
-            indexable=False,
-        )
-    if form.is_filtered:
-        title = f"Models: {plural(count, 'match', 'matches')} for your filters | LLM Reference"
-    else:
-        title = "Models: specs, prices, and capabilities | LLM Reference"
-    return PageMeta(
-        title=title,
-        description=(
-            f"{plural(count, 'large language model')} side by side: context window, cheapest "
-            "output price, openness, and capabilities, filterable by provider and price."
-        ),
-        # Filtered views are shareable, but they are views of this one page.
-        canonical_path="/models/",
-    )
+from catalog.sitemaps import X_ROBOTS_TAG, urlset_chunks
 
 
 @require_safe
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def model_list(request):
     form = ModelFilterForm(request.GET)
-    valid = form.is_valid()
-    models = []
-    if valid:
-        listing = LanguageModel.objects.for_listing().with_last_modified()
-        models = list(filter_models(listing, form.cleaned_data))
+    page = read_model_list(form)
     fragment = wants_fragment(request)
-    context = {
-        "form": form,
-        "rows": pages.model_rows(models),
-        "count": len(models),
-        "fragment": fragment,
-        "meta": model_list_meta(form, len(models)),
-    }
+    context = {"form": form, "page": page, "meta": page.meta, "fragment": fragment}
     template = "catalog/model_list.html#results" if fragment else "catalog/model_list.html"
-    response = render(request, template, context, status=200 if valid else 400)
+    response = render(request, template, context, status=400 if form.errors else 200)
     if fragment:
         response["X-Robots-Tag"] = "noindex"
-    if not valid:
-        return response  # an answer about the query, not a copy of the page to keep
-    stamps = [model.last_modified for model in models]
-    return set_last_modified(response, [*stamps, catalog_changed_at()])
+    return set_last_modified(response, [page.last_modified])
 
 
 @require_safe
 def model_detail(request, slug):
-    model = get_object_or_404(model_queryset(), slug=slug)
-    facts = model_facts(model)
-    page = pages.model_page(
-        model,
-        facts,
-        capabilities=capability_list(),
-        history_records=Route.objects.filter(model=model).history_records(),
-        similar=similar_models(facts, [facts.slug], SIMILAR_PAIRS + 1),
-        similar_limit=SIMILAR_PAIRS,
-    )
-    meta = PageMeta(
-        title=f"{model.name}: specs, prices, and capabilities | LLM Reference",
-        description=page.description,
-        canonical_path=model.get_absolute_url(),
-        og_type="article",
-    )
-    response = render(request, "catalog/model_detail.html", {"page": page, "meta": meta})
-    return set_last_modified(response, [model.last_modified])
+    page = read_model_page(slug)
+    if page is None:
+        raise Http404("No published model has this address.")
+    response = render(request, "catalog/model_detail.html", {"page": page, "meta": page.meta})
+    return set_last_modified(response, [page.last_modified])
 
 
 @require_safe
 def provider_list(request):
-    providers = list(
-        Provider.objects.serving_published_models()
-        .with_model_count()
-        .with_last_modified()
-        .order_by("name")  # Meta.ordering does not apply to an aggregating query
-    )
-    meta = PageMeta(
-        title="Providers: where to run each model | LLM Reference",
-        description=(
-            f"{plural(len(providers), 'provider')} serving the models we track: first-party "
-            "APIs, aggregators, cloud platforms, and inference hosts, with their prices."
-        ),
-        canonical_path="/providers/",
-    )
-    context = {"rows": pages.provider_rows(providers), "meta": meta}
-    response = render(request, "catalog/provider_list.html", context)
-    stamps = [provider.last_modified for provider in providers]
-    return set_last_modified(response, [*stamps, catalog_changed_at()])
+    page = read_provider_list()
+    response = render(request, "catalog/provider_list.html", {"page": page, "meta": page.meta})
+    return set_last_modified(response, [page.last_modified])
 
 
 @require_safe
 def provider_detail(request, slug):
-    provider = get_object_or_404(Provider.objects.with_last_modified(), slug=slug)
-    routes = (
-        Route.objects.public()
-        .filter(provider=provider)
-        .select_related("model__organization")
-        .order_by("model__name", "tier")
+    page = read_provider_page(slug)
+    if page is None:
+        raise Http404("No provider has this address.")
+    response = render(request, "catalog/provider_detail.html", {"page": page, "meta": page.meta})
+    return set_last_modified(response, [page.last_modified])
+
+
+# The sitemap. The root URLconf names its sections (`sitemaps`: name → Sitemap class), as
+# for Django's own sitemap views; each request builds its own section objects.
+
+
+@require_safe
+def sitemap_index(request, sitemaps):
+    """The sections that have URLs (an empty one would be an invalid sitemap), each page
+    with its section's latest lastmod; Last-Modified is the latest of them all."""
+    sections = {name: section() for name, section in sitemaps.items()}
+    listed = {name: section for name, section in sections.items() if section.paginator.count}
+    if not listed:
+        raise Http404("No page is published yet, so the sitemap is empty.")
+    response = sitemap_views.index(
+        request, listed, template_name="sitemaps/index.xml", sitemap_url_name="sitemap_section"
     )
-    rows = pages.served_model_rows(routes)
-    models = len({row.model for row in rows})
+    # As for a section: a page or URL dropped from the sitemap changes the index too.
+    shown = parse_http_date_safe(response.get("Last-Modified", "")) or 0
+    response["Last-Modified"] = http_date(max(shown, catalog_changed_at().timestamp()))
+    return response
+
+
+@require_safe
+def sitemap_section(request, section, sitemaps):
+    """One page (`?p=2`…) of a section, streamed; Last-Modified is its latest lastmod."""
+    if section not in sitemaps:
+        raise Http404(f"There is no sitemap section {section!r}.")
+    sitemap = sitemaps[section]()
+    try:
+        page = sitemap.paginator.page(request.GET.get("p", 1))
+    except InvalidPage as error:
+        raise Http404(f"The {section} sitemap has no page {request.GET.get('p')!r}.") from error
+    items = page.object_list
+    origin = f"{request.scheme}://{get_current_site(request).domain}"
+    response = StreamingHttpResponse(
+        urlset_chunks(sitemap.xml_entries(items, origin)), content_type="application/xml"
+    )
+    # A URL dropped from the section (a model unpublished) changes it too.
+    latest = max(max(sitemap.lastmod(item) for item in items), catalog_changed_at())
+    response["Last-Modified"] = http_date(latest.timestamp())
+    response["X-Robots-Tag"] = X_ROBOTS_TAG
+    return response
+
+
+# Error pages in the site's design (Django's defaults know nothing of PageMeta).
+
+
+def page_not_found(request, exception):
     meta = PageMeta(
-        title=f"{provider.name}: models and prices | LLM Reference",
-        description=(
-            f"{provider.name} ({provider.get_kind_display()}) serves "
-            f"{plural(models, 'tracked model')}: input, output, and cached input prices "
-            "per 1M tokens, with the date each was last reviewed."
-        ),
-        canonical_path=provider.get_absolute_url(),
-        # A provider serving no published model is a thin page: reachable, not indexed.
-        indexable=bool(rows),
+        title="Page not found",
+        description="There is no page at this address.",
+        canonical_path=request.path,
+        indexable=False,
     )
-    context = {
-        "provider": provider,
-        "kind": provider.get_kind_display(),
-        "kind_phrase": pages.kind_phrase(provider),
-        "website_host": pages.website_host(provider.website) if provider.website else "",
-        "reviewed": pages.reviewed_on(provider.reviewed_at),
-        "rows": rows,
-        "model_count": plural(models, "model"),
-        "meta": meta,
-    }
-    response = render(request, "catalog/provider_detail.html", context)
-    return set_last_modified(response, [provider.last_modified])
+    return render(request, "404.html", {"meta": meta}, status=404)
+
+
+def server_error(request):
+    # No request context processors: they might be what failed.
+    meta = PageMeta(
+        title="Something went wrong",
+        description="The server could not answer this request.",
+        canonical_path=request.path,
+        indexable=False,
+    )
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"meta": meta, "request": request}))

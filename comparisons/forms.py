@@ -1,10 +1,17 @@
-"""The traffic form of the cost calculator: a GET form whose errors say what is wrong."""
+"""The comparisons' public forms: the cost calculator's traffic and the compare picker.
+
+Both are GET forms whose errors say, beside the field, what is wrong.
+"""
 
 from django import forms
+from django.urls import reverse
 
+from catalog.slugs import pair_url
 from comparisons.cost import MAX_MONTHLY_TOKENS, Traffic
+from comparisons.picker import MAX_QUERY_LENGTH, find_candidates, resolve
 
-FIELDS = ("requests", "input_tokens", "output_tokens")
+TRAFFIC_FIELDS = ("requests", "input_tokens", "output_tokens")
+PICKER_FIELDS = ("a", "b")
 
 
 class CountField(forms.IntegerField):
@@ -65,8 +72,8 @@ class TrafficForm(forms.Form):
             "input_tokens": defaults.input_tokens,
             "output_tokens": defaults.output_tokens,
         }
-        if any(name in query for name in FIELDS):
-            data = {name: query.get(name, initial[name]) for name in FIELDS}
+        if any(name in query for name in TRAFFIC_FIELDS):
+            data = {name: query.get(name, initial[name]) for name in TRAFFIC_FIELDS}
             return cls(data, initial=initial)
         return cls(initial=initial)
 
@@ -90,3 +97,79 @@ class TrafficForm(forms.Form):
         """The traffic this form stands for: its cleaned values, or its defaults."""
         values = self.cleaned_data if self.is_bound else self.initial
         return Traffic(values["requests"], values["input_tokens"], values["output_tokens"])
+
+
+class ModelNameField(forms.CharField):
+    """A model's name, slug or organization, typed with suggestions from the autocomplete."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            max_length=MAX_QUERY_LENGTH,
+            help_text="A model’s name, its slug or its organization.",
+            error_messages={
+                "required": "Enter a model name, slug or organization.",
+                "max_length": f"Enter at most {MAX_QUERY_LENGTH} characters: a model name "
+                "is shorter than that.",
+            },
+            **kwargs,
+        )
+
+
+class PickerForm(forms.Form):
+    """Two models to compare. Each field resolves to a published model, or says why not."""
+
+    a = ModelNameField(label="Model A")
+    b = ModelNameField(label="Model B")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Suggestions already known (an ambiguous name's models) fill the field's datalist.
+        self.suggestions = dict.fromkeys(PICKER_FIELDS, ())
+        autocomplete_url = reverse("comparisons:compare_autocomplete")
+        for name, field in self.fields.items():
+            field.widget.attrs.update(
+                {
+                    "list": f"{name}-suggestions",
+                    "autocomplete": "off",
+                    "spellcheck": "false",
+                    "data-hx-get": autocomplete_url,
+                    "data-hx-trigger": "input changed delay:250ms, focus",
+                    "data-hx-target": f"#{name}-suggestions",
+                    "data-hx-swap": "innerHTML",
+                    "data-hx-sync": "this:replace",
+                }
+            )
+
+    def fields_with_suggestions(self):
+        """(bound field, suggestions) for each field, as the template lays them out."""
+        return [(self[name], self.suggestions[name]) for name in PICKER_FIELDS]
+
+    @classmethod
+    def from_query(cls, query):
+        """Bound to the query string when it names either model, else an empty form."""
+        if any(name in query for name in PICKER_FIELDS):
+            return cls(query)
+        return cls()
+
+    def clean_a(self):
+        return self.resolve_field("a")
+
+    def clean_b(self):
+        return self.resolve_field("b")
+
+    def resolve_field(self, name):
+        resolution = resolve(self.cleaned_data[name], *find_candidates(self.cleaned_data[name]))
+        if resolution.model is None:
+            self.suggestions[name] = resolution.choices
+            raise forms.ValidationError(resolution.error, code="unresolved")
+        return resolution.model
+
+    def clean(self):
+        cleaned_data = super().clean()
+        a, b = cleaned_data.get("a"), cleaned_data.get("b")
+        if a is not None and a == b:
+            self.add_error("b", forms.ValidationError("Pick two different models.", code="same"))
+        return cleaned_data
+
+    def pair_url(self):
+        return pair_url(self.cleaned_data["a"].slug, self.cleaned_data["b"].slug)

@@ -5,8 +5,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Greatest, Least
 
+from catalog.slugs import pair_url
 from comparisons.cost import MAX_MONTHLY_TOKENS, Traffic
-from comparisons.pairs import pair_url
 
 
 class TrafficDefaults(models.Model):

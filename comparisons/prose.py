@@ -2,10 +2,7 @@
 
 from dataclasses import dataclass
 
-from catalog.models import LanguageModel
-from comparisons import rules
-from comparisons.cost import priced_routes
-from comparisons.text import (
+from catalog.formatting import (
     compact_tokens,
     lower_first,
     oxford_join,
@@ -15,6 +12,9 @@ from comparisons.text import (
     usd_amount,
     with_article,
 )
+from catalog.models import LanguageModel
+from comparisons import rules
+from comparisons.cost import priced_routes
 
 CONFIRM_LIMITS = (
     "Use this as a quick comparison signal, then confirm the provider-specific limits "

@@ -8,9 +8,9 @@ counts as "no": a capability is only *missing* where the data says "no".
 from dataclasses import dataclass
 from decimal import Decimal
 
+from catalog.facts import NO, YES
+from catalog.formatting import usd_amount
 from comparisons.cost import cheapest_route
-from comparisons.facts import NO, YES
-from comparisons.text import usd_amount
 
 
 def unique_capabilities(model, other, capabilities):

@@ -2,20 +2,22 @@
 
 from dataclasses import dataclass
 
-from comparisons import rules
-from comparisons.cost import monthly_cost
-from comparisons.text import (
+from catalog.formatting import (
     MISSING,
-    compact_parameters,
+    SUPPORT_TEXT,
     iso_day,
     iso_month,
     oxford_join,
+    parameter_counts,
     plural,
     price_per_million,
     score_text,
+    tier_label,
     token_labels,
     usd_amount,
 )
+from comparisons import rules
+from comparisons.cost import monthly_cost
 
 
 @dataclass(frozen=True)
@@ -26,14 +28,16 @@ class Cell:
 
 
 @dataclass(frozen=True)
-class Row:
+class PairRow:
+    """A row of a two-model table: a label, then A's cell and B's."""
+
     label: str
     a: Cell
     b: Cell
 
 
 def row(label, value_a, value_b):
-    return Row(label, Cell(value_a), Cell(value_b))
+    return PairRow(label, Cell(value_a), Cell(value_b))
 
 
 def scorecard(a, b):
@@ -58,22 +62,11 @@ def scorecard(a, b):
 
 
 def parameters(model):
-    if model.parameters_total is None and model.parameters_active is None:
-        return MISSING
-    if model.parameters_active is None:
-        return compact_parameters(model.parameters_total)
-    if model.parameters_total is None:
-        return f"{compact_parameters(model.parameters_active)} active"
-    return (
-        f"{compact_parameters(model.parameters_total)} total, "
-        f"{compact_parameters(model.parameters_active)} active"
-    )
+    return parameter_counts(model.parameters_total, model.parameters_active)
 
 
 def license_cell(model):
-    if not model.license_name:
-        return Cell(MISSING)
-    return Cell(model.license_name, badge="OSI" if model.license_osi_approved else "")
+    return Cell(model.license_name or MISSING, badge=model.license_badge)
 
 
 def commercial_use(model):
@@ -87,7 +80,7 @@ def specs(a, b):
         row("Max output", *token_labels(a.max_output_tokens, b.max_output_tokens)),
         row("Parameters", parameters(a), parameters(b)),
         row("Architecture", a.architecture or MISSING, b.architecture or MISSING),
-        Row("License", license_cell(a), license_cell(b)),
+        PairRow("License", license_cell(a), license_cell(b)),
         row("Openness", a.openness or MISSING, b.openness or MISSING),
         row("Commercial use", commercial_use(a), commercial_use(b)),
         row("Knowledge cutoff", iso_month(a.knowledge_cutoff), iso_month(b.knowledge_cutoff)),
@@ -111,7 +104,7 @@ def pricing(a, b):
 
 
 @dataclass(frozen=True)
-class RouteRow:
+class RouteCostRow:
     model: str
     provider: str
     provider_slug: str
@@ -132,11 +125,11 @@ def routes(models, traffic):
         )
         for cost, route in costed:
             rows.append(
-                RouteRow(
+                RouteCostRow(
                     model=model.name,
                     provider=route.provider,
                     provider_slug=route.provider_slug,
-                    tier=route.tier or "standard",
+                    tier=tier_label(route.tier),
                     input_price=price_per_million(route.input_price),
                     output_price=price_per_million(route.output_price),
                     monthly=MISSING if cost is None else usd_amount(cost),
@@ -145,15 +138,12 @@ def routes(models, traffic):
     return rows
 
 
-SUPPORT_TEXT = {"yes": "Yes", "no": "No", "unknown": "Unknown"}
-
-
 def capabilities_table(a, b, capabilities):
     def cell(model, cap):
         support = model.support(cap.slug)
         return Cell(SUPPORT_TEXT[support], tone=support)
 
-    return [Row(cap.name, cell(a, cap), cell(b, cap)) for cap in capabilities]
+    return [PairRow(cap.name, cell(a, cap), cell(b, cap)) for cap in capabilities]
 
 
 def benchmarks(a, b):
@@ -161,6 +151,6 @@ def benchmarks(a, b):
         return score_text(score.value, score.unit)
 
     return [
-        Row(name, Cell(value(score_a)), Cell(value(score_b)))
+        PairRow(name, Cell(value(score_a)), Cell(value(score_b)))
         for name, score_a, score_b in rules.shared_benchmarks(a, b)
     ]

@@ -1,35 +1,86 @@
-"""The pair page: parse the URL and the traffic, build the page, render it (or its cost part)."""
+"""The comparisons' public pages: home, the compare picker and its autocomplete, and the
+pair page (or its cost part, for htmx). Each parses its input, calls one read, renders."""
 
-from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponseBadRequest, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from catalog.models import LanguageModel
 from catalog.responses import set_last_modified, wants_fragment
 from catalog.seo import PageMeta, json_ld
-from comparisons.forms import TrafficForm
+from catalog.slugs import pair_url, parse_pair_slug
+from comparisons.forms import PICKER_FIELDS, PickerForm, TrafficForm
+from comparisons.home_page import read_home_page
 from comparisons.models import TrafficDefaults
-from comparisons.page import faq_json_ld
-from comparisons.pairs import pair_url, parse_pair_slug
-from comparisons.reads import pair_page
+from comparisons.pair_page import faq_json_ld, read_pair_page
+from comparisons.picker import MAX_QUERY_LENGTH, suggest
+
+# The autocomplete reads `q`; htmx sends the picker's own input as it is named (`a`, `b`).
+AUTOCOMPLETE_PARAMS = ("q", *PICKER_FIELDS)
+
+
+@require_safe
+def home(request):
+    page = read_home_page()
+    context = {"page": page, "meta": page.meta, "form": PickerForm()}
+    return render(request, "comparisons/home.html", context)
+
+
+def picker_meta(form):
+    return PageMeta(
+        title="Compare two language models",
+        description="Pick two large language models by name, slug or organization and read "
+        "their side-by-side comparison: context, prices, capabilities, benchmarks.",
+        canonical_path=reverse("comparisons:compare"),
+        indexable=not form.is_bound,
+    )
+
+
+@require_safe
+def compare(request):
+    """The picker; a valid pick redirects to the canonical pair page."""
+    form = PickerForm.from_query(request.GET)
+    if form.is_bound and form.is_valid():
+        return redirect(form.pair_url())
+    status = 400 if form.is_bound else 200
+    context = {"form": form, "meta": picker_meta(form)}
+    return render(request, "comparisons/picker.html", context, status=status)
+
+
+@require_safe
+def autocomplete(request):
+    """The suggestions for a typed text: <option>s for the field's <datalist>.
+
+    `q` must hold some text. A picker field sent empty (the reader cleared it, or focused
+    it before typing) is an ordinary state of the form: it gets no suggestions, not an error.
+    """
+    param = next((name for name in AUTOCOMPLETE_PARAMS if name in request.GET), None)
+    text = request.GET[param] if param else ""
+    if len(text) > MAX_QUERY_LENGTH:
+        response = bad_query(f"Type at most {MAX_QUERY_LENGTH} characters in q.")
+    elif "\x00" in text:  # PostgreSQL refuses it in a query; the picker's form does too
+        response = bad_query("Type letters, digits or punctuation in q: no null characters.")
+    elif not text.strip() and param not in PICKER_FIELDS:
+        response = bad_query("Type part of a model or organization name in q.")
+    else:
+        suggestions = suggest(text) if text.strip() else []
+        response = render(
+            request, "includes/compare_form.html#suggestions", {"suggestions": suggestions}
+        )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def bad_query(message):
+    return HttpResponseBadRequest(format_html("<p>{}</p>", message))
 
 
 def with_query(url, request):
     query = request.GET.urlencode()
     return f"{url}?{query}" if query else url
-
-
-def pair_meta(page, path):
-    """A pair is indexable once an editor has reviewed both models."""
-    return PageMeta(
-        title=f"{page.title}: context, price, capabilities | LLM Reference",
-        description=page.intro[0],
-        canonical_path=path,
-        indexable=all(model.stamp.reviewed_at is not None for model in (page.a, page.b)),
-        og_type="article",
-    )
 
 
 @require_safe
@@ -54,16 +105,14 @@ def pair_detail(request, pair):
     valid = form.is_valid() if form.is_bound else True
     traffic = form.traffic() if valid else defaults
     fragment = wants_fragment(request)
-    page = pair_page(requested.first, requested.second, traffic, defaults, related=not fragment)
+    page = read_pair_page(requested.first, requested.second, traffic, defaults, not fragment)
     if page is None:
         raise Http404("No such pair of published models.")
 
-    canonical_path = reverse("pair_detail", args=[pair])
     context = {
-        "meta": pair_meta(page, canonical_path),
+        "meta": page.meta,
         "page": page,
         "form": form,
-        "canonical_path": canonical_path,
         "faq_json_ld": json_ld(faq_json_ld(page.faq)),
     }
     status = 200 if valid else 400

@@ -17,6 +17,9 @@ env.read_env(BASE_DIR / ".env")  # optional; the environment itself wins
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 
+# The site's name, wherever a page, a title or the admin says it.
+SITE_NAME = "LLM Reference"
+
 
 def required_in_production(name, development_default):
     """A variable production cannot do without: named in the error when it is missing."""

@@ -1,19 +1,31 @@
+"""The root URLconf: the one place that knows both apps (and so the whole sitemap)."""
+
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from comparisons.sitemaps import sitemap_index, sitemap_section
+from catalog import views as catalog_views
+from catalog.sitemaps import ModelSitemap, ProviderSitemap
+from comparisons.sitemaps import PairSitemap
 
-admin.site.site_header = "LLM Reference editors"
-admin.site.site_title = "LLM Reference admin"
+admin.site.site_header = f"{settings.SITE_NAME} editors"
+admin.site.site_title = f"{settings.SITE_NAME} admin"
 admin.site.index_title = "Catalog curation"
+
+SITEMAPS = {"models": ModelSitemap, "providers": ProviderSitemap, "pairs": PairSitemap}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("catalog.urls")),
     path("", include("comparisons.urls")),
-    path("sitemap.xml", sitemap_index, name="sitemap_index"),
-    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
+    path("sitemap.xml", catalog_views.sitemap_index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
+    path(
+        "sitemap-<slug:section>.xml",
+        catalog_views.sitemap_section,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
@@ -21,5 +33,5 @@ urlpatterns = [
     ),
 ]
 
-handler404 = "config.errors.page_not_found"
-handler500 = "config.errors.server_error"
+handler404 = "catalog.views.page_not_found"
+handler500 = "catalog.views.server_error"

@@ -267,7 +267,7 @@ def grow_catalog(make_organization, make_provider, make_model, make_route):
 @pytest.fixture
 def demo_server(live_server):
     """The live server with the demo catalog loaded."""
-    from catalog.services import load_demo_catalog
+    from catalog.demo.loader import load_demo_catalog
 
     load_demo_catalog()
     return live_server

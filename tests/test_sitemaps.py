@@ -17,7 +17,7 @@ from django.utils.http import http_date
 from catalog.models import LanguageModel, Provider, Route
 from catalog.sitemaps import ModelSitemap, ProviderSitemap, path_around_slug
 from comparisons.models import TrafficDefaults
-from comparisons.pairs import pair_slug, pair_url
+from catalog.slugs import pair_slug, pair_url
 from comparisons.sitemaps import PairSitemap
 
 pytestmark = pytest.mark.django_db
@@ -208,7 +208,7 @@ def test_section_page_answers_with_its_latest_lastmod(client, catalog):
 
 
 def test_path_around_slug_matches_reverse():
-    prefix, suffix = path_around_slug("pair_detail")
+    prefix, suffix = path_around_slug("comparisons:pair_detail")
     assert f"{prefix}a-vs-b{suffix}" == pair_url("a", "b")
 
 

@@ -6,7 +6,7 @@ import lxml.html
 import pytest
 from django.utils.http import http_date
 
-from catalog.filters import ModelFilterForm, filter_models
+from catalog.forms import ModelFilterForm, filter_models
 from catalog.models import LanguageModel, ModelCapability
 from tests.visible_text import visible_text
 

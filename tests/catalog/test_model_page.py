@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from catalog.models import Benchmark, BenchmarkScore, LanguageModel, Route
-from catalog.pages import price_history
+from catalog.pages.model import price_history
 from tests.visible_text import visible_text
 
 QWEN = "/models/qwen3-5-122b-a10b/"

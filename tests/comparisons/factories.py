@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from catalog.slugs import slug_from_name
 from comparisons.cost import Traffic
-from comparisons.facts import NO, UNKNOWN, YES, CapabilityFacts, ModelFacts, ReviewStamp, RouteFacts
+from catalog.facts import NO, UNKNOWN, YES, CapabilityFacts, ModelFacts, ReviewStamp, RouteFacts
 
 # The fixed, ordered capability list as the catalog's data migration creates it.
 CAPABILITIES = tuple(

@@ -4,7 +4,7 @@ one of its prices."""
 from decimal import Decimal
 
 from comparisons.cost import Traffic, cheapest_route, monthly_cost, priced_routes
-from comparisons.page import cost_section
+from comparisons.pair_page import cost_section
 from tests.comparisons.factories import DEFAULT_TRAFFIC, codex_spark, model, qwen, route
 
 QWEN_ON_OPENROUTER = route("OpenRouter", "0.26", "2.08")

@@ -7,7 +7,7 @@ import lxml.html
 import pytest
 
 from catalog.models import LanguageModel
-from comparisons.home import recent_pairs
+from comparisons.home_page import recent_pairs
 from comparisons.models import FeaturedComparison
 from tests.visible_text import visible_text
 

@@ -27,8 +27,8 @@ from catalog.models import (
     Route,
 )
 from catalog.slugs import slug_from_name
-from comparisons.pairs import pair_url
-from comparisons.text import compact_tokens, price_per_million, usd_amount
+from catalog.slugs import pair_url
+from catalog.formatting import compact_tokens, price_per_million, usd_amount
 from tests.comparisons.factories import CAPABILITIES
 
 pytestmark = pytest.mark.django_db

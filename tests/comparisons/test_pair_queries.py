@@ -17,7 +17,7 @@ from catalog.models import (
     Organization,
     Route,
 )
-from comparisons.facts import capability_list
+from catalog.facts import capability_list
 from tests.comparisons.factories import CAPABILITIES
 
 pytestmark = pytest.mark.django_db

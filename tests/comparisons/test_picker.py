@@ -4,7 +4,8 @@ import lxml.html
 import pytest
 from django.urls import resolve as resolve_url
 
-from comparisons.picker import Candidate, autocomplete, resolve
+from comparisons.picker import Candidate, resolve
+from comparisons.views import autocomplete
 from tests.visible_text import visible_text
 
 PICKER = "/compare/"

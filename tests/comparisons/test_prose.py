@@ -10,7 +10,7 @@ import pytest
 
 from comparisons import prose
 from comparisons.cost import Traffic
-from comparisons.facts import ScoreFacts
+from catalog.facts import ScoreFacts
 from tests.comparisons.factories import (
     CAPABILITIES,
     DEFAULT_TRAFFIC,

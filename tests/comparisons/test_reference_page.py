@@ -10,7 +10,7 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
-from catalog.services import load_demo_catalog
+from catalog.demo.loader import load_demo_catalog
 from tests.visible_text import visible_text
 
 STATEMENTS = Path(__file__).resolve().parents[3] / "shared" / "spec" / "reference-statements.txt"

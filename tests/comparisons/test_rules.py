@@ -11,7 +11,7 @@ import pytest
 
 from comparisons import rules
 from comparisons.cost import Traffic
-from comparisons.facts import ReviewStamp, ScoreFacts
+from catalog.facts import ReviewStamp, ScoreFacts
 from tests.comparisons.factories import CAPABILITIES, DEFAULT_TRAFFIC, model, route
 
 

@@ -10,8 +10,8 @@ import pytest
 
 from comparisons import tables
 from comparisons.cost import Traffic
-from comparisons.facts import ReviewStamp, ScoreFacts
-from comparisons.page import build_pair_page, faq_json_ld, last_reviewed
+from catalog.facts import ReviewStamp, ScoreFacts
+from comparisons.pair_page import build_pair_page, faq_json_ld, last_reviewed
 from tests.comparisons.factories import (
     CAPABILITIES,
     DEFAULT_TRAFFIC,

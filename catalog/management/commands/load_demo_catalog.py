@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from catalog.services import load_demo_catalog
+from catalog.demo.loader import load_demo_catalog
 
 
 class Command(BaseCommand):

@@ -9,14 +9,13 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from django.conf import settings
+from django.urls import reverse
 
 from catalog.models import LanguageModel
 from catalog.seo import PageMeta
+from catalog.slugs import pair_url
 from comparisons.models import FeaturedComparison
-from comparisons.pairs import pair_url
-from comparisons.picker import PickerForm
 
 FEATURED_LIMIT = 12
 RECENT_MODELS = 8
@@ -82,22 +81,25 @@ def recently_reviewed_models(limit=RECENT_MODELS):
     )
 
 
-HOME_META = PageMeta(
-    title="LLM Reference: compare large language models side by side",
-    description="Pick two large language models and compare context windows, prices per "
-    "provider, capabilities and benchmarks, from facts editors check against their sources.",
-    canonical_path="/",
-)
+@dataclass(frozen=True)
+class HomePage:
+    featured: list[FeaturedComparison]
+    recent_models: list[LanguageModel]
+    recent_pairs: list[RecentPair]
+    meta: PageMeta
 
 
-@require_safe
-def home(request):
+def read_home_page() -> HomePage:
     models = recently_reviewed_models()
-    context = {
-        "meta": HOME_META,
-        "form": PickerForm(),
-        "featured": list(FeaturedComparison.objects.shown()[:FEATURED_LIMIT]),
-        "recent_models": models,
-        "recent_pairs": recent_pairs(models),
-    }
-    return render(request, "home.html", context)
+    return HomePage(
+        featured=list(FeaturedComparison.objects.shown()[:FEATURED_LIMIT]),
+        recent_models=models,
+        recent_pairs=recent_pairs(models),
+        meta=PageMeta(
+            title=f"{settings.SITE_NAME}: compare large language models side by side",
+            description="Pick two large language models and compare context windows, prices "
+            "per provider, capabilities and benchmarks, from facts editors check against their "
+            "sources.",
+            canonical_path=reverse("comparisons:home"),
+        ),
+    )

@@ -1,8 +1,13 @@
-"""How numbers, money and lists read on the site: "131k", "$2.08/1M tokens", "A, B, and C"."""
+"""How numbers, money, dates and lists read on every page of the site: "131k",
+"$2.08/1M tokens", "2026-02-12", "A, B, and C". Every page formats through here."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils import timezone
+
 MISSING = "-"
+NEVER_REVIEWED = "never reviewed"
+STANDARD_TIER = "standard"
 
 
 def oxford_join(items, conjunction="and"):
@@ -49,6 +54,21 @@ def compact_parameters(count):
         if count >= size:
             return f"{_trim(count // (size // 10) / 10)}{suffix}"
     return f"{count:,}"
+
+
+def parameter_counts(total, active):
+    """122B total and 10B active → "122B total, 10B active"; "-" when neither is known."""
+    if total is None and active is None:
+        return MISSING
+    if active is None:
+        return compact_parameters(total)
+    if total is None:
+        return f"{compact_parameters(active)} active"
+    return f"{compact_parameters(total)} total, {compact_parameters(active)} active"
+
+
+# How a capability's support ("yes" / "no" / "unknown") reads in a table.
+SUPPORT_TEXT = {"yes": "Yes", "no": "No", "unknown": "Unknown"}
 
 
 def price_per_million(price, unit="tokens"):
@@ -98,9 +118,29 @@ def iso_day(day):
     return day.isoformat() if day else MISSING
 
 
+def reviewed_on(moment):
+    """The day a record was reviewed, in the site's time zone, or "never reviewed"."""
+    return local_day(moment) if moment else NEVER_REVIEWED
+
+
+def local_day(moment):
+    """A moment (an aware datetime) as the YYYY-MM-DD it falls on in the site's time zone."""
+    return timezone.localdate(moment).isoformat()
+
+
 def iso_month(day):
     """A date known to the month (a knowledge cutoff) as YYYY-MM, or "-"."""
     return day.strftime("%Y-%m") if day else MISSING
+
+
+def tier_label(tier):
+    """A route's price tier as tables show it: "batch", or "standard" for none."""
+    return tier or STANDARD_TIER
+
+
+def sentence_case(text):
+    """ "decoder only" → "Decoder only"."""
+    return text[:1].upper() + text[1:]
 
 
 def route_label(provider, tier):

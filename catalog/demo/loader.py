@@ -1,4 +1,4 @@
-"""Writes that span several catalog models."""
+"""Loads the demo catalog (catalog/demo/data.py) into the database, idempotently."""
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from catalog import demo_catalog
+from catalog.demo import data as demo
 from catalog.models import (
     Benchmark,
     BenchmarkScore,
@@ -180,7 +180,7 @@ def load_demo_catalog():
     summary = LoadSummary()
     with transaction.atomic():
         organizations = {o.slug: o for o in Organization.objects.all()}
-        for data in demo_catalog.ORGANIZATIONS:
+        for data in demo.ORGANIZATIONS:
             slug = slug_from_name(data.name)
             _sync_curated(
                 summary,
@@ -195,7 +195,7 @@ def load_demo_catalog():
         organization_by_name = {o.name: o for o in organizations.values()}
 
         providers = {p.slug: p for p in Provider.objects.all()}
-        for data in demo_catalog.PROVIDERS:
+        for data in demo.PROVIDERS:
             slug = slug_from_name(data.name)
             _sync_curated(
                 summary,
@@ -227,7 +227,7 @@ def load_demo_catalog():
         routes = {(r.model_id, r.provider_id, r.tier): r for r in Route.objects.all()}
         models = {m.slug: m for m in LanguageModel.objects.all()}
         model_by_name = {}
-        for data in demo_catalog.MODELS:
+        for data in demo.MODELS:
             slug = slug_from_name(data.name)
             model, outcome = _sync(
                 LanguageModel,
@@ -289,7 +289,7 @@ def load_demo_catalog():
                 )
 
         benchmarks = {b.slug: b for b in Benchmark.objects.all()}
-        for data in demo_catalog.BENCHMARKS:
+        for data in demo.BENCHMARKS:
             slug = slug_from_name(data.name)
             _sync_curated(
                 summary,
@@ -310,7 +310,7 @@ def load_demo_catalog():
         benchmark_by_name = {b.name: b for b in benchmarks.values()}
 
         scores = {(s.model_id, s.benchmark_id): s for s in BenchmarkScore.objects.all()}
-        for data in demo_catalog.SCORES:
+        for data in demo.SCORES:
             model = model_by_name[data.model]
             benchmark = benchmark_by_name[data.benchmark]
             _sync_curated(

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from comparisons.text import (
+from catalog.formatting import (
     MISSING,
     compact_parameters,
     compact_tokens,

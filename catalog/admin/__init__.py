@@ -4,7 +4,9 @@ from django.contrib import admin, messages
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from catalog.forms import CuratedForm
+from catalog.admin.forms import CuratedForm, CuratedInlineForm
+from catalog.facts import model_facts, model_queryset
+from catalog.formatting import usd_rate
 from catalog.history import route_price_changes
 from catalog.models import (
     Benchmark,
@@ -17,10 +19,8 @@ from catalog.models import (
     Provider,
     Route,
 )
-from comparisons.facts import model_facts, model_queryset
-from comparisons.pairs import pair_url
-from comparisons.similar import similar_models
-from comparisons.text import usd_rate
+from catalog.similar import similar_models
+from catalog.slugs import pair_url
 
 PREVIEW_PAIRS = 8
 AUDIT_FIELDS = ("reviewed_at", "reviewed_by", "created_at", "updated_at")
@@ -107,24 +107,6 @@ class CuratedAdmin(admin.ModelAdmin):
         if obj.review_overdue:
             return format_html('<span class="review-overdue">{} (overdue)</span>', label)
         return label
-
-
-class CuratedInlineForm(CuratedForm):
-    """Inline rows are smaller: the checkbox reads "verified".
-
-    Each row also carries the values it was opened with (Django's hidden initials), so a
-    row the editor left alone counts as unchanged even when someone else has saved that
-    record since: it is neither saved (which would write the old values back) nor refused
-    (which would block the whole page over a row nobody touched here).
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["verified_against_source"].label = "Verified"
-        self.fields["verified_against_source"].help_text = ""
-        for name, field in self.fields.items():
-            if name not in ("verified_against_source", "loaded_version"):
-                field.show_hidden_initial = True
 
 
 class RouteInline(admin.TabularInline):

@@ -1,10 +1,18 @@
-"""The pair page as plain data: every section, built from two models' facts."""
+"""The pair page ("A vs B") as plain data: every section, built from two models' facts by
+pure functions, and the one read that loads those facts in a fixed number of queries."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from catalog.facts import capability_list, load_models
+from catalog.formatting import usd_amount
+from catalog.seo import PageMeta
+from catalog.similar import similar_models
+from catalog.slugs import pair_slug, pair_url
 from comparisons import prose, rules, tables
 from comparisons.cost import cheapest_route
-from comparisons.text import usd_amount
+
+# How many other pairs "Continue comparing" links to.
+RELATED_LINKS = 6
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,21 @@ class PairPage:
     last_reviewed: LastReviewed
     sources: list  # (model name, source URL)
     related: list = field(default_factory=list)
+
+    @property
+    def canonical_path(self):
+        return pair_url(self.a.slug, self.b.slug)
+
+    @property
+    def meta(self):
+        """A pair is indexable once an editor has reviewed both models."""
+        return PageMeta(
+            title=f"{self.title}: context, price, capabilities",
+            description=self.intro[0],
+            canonical_path=self.canonical_path,
+            indexable=all(model.stamp.reviewed_at is not None for model in (self.a, self.b)),
+            og_type="article",
+        )
 
 
 def cost_section(a, b, traffic):
@@ -144,3 +167,35 @@ def faq_json_ld(questions):
             for item in questions
         ],
     }
+
+
+def related_pairs(a, b, limit=RELATED_LINKS):
+    """Up to `limit` other pairs of A and of B with their most similar models, A's and B's
+    alternating, as (label, pair slug)."""
+    exclude = [a.slug, b.slug]
+    sides = [
+        [
+            (f"{model.name} vs {name}", pair_slug(model.slug, slug))
+            for name, slug in similar_models(model, exclude, limit)
+        ]
+        for model in (a, b)
+    ]
+    links = []
+    for index in range(limit):
+        for side in sides:
+            if index < len(side) and len(links) < limit:
+                links.append(side[index])
+    return links
+
+
+def read_pair_page(slug_a, slug_b, traffic, default_traffic, related=True):
+    """The built pair page, or None when either model is unknown or unpublished.
+
+    `related=False` skips the "continue comparing" links (the cost fragment does not
+    show them)."""
+    models = load_models([slug_a, slug_b])
+    if len(models) != 2:
+        return None
+    a, b = models[slug_a], models[slug_b]
+    page = build_pair_page(a, b, capability_list(), traffic, default_traffic)
+    return replace(page, related=related_pairs(a, b)) if related else page

@@ -1,8 +1,8 @@
 """Plain facts about models, read from the catalog in a fixed number of queries.
 
-Everything the pair page says is computed from these frozen dataclasses by pure functions,
-so the rules are testable without a database and the query count does not grow with the
-catalog (no query per route, capability, score or related pair).
+The model page and the pair page are computed from these frozen dataclasses by pure
+functions, so their rules are testable without a database and the query count does not
+grow with the catalog (no query per route, capability, score or related pair).
 """
 
 from dataclasses import dataclass, field
@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
+from catalog.formatting import route_label
 from catalog.models import BenchmarkScore, Capability, LanguageModel, ModelCapability, Route
-from comparisons.text import route_label
 
 YES = ModelCapability.Support.YES
 NO = ModelCapability.Support.NO
@@ -93,6 +93,11 @@ class ModelFacts:
 
     def support(self, capability_slug):
         return self.capabilities.get(capability_slug, UNKNOWN)
+
+    @property
+    def license_badge(self):
+        """ "OSI" beside a license the Open Source Initiative approved, else ""."""
+        return "OSI" if self.license_name and self.license_osi_approved else ""
 
     @property
     def providers(self):

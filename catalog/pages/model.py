@@ -1,82 +1,38 @@
-"""What the catalog's public pages show, as plain rows of text.
-
-Built from records already loaded (`for_listing()`, `comparisons.facts.model_queryset()`,
-`RouteQuerySet.history_records()`), so building a page makes no query and each rule of
-how a fact reads is testable alone. Numbers read as on the pair page: "131k",
-"$2.08/1M tokens", and "-" for what is not known (a price never reads "$0" for unknown).
-"""
+"""A model's page (`/models/<slug>/`): specs, capabilities, prices, benchmarks, price
+history, and links to its pair pages with the most similar models."""
 
 from collections import defaultdict
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from datetime import datetime
 
-from django.urls import reverse
-from django.utils import timezone
-
-from catalog.history import price_changes
-from comparisons.pairs import pair_url
-from comparisons.tables import SUPPORT_TEXT, license_cell, parameters
-from comparisons.text import (
+from catalog.facts import CapabilityFacts, ModelFacts, capability_list, model_facts, model_queryset
+from catalog.formatting import (
     MISSING,
+    SUPPORT_TEXT,
     compact_tokens,
     iso_day,
     iso_month,
+    local_day,
     lower_first,
     oxford_join,
+    parameter_counts,
     plural,
     price_per_million,
+    reviewed_on,
     route_label,
     score_text,
+    sentence_case,
     with_article,
 )
+from catalog.history import price_changes
+from catalog.models import LanguageModel, Route
+from catalog.pages.prices import PriceRow, price_row
+from catalog.seo import PageMeta
+from catalog.similar import similar_models
+from catalog.slugs import pair_url
 
-NEVER_REVIEWED = "never reviewed"
-STANDARD_TIER = "standard"
-
-
-def reviewed_on(value):
-    """The day a record was reviewed, in the site's time zone, or "never reviewed"."""
-    return timezone.localdate(value).isoformat() if value else NEVER_REVIEWED
-
-
-def sentence_case(text):
-    return text[:1].upper() + text[1:]
-
-
-# The models list.
-
-
-@dataclass(frozen=True)
-class ModelRow:
-    name: str
-    url: str
-    organization: str
-    released: str
-    context_window: str
-    cheapest_output: str
-    openness: str
-    capabilities: str
-
-
-def model_rows(models):
-    """One row per model loaded through `LanguageModelQuerySet.for_listing()`."""
-    return [
-        ModelRow(
-            name=model.name,
-            url=model.get_absolute_url(),
-            organization=model.organization.name,
-            released=iso_day(model.released_on),
-            context_window=compact_tokens(model.context_window),
-            cheapest_output=price_per_million(model.cheapest_output),
-            openness=model.get_openness_display(),
-            capabilities=", ".join(support.capability.name for support in model.supported)
-            or MISSING,
-        )
-        for model in models
-    ]
-
-
-# One model's page.
+# How many pair pages a model page links to; the compare page reaches the rest.
+SIMILAR_PAIRS = 12
 
 
 @dataclass(frozen=True)
@@ -91,19 +47,6 @@ class CapabilityRow:
     name: str
     text: str  # Yes / No / Unknown
     tone: str  # yes / no / unknown: the CSS class support-<tone>
-
-
-@dataclass(frozen=True)
-class RouteRow:
-    provider: str
-    provider_url: str
-    tier: str
-    provider_model_id: str
-    input_price: str
-    output_price: str
-    cached_input_price: str
-    reviewed: str
-    source_url: str
 
 
 @dataclass(frozen=True)
@@ -139,7 +82,7 @@ class ModelPage:
     tags: str
     specs: list[Spec]
     capabilities: list[CapabilityRow]
-    routes: list[RouteRow]
+    routes: list[PriceRow]
     scores: list[ScoreRow]
     price_history: list[PriceChangeRow]
     pairs: list[PairLink]
@@ -147,29 +90,26 @@ class ModelPage:
     reviewed: str
     is_reviewed: bool
     source_url: str
-    description: str
+    meta: PageMeta
+    last_modified: datetime | None
 
 
-def model_specs(facts):
+def model_specs(facts: ModelFacts) -> list[Spec]:
     """The spec table of a ModelFacts, in the pair page's order and wording."""
-    license = license_cell(facts)
     return [
         Spec("Released", iso_day(facts.released_on)),
         Spec("Context window", compact_tokens(facts.context_window)),
         Spec("Max output", compact_tokens(facts.max_output_tokens)),
-        Spec("Parameters", parameters(facts)),
+        Spec("Parameters", parameter_counts(facts.parameters_total, facts.parameters_active)),
         Spec("Architecture", sentence_case(facts.architecture) or MISSING),
-        Spec("License", license.text, license.badge),
+        Spec("License", facts.license_name or MISSING, facts.license_badge),
         Spec("Openness", facts.openness or MISSING),
         Spec("Commercial use", sentence_case(facts.commercial_use) or MISSING),
-        Spec(
-            "Knowledge cutoff",
-            iso_month(facts.knowledge_cutoff),
-        ),
+        Spec("Knowledge cutoff", iso_month(facts.knowledge_cutoff)),
     ]
 
 
-def capability_rows(facts, capabilities):
+def capability_rows(facts: ModelFacts, capabilities: list[CapabilityFacts]) -> list[CapabilityRow]:
     """Every capability in order: Yes, No, or Unknown (no row is Unknown, never No)."""
     rows = []
     for capability in capabilities:
@@ -178,25 +118,14 @@ def capability_rows(facts, capabilities):
     return rows
 
 
-def route_rows(routes):
+def route_rows(routes) -> list[PriceRow]:
     """Routes (with their provider loaded) as the model page lists them."""
     return [
-        RouteRow(
-            provider=route.provider.name,
-            provider_url=route.provider.get_absolute_url(),
-            tier=route.tier or STANDARD_TIER,
-            provider_model_id=route.provider_model_id,
-            input_price=price_per_million(route.input_price),
-            output_price=price_per_million(route.output_price),
-            cached_input_price=price_per_million(route.cached_input_price),
-            reviewed=reviewed_on(route.reviewed_at),
-            source_url=route.source_url,
-        )
-        for route in routes
+        price_row(route, route.provider.name, route.provider.get_absolute_url()) for route in routes
     ]
 
 
-def score_rows(scores):
+def score_rows(scores) -> list[ScoreRow]:
     """Benchmark scores (with their benchmark loaded), by benchmark name."""
     return [
         ScoreRow(
@@ -211,7 +140,7 @@ def score_rows(scores):
     ]
 
 
-def price_history(records):
+def price_history(records) -> list[PriceChangeRow]:
     """Every price change of a model's routes, newest first.
 
     `records` are the routes' history records (any order, several routes mixed), with
@@ -232,7 +161,7 @@ def price_history(records):
     changes.sort(key=lambda item: item[0], reverse=True)
     return [
         PriceChangeRow(
-            changed_on=timezone.localdate(changed_at).isoformat(),
+            changed_on=local_day(changed_at),
             route=label,
             price=sentence_case(change.label),
             old=price_per_million(change.old),
@@ -242,14 +171,14 @@ def price_history(records):
     ]
 
 
-def pair_links(facts, similar):
+def pair_links(facts: ModelFacts, similar: list[tuple[str, str]]) -> list[PairLink]:
     """Links to the pair pages of `facts` with each (name, slug) of `similar`, in order."""
     return [
         PairLink(f"{facts.name} vs {name}", pair_url(facts.slug, slug)) for name, slug in similar
     ]
 
 
-def model_summary(facts):
+def model_summary(facts: ModelFacts) -> str:
     """Reads "A coding-specialized model by OpenAI, best for custom coding agents…"."""
     summary = (
         f"{sentence_case(with_article(lower_first(facts.product_type)))} by {facts.organization}"
@@ -259,7 +188,7 @@ def model_summary(facts):
     return f"{summary}."
 
 
-def model_description(facts, cheapest_output):
+def model_description(facts: ModelFacts, cheapest_output) -> str:
     """The meta description: what a search result should say about the model."""
     parts = [f"{facts.name} by {facts.organization}"]
     if facts.context_window:
@@ -272,8 +201,15 @@ def model_description(facts, cheapest_output):
     return f"{', '.join(parts)}. Specs, capabilities, prices, benchmarks, and price history."
 
 
-def model_page(model, facts, capabilities, history_records, similar, similar_limit):
-    """The model page of `model`, loaded through `comparisons.facts.model_queryset()` (its
+def model_page(
+    model: LanguageModel,
+    facts: ModelFacts,
+    capabilities: list[CapabilityFacts],
+    history_records,
+    similar: list[tuple[str, str]],
+    similar_limit: int,
+) -> ModelPage:
+    """The model page of `model`, loaded through `catalog.facts.model_queryset()` (its
     active routes and scores prefetched), and `facts` its `model_facts()`. `similar` holds
     up to `similar_limit` + 1 (name, slug) pairs: one more than shown says whether to
     point at the compare page for the rest."""
@@ -295,79 +231,27 @@ def model_page(model, facts, capabilities, history_records, similar, similar_lim
         reviewed=reviewed_on(reviewed_at),
         is_reviewed=reviewed_at is not None,
         source_url=facts.source_url,
-        description=model_description(facts, min(prices) if prices else None),
+        meta=PageMeta(
+            title=f"{facts.name}: specs, prices, and capabilities",
+            description=model_description(facts, min(prices) if prices else None),
+            canonical_path=model.get_absolute_url(),
+            og_type="article",
+        ),
+        last_modified=facts.last_modified,
     )
 
 
-# Providers.
-
-
-def website_host(url):
-    """ "https://www.together.ai/pricing" → "together.ai": a link text that reads."""
-    host = urlsplit(url).hostname or url
-    return host.removeprefix("www.")
-
-
-def kind_phrase(provider):
-    """ "an aggregator", "a first-party API"."""
-    return with_article(lower_first(provider.get_kind_display()))
-
-
-@dataclass(frozen=True)
-class ProviderRow:
-    name: str
-    url: str
-    kind: str
-    website: str
-    website_host: str
-    model_count: str
-
-
-def provider_rows(providers):
-    """Providers annotated by `ProviderQuerySet.with_model_count()`."""
-    return [
-        ProviderRow(
-            name=provider.name,
-            url=provider.get_absolute_url(),
-            kind=provider.get_kind_display(),
-            website=provider.website,
-            website_host=website_host(provider.website) if provider.website else "",
-            model_count=plural(provider.model_count, "model"),
-        )
-        for provider in providers
-    ]
-
-
-@dataclass(frozen=True)
-class ServedModelRow:
-    model: str
-    model_url: str
-    organization: str
-    tier: str
-    provider_model_id: str
-    input_price: str
-    output_price: str
-    cached_input_price: str
-    reviewed: str
-    model_reviewed: str
-    source_url: str
-
-
-def served_model_rows(routes):
-    """A provider's routes (with model and organization loaded), as its page lists them."""
-    return [
-        ServedModelRow(
-            model=route.model.name,
-            model_url=reverse("model_detail", args=[route.model.slug]),
-            organization=route.model.organization.name,
-            tier=route.tier or STANDARD_TIER,
-            provider_model_id=route.provider_model_id,
-            input_price=price_per_million(route.input_price),
-            output_price=price_per_million(route.output_price),
-            cached_input_price=price_per_million(route.cached_input_price),
-            reviewed=reviewed_on(route.reviewed_at),
-            model_reviewed=reviewed_on(route.model.reviewed_at),
-            source_url=route.source_url,
-        )
-        for route in routes
-    ]
+def read_model_page(slug: str) -> ModelPage | None:
+    """The page of the published model `slug`, or None when there is none."""
+    model = model_queryset().filter(slug=slug).first()
+    if model is None:
+        return None
+    facts = model_facts(model)
+    return model_page(
+        model,
+        facts,
+        capabilities=capability_list(),
+        history_records=Route.objects.filter(model=model).history_records(),
+        similar=similar_models(facts, [facts.slug], SIMILAR_PAIRS + 1),
+        similar_limit=SIMILAR_PAIRS,
+    )

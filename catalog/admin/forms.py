@@ -1,0 +1,132 @@
+"""The admin's forms for curated records: the review checkbox and the stale-save guard."""
+
+from django import forms
+from django.db import transaction
+from django.utils import timezone
+
+
+def display_value(value):
+    if value in (None, ""):
+        return "(empty)"
+    if hasattr(value, "all"):  # a many-to-many manager or queryset
+        return ", ".join(str(item) for item in value.all()) or "(empty)"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value) or "(empty)"
+    return str(value)
+
+
+class CuratedForm(forms.ModelForm):
+    """A form that refuses to overwrite a record changed since the editor opened it.
+
+    The version the form was opened with travels in a hidden field. When the record's
+    version has moved on, the save is refused, the editor's values stay in the form, and
+    the error lists each field where the saved record now differs from what they typed.
+    The hidden version is then moved forward, so saving again deliberately keeps theirs.
+    """
+
+    verified_against_source = forms.BooleanField(
+        required=False,
+        help_text="Tick when you checked this record against its source: "
+        "it stamps today's date and your name as the last review.",
+    )
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.version
+
+    def has_changed(self):
+        # The version travels for the stale-save check; it is not a value the editor changed.
+        # (Formsets save only changed rows: a stale version alone must not make a row "changed".)
+        return any(name != "loaded_version" for name in self.changed_data)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        loaded = cleaned_data.get("loaded_version")
+        current = self.instance
+        stale = (
+            current.pk
+            and loaded is not None
+            and self.has_changed()
+            and loaded != self.locked_version(current)
+        )
+        if stale:
+            current.refresh_from_db()
+            self.refuse_stale_save(current)
+        return cleaned_data
+
+    @staticmethod
+    def locked_version(record):
+        """The record's version as stored now. Inside the admin's transaction the row stays
+        locked until the save, so two editors saving at once are checked one after the other
+        (on PostgreSQL; SQLite serializes writers itself)."""
+        rows = type(record)._default_manager.filter(pk=record.pk)
+        if transaction.get_connection().in_atomic_block:
+            rows = rows.select_for_update()
+        return rows.values_list("version", flat=True).first()
+
+    def refuse_stale_save(self, current):
+        differences = [
+            f"{self.fields[name].label or name}: saved “{display_value(getattr(current, name))}”, "
+            f"yours “{display_value(self.cleaned_data.get(name))}”"
+            for name in self.changed_fields_against(current)
+        ]
+        when = timezone.localtime(current.updated_at).strftime("%Y-%m-%d %H:%M:%S %Z")
+        message = (
+            f"Someone else saved this record at {when}, after you opened it. "
+            "Nothing was saved. Your values are still in the form."
+        )
+        if differences:
+            message += " Where the saved record now differs: " + "; ".join(differences) + "."
+        message += (
+            " Save again to keep your values, or reload the page to start from the saved record."
+        )
+        # The next save is a deliberate choice made with the other editor's values in view.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("loaded_version")] = current.version
+        raise forms.ValidationError(message, code="stale")
+
+    def changed_fields_against(self, current):
+        # Only the record's own values: not a formset's row id or DELETE box, nor our extras.
+        model_fields = {
+            field.name
+            for field in current._meta.get_fields()
+            if (field.concrete or field.many_to_many) and not field.primary_key
+        }
+        names = []
+        for name in self.fields:
+            if name not in model_fields or name not in self.cleaned_data:
+                continue
+            saved = getattr(current, name, None)
+            yours = self.cleaned_data[name]
+            if hasattr(saved, "all"):
+                saved = set(saved.all())
+                yours = set(yours or [])
+            if saved != yours:
+                names.append(name)
+        return names
+
+    def stamp_review(self, user):
+        """Set the review stamp when the editor ticked "verified against source"."""
+        if self.cleaned_data.get("verified_against_source"):
+            self.instance.reviewed_at = timezone.now()
+            self.instance.reviewed_by = user
+
+
+class CuratedInlineForm(CuratedForm):
+    """Inline rows are smaller: the checkbox reads "verified".
+
+    Each row also carries the values it was opened with (Django's hidden initials), so a
+    row the editor left alone counts as unchanged even when someone else has saved that
+    record since: it is neither saved (which would write the old values back) nor refused
+    (which would block the whole page over a row nobody touched here).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["verified_against_source"].label = "Verified"
+        self.fields["verified_against_source"].help_text = ""
+        for name, field in self.fields.items():
+            if name not in ("verified_against_source", "loaded_version"):
+                field.show_hidden_initial = True

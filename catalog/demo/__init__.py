@@ -1,0 +1,1 @@
+"""The project's own hand-written demo catalog (`data.py`) and its loader (`loader.py`)."""

@@ -1,0 +1,38 @@
+"""The price table that the model page and the provider page share: one row per route."""
+
+from dataclasses import dataclass
+
+from catalog.formatting import price_per_million, reviewed_on, tier_label
+from catalog.models import Route
+
+
+@dataclass(frozen=True)
+class PriceRow:
+    """A route's prices. `name` / `url` are the row's heading: the provider on a model's
+    page, the model on a provider's page; `organization` is shown on a provider's page."""
+
+    name: str
+    url: str
+    provider_model_id: str
+    tier: str
+    input_price: str
+    output_price: str
+    cached_input_price: str
+    reviewed: str
+    source_url: str
+    organization: str = ""
+
+
+def price_row(route: Route, name: str, url: str, organization: str = "") -> PriceRow:
+    return PriceRow(
+        name=name,
+        url=url,
+        provider_model_id=route.provider_model_id,
+        tier=tier_label(route.tier),
+        input_price=price_per_million(route.input_price),
+        output_price=price_per_million(route.output_price),
+        cached_input_price=price_per_million(route.cached_input_price),
+        reviewed=reviewed_on(route.reviewed_at),
+        source_url=route.source_url,
+        organization=organization,
+    )

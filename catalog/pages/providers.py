@@ -1,0 +1,143 @@
+"""The providers list (`/providers/`) and a provider's page (`/providers/<slug>/`)."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from django.urls import reverse
+
+from catalog.formatting import lower_first, plural, reviewed_on, with_article
+from catalog.models import Provider, Route, catalog_changed_at
+from catalog.pages.prices import PriceRow, price_row
+from catalog.responses import latest
+from catalog.seo import PageMeta
+
+
+def website_host(url: str) -> str:
+    """ "https://www.together.ai/pricing" → "together.ai": a link text that reads."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def kind_phrase(provider: Provider) -> str:
+    """ "an aggregator", "a first-party API"."""
+    return with_article(lower_first(provider.get_kind_display()))
+
+
+@dataclass(frozen=True)
+class ProviderRow:
+    name: str
+    url: str
+    kind: str
+    website: str
+    website_host: str
+    model_count: str
+
+
+@dataclass(frozen=True)
+class ProviderListPage:
+    rows: list[ProviderRow]
+    meta: PageMeta
+    last_modified: datetime | None
+
+
+@dataclass(frozen=True)
+class ProviderPage:
+    provider: Provider
+    kind: str
+    kind_phrase: str
+    website_host: str
+    reviewed: str
+    rows: list[PriceRow]
+    model_count: str
+    meta: PageMeta
+    last_modified: datetime | None
+
+
+def provider_rows(providers) -> list[ProviderRow]:
+    """Providers annotated by `ProviderQuerySet.with_model_count()`."""
+    return [
+        ProviderRow(
+            name=provider.name,
+            url=provider.get_absolute_url(),
+            kind=provider.get_kind_display(),
+            website=provider.website,
+            website_host=website_host(provider.website) if provider.website else "",
+            model_count=plural(provider.model_count, "model"),
+        )
+        for provider in providers
+    ]
+
+
+def served_model_rows(routes) -> list[PriceRow]:
+    """A provider's routes (with model and organization loaded), as its page lists them."""
+    return [
+        price_row(
+            route,
+            route.model.name,
+            route.model.get_absolute_url(),
+            organization=route.model.organization.name,
+        )
+        for route in routes
+    ]
+
+
+def read_provider_list() -> ProviderListPage:
+    """Every provider serving a published model, by name."""
+    providers = list(
+        Provider.objects.serving_published_models()
+        .with_model_count()
+        .with_last_modified()
+        .order_by("name")  # Meta.ordering does not apply to an aggregating query
+    )
+    stamps = [provider.last_modified for provider in providers]
+    return ProviderListPage(
+        rows=provider_rows(providers),
+        meta=PageMeta(
+            title="Providers: where to run each model",
+            description=(
+                f"{plural(len(providers), 'provider')} serving the models we track: "
+                "first-party APIs, aggregators, cloud platforms, and inference hosts, with "
+                "their prices."
+            ),
+            canonical_path=reverse("catalog:provider_list"),
+        ),
+        last_modified=latest([*stamps, catalog_changed_at()]),
+    )
+
+
+def read_provider_page(slug: str) -> ProviderPage | None:
+    """The page of the provider `slug` (listed or not), or None when there is none."""
+    provider = Provider.objects.with_last_modified().filter(slug=slug).first()
+    if provider is None:
+        return None
+    routes = (
+        Route.objects.public()
+        .filter(provider=provider)
+        .select_related("model__organization")
+        .order_by("model__name", "tier")
+    )
+    rows = served_model_rows(routes)
+    models = len({row.name for row in rows})
+    kind = provider.get_kind_display()
+    return ProviderPage(
+        provider=provider,
+        kind=kind,
+        kind_phrase=kind_phrase(provider),
+        website_host=website_host(provider.website) if provider.website else "",
+        reviewed=reviewed_on(provider.reviewed_at),
+        rows=rows,
+        model_count=plural(models, "model"),
+        meta=PageMeta(
+            title=f"{provider.name}: models and prices",
+            description=(
+                f"{provider.name} ({kind}) serves {plural(models, 'tracked model')}: input, "
+                "output, and cached input prices per 1M tokens, with the date each was last "
+                "reviewed."
+            ),
+            canonical_path=provider.get_absolute_url(),
+            # A provider serving no published model is a thin page: reachable, not indexed.
+            indexable=bool(rows),
+        ),
+        last_modified=provider.last_modified,
+    )

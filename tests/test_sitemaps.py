@@ -16,8 +16,8 @@ from django.utils.http import http_date
 
 from catalog.models import LanguageModel, Provider, Route
 from catalog.sitemaps import ModelSitemap, ProviderSitemap, path_around_slug
-from comparisons.models import TrafficDefaults
 from catalog.slugs import pair_slug, pair_url
+from comparisons.models import TrafficDefaults
 from comparisons.sitemaps import PairSitemap
 
 pytestmark = pytest.mark.django_db

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db.models import Count, Min, Q
 
 from catalog.demo import data as demo_catalog
+from catalog.demo.loader import load_demo_catalog
 from catalog.models import (
     Benchmark,
     BenchmarkScore,
@@ -20,7 +21,6 @@ from catalog.models import (
     Provider,
     Route,
 )
-from catalog.demo.loader import load_demo_catalog
 
 CURATED = (Organization, Provider, LanguageModel, Route, Benchmark, BenchmarkScore)
 ALL_TABLES = (

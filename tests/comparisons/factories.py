@@ -5,9 +5,9 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
+from catalog.facts import NO, UNKNOWN, YES, CapabilityFacts, ModelFacts, ReviewStamp, RouteFacts
 from catalog.slugs import slug_from_name
 from comparisons.cost import Traffic
-from catalog.facts import NO, UNKNOWN, YES, CapabilityFacts, ModelFacts, ReviewStamp, RouteFacts
 
 # The fixed, ordered capability list as the catalog's data migration creates it.
 CAPABILITIES = tuple(

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from lxml import html
 
+from catalog.formatting import compact_tokens, price_per_million, usd_amount
 from catalog.models import (
     Capability,
     DecisionTag,
@@ -26,9 +27,7 @@ from catalog.models import (
     Provider,
     Route,
 )
-from catalog.slugs import slug_from_name
-from catalog.slugs import pair_url
-from catalog.formatting import compact_tokens, price_per_million, usd_amount
+from catalog.slugs import pair_url, slug_from_name
 from tests.comparisons.factories import CAPABILITIES
 
 pytestmark = pytest.mark.django_db

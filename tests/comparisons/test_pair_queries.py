@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from catalog.facts import capability_list
 from catalog.models import (
     Benchmark,
     BenchmarkScore,
@@ -17,7 +18,6 @@ from catalog.models import (
     Organization,
     Route,
 )
-from catalog.facts import capability_list
 from tests.comparisons.factories import CAPABILITIES
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
+from catalog.facts import ScoreFacts
 from comparisons import prose
 from comparisons.cost import Traffic
-from catalog.facts import ScoreFacts
 from tests.comparisons.factories import (
     CAPABILITIES,
     DEFAULT_TRAFFIC,

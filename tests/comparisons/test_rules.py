@@ -9,9 +9,9 @@ from decimal import Decimal
 
 import pytest
 
+from catalog.facts import ReviewStamp, ScoreFacts
 from comparisons import rules
 from comparisons.cost import Traffic
-from catalog.facts import ReviewStamp, ScoreFacts
 from tests.comparisons.factories import CAPABILITIES, DEFAULT_TRAFFIC, model, route
 
 

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
+from catalog.facts import ReviewStamp, ScoreFacts
 from comparisons import tables
 from comparisons.cost import Traffic
-from catalog.facts import ReviewStamp, ScoreFacts
 from comparisons.pair_page import build_pair_page, faq_json_ld, last_reviewed
 from tests.comparisons.factories import (
     CAPABILITIES,

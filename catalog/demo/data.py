@@ -21,6 +21,7 @@ none, models with the same context window, a model with no sourced price at all.
 from dataclasses import dataclass, field
 from datetime import date
 
+from catalog.capabilities import CAPABILITIES
 from catalog.models import LanguageModel, Provider
 
 Kind = Provider.Kind
@@ -29,19 +30,7 @@ Arch = LanguageModel.Architecture
 Open = LanguageModel.Openness
 Use = LanguageModel.CommercialUse
 
-# The fixed capability list (slugs of the rows migration 0002 creates), in order.
-CAPABILITY_SLUGS = (
-    "vision",
-    "multimodal",
-    "reasoning",
-    "function-calling",
-    "tool-use",
-    "structured-outputs",
-    "code-execution",
-    "ide-integration",
-    "computer-use",
-    "parallel-agents",
-)
+CAPABILITY_SLUGS = tuple(capability.slug for capability in CAPABILITIES)
 
 
 def supports(yes="", no="", unknown=""):

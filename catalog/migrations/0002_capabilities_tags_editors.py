@@ -2,20 +2,8 @@
 
 from django.db import migrations
 
+from catalog.capabilities import CAPABILITIES
 from catalog.editors import grant_editor_permissions
-
-CAPABILITIES = [
-    ("Vision", "vision", "vision"),
-    ("Multimodal", "multimodal", "multimodal input"),
-    ("Reasoning", "reasoning", "reasoning mode"),
-    ("Function calling", "function-calling", "function calling"),
-    ("Tool use", "tool-use", "tool use"),
-    ("Structured outputs", "structured-outputs", "structured outputs"),
-    ("Code execution", "code-execution", "code execution"),
-    ("IDE integration", "ide-integration", "IDE integration"),
-    ("Computer use", "computer-use", "computer use"),
-    ("Parallel agents", "parallel-agents", "parallel agents"),
-]
 
 DECISION_TAGS = ["Coding", "RAG", "Agents", "Long context", "Multimodal", "Reasoning", "Low cost"]
 
@@ -35,6 +23,8 @@ EDITOR_PERMISSIONS = {
 
 
 def create_capabilities_and_tags(apps, schema_editor):
+    # A data migration may read catalog.capabilities rather than keep a copy of its own:
+    # the list is fixed, and this migration creates exactly it.
     Capability = apps.get_model("catalog", "Capability")
     for position, (name, slug, phrase) in enumerate(CAPABILITIES, start=1):
         Capability.objects.update_or_create(

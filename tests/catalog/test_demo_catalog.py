@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count, Min, Q
 
+from catalog.capabilities import CAPABILITIES
 from catalog.demo import data as demo_catalog
 from catalog.demo.loader import load_demo_catalog
 from catalog.models import (
@@ -31,18 +32,7 @@ ALL_TABLES = (
     DecisionTag,
 )
 
-ALL_CAPABILITIES = [
-    "Vision",
-    "Multimodal",
-    "Reasoning",
-    "Function calling",
-    "Tool use",
-    "Structured outputs",
-    "Code execution",
-    "IDE integration",
-    "Computer use",
-    "Parallel agents",
-]
+ALL_CAPABILITIES = [capability.name for capability in CAPABILITIES]
 
 
 @pytest.fixture

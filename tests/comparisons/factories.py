@@ -5,25 +5,14 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
+from catalog import capabilities
 from catalog.facts import NO, UNKNOWN, YES, CapabilityFacts, ModelFacts, ReviewStamp, RouteFacts
 from catalog.slugs import slug_from_name
 from comparisons.cost import Traffic
 
-# The fixed, ordered capability list as the catalog's data migration creates it.
 CAPABILITIES = tuple(
-    CapabilityFacts(slug=slug, name=name, phrase=phrase)
-    for name, slug, phrase in [
-        ("Vision", "vision", "vision"),
-        ("Multimodal", "multimodal", "multimodal input"),
-        ("Reasoning", "reasoning", "reasoning mode"),
-        ("Function calling", "function-calling", "function calling"),
-        ("Tool use", "tool-use", "tool use"),
-        ("Structured outputs", "structured-outputs", "structured outputs"),
-        ("Code execution", "code-execution", "code execution"),
-        ("IDE integration", "ide-integration", "IDE integration"),
-        ("Computer use", "computer-use", "computer use"),
-        ("Parallel agents", "parallel-agents", "parallel agents"),
-    ]
+    CapabilityFacts(slug=capability.slug, name=capability.name, phrase=capability.phrase)
+    for capability in capabilities.CAPABILITIES
 )
 
 DEFAULT_TRAFFIC = Traffic(requests_per_month=1_000_000, input_tokens=400, output_tokens=300)

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 
-from catalog.facts import capability_list
 from catalog.models import (
     Benchmark,
     BenchmarkScore,
@@ -18,7 +17,6 @@ from catalog.models import (
     Organization,
     Route,
 )
-from tests.comparisons.factories import CAPABILITIES
 
 pytestmark = pytest.mark.django_db
 
@@ -121,8 +119,3 @@ def test_the_redirect_to_the_canonical_order_costs_one_query(
     with django_assert_num_queries(1):
         response = client.get("/compare/qwen3-5-122b-a10b-vs-gpt-5-3-codex-spark/")
     assert response.status_code == 301
-
-
-def test_the_unit_tests_capability_list_is_the_catalogs():
-    """tests/comparisons/factories.CAPABILITIES must stay the list the migration creates."""
-    assert tuple(capability_list()) == CAPABILITIES

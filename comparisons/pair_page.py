@@ -2,14 +2,15 @@
 pure functions, and the one read that loads those facts in a fixed number of queries."""
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 
-from catalog.facts import capability_list, load_models
-from catalog.formatting import usd_amount
+from catalog.facts import CapabilityFacts, ModelFacts, ReviewStamp, capability_list, load_models
+from catalog.formatting import local_day, usd_amount
 from catalog.seo import PageMeta
 from catalog.similar import similar_models
 from catalog.slugs import pair_slug, pair_url
 from comparisons import prose, rules, tables
-from comparisons.cost import cheapest_route
+from comparisons.cost import Traffic, cheapest_route
 
 # How many other pairs "Continue comparing" links to.
 RELATED_LINKS = 6
@@ -36,51 +37,61 @@ class Choice:
 
 @dataclass(frozen=True)
 class LastReviewed:
-    oldest: object  # datetime of the oldest review among the facts shown, or None
+    oldest: datetime | None  # the oldest review among the facts shown
     never_reviewed: list[str]
-    last_modified: object  # the latest change or review of anything either model's pages show
+    # The latest change or review of anything either model's pages show.
+    last_modified: datetime | None
+
+    @property
+    def oldest_day(self) -> str:
+        """The day of the oldest review, as the page shows it; "" when none."""
+        return local_day(self.oldest) if self.oldest else ""
 
 
 @dataclass(frozen=True)
 class PairPage:
-    a: object
-    b: object
+    a: ModelFacts
+    b: ModelFacts
     title: str
     intro: list[str]
-    scorecard: list
+    scorecard: list[tables.PairRow]
     tradeoffs: list[Choice]
     cost: CostSection
     friction: list[Choice]
-    specs: list
-    pricing: list
-    providers: list  # per model: list of (name, slug)
-    routes: list
-    capabilities: list
-    benchmarks: list
+    specs: list[tables.PairRow]
+    pricing: list[tables.PairRow]
+    providers: list[list[tuple[str, str]]]  # per model: (name, slug)
+    routes: list[tables.RouteCostRow]
+    capabilities: list[tables.PairRow]
+    benchmarks: list[tables.PairRow]
     deep_dive: list[str]
-    faq: list
+    faq: list[prose.Question]
     last_reviewed: LastReviewed
-    sources: list  # (model name, source URL)
-    related: list = field(default_factory=list)
+    sources: list[tuple[str, str]]  # (model name, source URL)
+    related: list[tuple[str, str]] = field(default_factory=list)  # (label, pair slug)
 
     @property
-    def canonical_path(self):
+    def canonical_path(self) -> str:
         return pair_url(self.a.slug, self.b.slug)
 
     @property
-    def meta(self):
+    def meta(self) -> PageMeta:
         """A pair is indexable once an editor has reviewed both models."""
         return PageMeta(
             title=f"{self.title}: context, price, capabilities",
             description=self.intro[0],
             canonical_path=self.canonical_path,
-            indexable=all(model.stamp.reviewed_at is not None for model in (self.a, self.b)),
+            indexable=all(
+                # load_models' facts always carry the model's stamp (None only in hand-built facts).
+                model.stamp.reviewed_at is not None  # type: ignore[union-attr]
+                for model in (self.a, self.b)
+            ),
             og_type="article",
         )
 
 
-def cost_section(a, b, traffic):
-    def model_cost(model):
+def cost_section(a: ModelFacts, b: ModelFacts, traffic: Traffic) -> CostSection:
+    def model_cost(model: ModelFacts) -> ModelCost:
         cost = cheapest_route(model.routes, traffic)
         if cost is None:
             return ModelCost(model.name, None, None)
@@ -89,7 +100,7 @@ def cost_section(a, b, traffic):
     return CostSection(models=[model_cost(a), model_cost(b)], delta=prose.cost_delta(a, b, traffic))
 
 
-def stamps_shown(a, b):
+def stamps_shown(a: ModelFacts, b: ModelFacts) -> list[ReviewStamp]:
     """The review stamps of every fact the page shows: models, routes, providers, shared scores."""
     stamps = [a.stamp, b.stamp]
     for model in (a, b):
@@ -97,14 +108,14 @@ def stamps_shown(a, b):
             stamps.extend(route.stamps)
     for _, score_a, score_b in rules.shared_benchmarks(a, b):
         stamps.extend([score_a.stamp, score_b.stamp])
-    unique = {}
+    unique: dict[str, ReviewStamp] = {}
     for stamp in stamps:
         if stamp is not None:
             unique.setdefault(stamp.label, stamp)
     return list(unique.values())
 
 
-def last_reviewed(a, b):
+def last_reviewed(a: ModelFacts, b: ModelFacts) -> LastReviewed:
     stamps = stamps_shown(a, b)
     reviewed = [stamp.reviewed_at for stamp in stamps if stamp.reviewed_at is not None]
     never = sorted(stamp.label for stamp in stamps if stamp.reviewed_at is None)
@@ -117,14 +128,21 @@ def last_reviewed(a, b):
     )
 
 
-def provider_links(model, traffic):
+def provider_links(model: ModelFacts, traffic: Traffic) -> list[tuple[str, str]]:
     slugs = {route.provider: route.provider_slug for route in model.routes}
     return [(name, slugs[name]) for name in prose.ordered_providers(model, traffic)]
 
 
-def build_pair_page(a, b, capabilities, traffic, default_traffic):
+def build_pair_page(
+    a: ModelFacts,
+    b: ModelFacts,
+    capabilities: list[CapabilityFacts],
+    traffic: Traffic,
+    default_traffic: Traffic,
+) -> PairPage:
     """Every section of the "A vs B" page. `traffic` drives the cost section only; the
     rest of the page speaks of `default_traffic`, so it reads the same for every visitor."""
+    providers = [provider_links(a, default_traffic), provider_links(b, default_traffic)]
     return PairPage(
         a=a,
         b=b,
@@ -141,8 +159,8 @@ def build_pair_page(a, b, capabilities, traffic, default_traffic):
             Choice(f"{b.name} → {a.name}", prose.switch_friction(b, a, capabilities)),
         ],
         specs=tables.specs(a, b),
-        pricing=tables.pricing(a, b),
-        providers=[provider_links(a, default_traffic), provider_links(b, default_traffic)],
+        pricing=[*tables.pricing(a, b), tables.providers_row(*providers)],
+        providers=providers,
         routes=tables.routes((a, b), traffic),
         capabilities=tables.capabilities_table(a, b, capabilities),
         benchmarks=tables.benchmarks(a, b),
@@ -153,7 +171,7 @@ def build_pair_page(a, b, capabilities, traffic, default_traffic):
     )
 
 
-def faq_json_ld(questions):
+def faq_json_ld(questions: list[prose.Question]) -> dict[str, object]:
     """schema.org FAQPage data with exactly the questions and answers shown."""
     return {
         "@context": "https://schema.org",
@@ -169,7 +187,9 @@ def faq_json_ld(questions):
     }
 
 
-def related_pairs(a, b, limit=RELATED_LINKS):
+def related_pairs(
+    a: ModelFacts, b: ModelFacts, limit: int = RELATED_LINKS
+) -> list[tuple[str, str]]:
     """Up to `limit` other pairs of A and of B with their most similar models, A's and B's
     alternating, as (label, pair slug)."""
     exclude = [a.slug, b.slug]
@@ -180,7 +200,7 @@ def related_pairs(a, b, limit=RELATED_LINKS):
         ]
         for model in (a, b)
     ]
-    links = []
+    links: list[tuple[str, str]] = []
     for index in range(limit):
         for side in sides:
             if index < len(side) and len(links) < limit:
@@ -188,7 +208,9 @@ def related_pairs(a, b, limit=RELATED_LINKS):
     return links
 
 
-def read_pair_page(slug_a, slug_b, traffic, default_traffic, related=True):
+def read_pair_page(
+    slug_a: str, slug_b: str, traffic: Traffic, default_traffic: Traffic, related: bool = True
+) -> PairPage | None:
     """The built pair page, or None when either model is unknown or unpublished.
 
     `related=False` skips the "continue comparing" links (the cost fragment does not

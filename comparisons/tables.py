@@ -1,7 +1,11 @@
 """The pair page's tables: scorecard, specs, pricing, routes, capabilities, benchmarks."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.urls import reverse
+
+from catalog.facts import CapabilityFacts, ModelFacts, ScoreFacts
 from catalog.formatting import (
     MISSING,
     SUPPORT_TEXT,
@@ -17,7 +21,7 @@ from catalog.formatting import (
     usd_amount,
 )
 from comparisons import rules
-from comparisons.cost import monthly_cost
+from comparisons.cost import Traffic, monthly_cost
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,7 @@ class Cell:
     text: str
     badge: str = ""  # a short mark shown beside the text, e.g. "OSI"
     tone: str = ""  # "yes" / "no" / "unknown" for capability cells
+    links: tuple[tuple[str, str], ...] = ()  # (text, URL), shown instead of `text` when any
 
 
 @dataclass(frozen=True)
@@ -36,11 +41,11 @@ class PairRow:
     b: Cell
 
 
-def row(label, value_a, value_b):
+def row(label: str, value_a: str, value_b: str) -> PairRow:
     return PairRow(label, Cell(value_a), Cell(value_b))
 
 
-def scorecard(a, b):
+def scorecard(a: ModelFacts, b: ModelFacts) -> list[PairRow]:
     shared = plural(len(rules.shared_benchmarks(a, b)), "row")
     return [
         row("Product type", a.product_type, b.product_type),
@@ -61,19 +66,19 @@ def scorecard(a, b):
     ]
 
 
-def parameters(model):
+def parameters(model: ModelFacts) -> str:
     return parameter_counts(model.parameters_total, model.parameters_active)
 
 
-def license_cell(model):
+def license_cell(model: ModelFacts) -> Cell:
     return Cell(model.license_name or MISSING, badge=model.license_badge)
 
 
-def commercial_use(model):
+def commercial_use(model: ModelFacts) -> str:
     return f"Commercial use {model.commercial_use}" if model.commercial_use else MISSING
 
 
-def specs(a, b):
+def specs(a: ModelFacts, b: ModelFacts) -> list[PairRow]:
     return [
         row("Released", iso_day(a.released_on), iso_day(b.released_on)),
         row("Context window", *token_labels(a.context_window, b.context_window)),
@@ -87,8 +92,8 @@ def specs(a, b):
     ]
 
 
-def pricing(a, b):
-    """Lowest sourced input and output prices; the provider names are laid out as links."""
+def pricing(a: ModelFacts, b: ModelFacts) -> list[PairRow]:
+    """Lowest sourced input and output prices (`providers_row` follows them on the page)."""
     return [
         row(
             "Input price",
@@ -103,6 +108,18 @@ def pricing(a, b):
     ]
 
 
+def providers_row(providers_a, providers_b):
+    """The providers of each model as links, from (name, slug) pairs in the order given."""
+
+    def cell(providers):
+        links = tuple(
+            (name, reverse("catalog:provider_detail", args=[slug])) for name, slug in providers
+        )
+        return Cell(MISSING, links=links)
+
+    return PairRow("Providers", cell(providers_a), cell(providers_b))
+
+
 @dataclass(frozen=True)
 class RouteCostRow:
     model: str
@@ -114,9 +131,9 @@ class RouteCostRow:
     monthly: str
 
 
-def routes(models, traffic):
+def routes(models: Iterable[ModelFacts], traffic: Traffic) -> list[RouteCostRow]:
     """Every tracked route or tier of the two models, with its total at `traffic`."""
-    rows = []
+    rows: list[RouteCostRow] = []
     for model in models:
         # Priced routes first, cheapest first; then the rest by provider.
         costed = [(monthly_cost(route, traffic), route) for route in model.routes]
@@ -138,16 +155,18 @@ def routes(models, traffic):
     return rows
 
 
-def capabilities_table(a, b, capabilities):
-    def cell(model, cap):
+def capabilities_table(
+    a: ModelFacts, b: ModelFacts, capabilities: list[CapabilityFacts]
+) -> list[PairRow]:
+    def cell(model: ModelFacts, cap: CapabilityFacts) -> Cell:
         support = model.support(cap.slug)
         return Cell(SUPPORT_TEXT[support], tone=support)
 
     return [PairRow(cap.name, cell(a, cap), cell(b, cap)) for cap in capabilities]
 
 
-def benchmarks(a, b):
-    def value(score):
+def benchmarks(a: ModelFacts, b: ModelFacts) -> list[PairRow]:
+    def value(score: ScoreFacts) -> str:
         return score_text(score.value, score.unit)
 
     return [

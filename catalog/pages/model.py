@@ -87,8 +87,7 @@ class ModelPage:
     price_history: list[PriceChangeRow]
     pairs: list[PairLink]
     more_pairs: bool
-    reviewed: str
-    is_reviewed: bool
+    reviewed: str  # the day the model's facts were last reviewed, "" for never
     source_url: str
     meta: PageMeta
     last_modified: datetime | None
@@ -228,8 +227,7 @@ def model_page(
         price_history=price_history(history_records),
         pairs=pair_links(facts, similar[:similar_limit]),
         more_pairs=len(similar) > similar_limit,
-        reviewed=reviewed_on(reviewed_at),
-        is_reviewed=reviewed_at is not None,
+        reviewed=local_day(reviewed_at) if reviewed_at else "",
         source_url=facts.source_url,
         meta=PageMeta(
             title=f"{facts.name}: specs, prices, and capabilities",

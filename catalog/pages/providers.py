@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from django.urls import reverse
 
-from catalog.formatting import lower_first, plural, reviewed_on, with_article
+from catalog.formatting import local_day, lower_first, plural, with_article
 from catalog.models import Provider, Route, catalog_changed_at
 from catalog.pages.prices import PriceRow, price_row
 from catalog.responses import latest
@@ -47,7 +47,7 @@ class ProviderPage:
     kind: str
     kind_phrase: str
     website_host: str
-    reviewed: str
+    reviewed: str  # the day the provider's facts were last reviewed, "" for never
     rows: list[PriceRow]
     model_count: str
     meta: PageMeta
@@ -125,7 +125,7 @@ def read_provider_page(slug: str) -> ProviderPage | None:
         kind=kind,
         kind_phrase=kind_phrase(provider),
         website_host=website_host(provider.website) if provider.website else "",
-        reviewed=reviewed_on(provider.reviewed_at),
+        reviewed=local_day(provider.reviewed_at) if provider.reviewed_at else "",
         rows=rows,
         model_count=plural(models, "model"),
         meta=PageMeta(

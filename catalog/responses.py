@@ -4,13 +4,15 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.http import http_date
+from django_htmx.middleware import HtmxDetails
 
 
 def wants_fragment(request: HttpRequest) -> bool:
     """An htmx request gets the fragment; a history restore needs the whole page."""
-    htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not htmx.history_restore_request
+    htmx: HtmxDetails | None = getattr(request, "htmx", None)
+    return bool(htmx and not htmx.history_restore_request)
 
 
 def latest(stamps: Iterable[datetime | None]) -> datetime | None:
@@ -24,3 +26,11 @@ def set_last_modified[R: HttpResponse](response: R, stamps: Iterable[datetime | 
     if moment is not None:
         response["Last-Modified"] = http_date(moment.timestamp())
     return response
+
+
+def render_page(request, template_name, page, status=200, **context) -> HttpResponse:
+    """Render a page read by one of the pages' read functions: `page` and its `meta` in
+    the context, Last-Modified from its `last_modified` (when it has one)."""
+    context = {"page": page, "meta": page.meta, **context}
+    response = render(request, template_name, context, status=status)
+    return set_last_modified(response, [getattr(page, "last_modified", None)])

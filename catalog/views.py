@@ -19,7 +19,7 @@ from catalog.models import catalog_changed_at
 from catalog.pages.model import read_model_page
 from catalog.pages.model_list import read_model_list
 from catalog.pages.providers import read_provider_list, read_provider_page
-from catalog.responses import set_last_modified, wants_fragment
+from catalog.responses import render_page, wants_fragment
 from catalog.seo import PageMeta
 from catalog.sitemaps import X_ROBOTS_TAG, urlset_chunks
 
@@ -30,12 +30,12 @@ def model_list(request):
     form = ModelFilterForm(request.GET)
     page = read_model_list(form)
     fragment = wants_fragment(request)
-    context = {"form": form, "page": page, "meta": page.meta, "fragment": fragment}
     template = "catalog/model_list.html#results" if fragment else "catalog/model_list.html"
-    response = render(request, template, context, status=400 if form.errors else 200)
+    status = 400 if form.errors else 200
+    response = render_page(request, template, page, status, form=form, fragment=fragment)
     if fragment:
         response["X-Robots-Tag"] = "noindex"
-    return set_last_modified(response, [page.last_modified])
+    return response
 
 
 @require_safe
@@ -43,15 +43,12 @@ def model_detail(request, slug):
     page = read_model_page(slug)
     if page is None:
         raise Http404("No published model has this address.")
-    response = render(request, "catalog/model_detail.html", {"page": page, "meta": page.meta})
-    return set_last_modified(response, [page.last_modified])
+    return render_page(request, "catalog/model_detail.html", page)
 
 
 @require_safe
 def provider_list(request):
-    page = read_provider_list()
-    response = render(request, "catalog/provider_list.html", {"page": page, "meta": page.meta})
-    return set_last_modified(response, [page.last_modified])
+    return render_page(request, "catalog/provider_list.html", read_provider_list())
 
 
 @require_safe
@@ -59,8 +56,7 @@ def provider_detail(request, slug):
     page = read_provider_page(slug)
     if page is None:
         raise Http404("No provider has this address.")
-    response = render(request, "catalog/provider_detail.html", {"page": page, "meta": page.meta})
-    return set_last_modified(response, [page.last_modified])
+    return render_page(request, "catalog/provider_detail.html", page)
 
 
 # The sitemap. The root URLconf names its sections (`sitemaps`: name → Sitemap class), as

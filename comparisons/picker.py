@@ -1,9 +1,10 @@
-"""The compare picker: two typed names become the canonical pair URL.
+"""The compare picker's name resolution: what a typed text names among published models.
 
 A reader may type a model's name, its slug or its organization. `resolve()` decides,
 without the database, what a typed text names among the candidates one query found: an
 exact name or slug wins over partial matches, then an organization with a single model,
 then a single partial match; anything else is an answer the form shows beside the field.
+The form (comparisons/forms.py) turns two resolved names into the canonical pair URL.
 """
 
 from dataclasses import dataclass

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from catalog.models import LanguageModel
-from catalog.responses import set_last_modified, wants_fragment
+from catalog.responses import render_page, set_last_modified, wants_fragment
 from catalog.seo import PageMeta, json_ld
 from catalog.slugs import pair_url, parse_pair_slug
 from comparisons.forms import PICKER_FIELDS, PickerForm, TrafficForm
@@ -24,9 +24,7 @@ AUTOCOMPLETE_PARAMS = ("q", *PICKER_FIELDS)
 
 @require_safe
 def home(request):
-    page = read_home_page()
-    context = {"page": page, "meta": page.meta, "form": PickerForm()}
-    return render(request, "comparisons/home.html", context)
+    return render_page(request, "comparisons/home.html", read_home_page(), form=PickerForm())
 
 
 def picker_meta(form):

@@ -44,15 +44,15 @@ def main():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, setup_test_environment
 
-    from benchmarks.catalog import add_models
     from catalog.demo.loader import load_demo_catalog
+    from tests.builders import add_models
 
     setup_test_environment()
     # Django empties the query log at each request start; keep it to count a request's queries.
     request_started.disconnect(reset_queries)
     call_command("migrate", verbosity=0)
     load_demo_catalog()
-    add_models(args.models)
+    add_models(args.models, name="Bench", seed=7, reviewed=True)
     client = Client()
 
     cases = [

@@ -75,30 +75,6 @@ def drop_database(original_name):
     connection.creation.destroy_test_db(original_name, verbosity=0)
 
 
-def create_catalog(count):
-    from django.utils import timezone
-
-    from catalog.models import LanguageModel, Organization
-
-    now = timezone.now()
-    organization = Organization.objects.create(
-        name="Benchmark Labs", slug="benchmark-labs", reviewed_at=now
-    )
-    LanguageModel.objects.bulk_create(
-        LanguageModel(
-            name=f"Benchmark Model {number:05d}",
-            slug=f"benchmark-model-{number:05d}",
-            organization=organization,
-            product_type=LanguageModel.ProductType.STANDALONE_API,
-            openness=LanguageModel.Openness.OPEN_WEIGHTS,
-            context_window=131_072,
-            is_published=True,
-            reviewed_at=now,
-        )
-        for number in range(count)
-    )
-
-
 def serve(client, url):
     """(URLs, bytes) of the answer, read chunk by chunk as a server would send it, so that
     a streamed page is never joined whole here either."""
@@ -138,11 +114,12 @@ def main():
 
         from catalog.sitemaps import SITEMAP_LIMIT
         from comparisons.pair_index import page_count, pair_count
+        from tests.builders import add_models
 
         original_name = create_database(folder)
         try:
             started = time.perf_counter()
-            create_catalog(arguments.models)
+            add_models(arguments.models, name="Benchmark", reviewed=True, models_only=True)
             print(
                 f"{arguments.models:,} published, reviewed models on {connection.vendor} "
                 f"({time.perf_counter() - started:.1f} s to create): "

@@ -17,6 +17,7 @@ from catalog.models import (
     Route,
 )
 from catalog.slugs import slug_from_name
+from tests.builders import add_models, add_reference_catalog
 
 
 @pytest.fixture
@@ -146,120 +147,20 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture
-def reference_catalog(make_organization, make_provider, make_model, make_route):
-    """The three reference models of SITE.md §6 with their routes and stated capabilities
-    (every capability not listed is a sourced "no"): a small catalog for pair-page tests."""
-    from types import SimpleNamespace
-
-    from catalog.models import DecisionTag
-
-    openai = make_organization("OpenAI")
-    providers = {
-        name: make_provider(name, kind=kind)
-        for name, kind in [
-            ("OpenAI API", Provider.Kind.FIRST_PARTY),
-            ("OpenRouter", Provider.Kind.AGGREGATOR),
-            ("Alibaba Cloud PAI-EAS", Provider.Kind.CLOUD),
-            ("Novita AI", Provider.Kind.INFERENCE_HOST),
-        ]
-    }
-    tags = {tag.name: tag for tag in DecisionTag.objects.all()}
-
-    def model(name, organization, yes, tag_names, routes, **fields):
-        created = make_model(name, organization=organization, capabilities=yes, **fields)
-        ModelCapability.objects.bulk_create(
-            ModelCapability(
-                model=created, capability=capability, support=ModelCapability.Support.NO
-            )
-            for capability in Capability.objects.exclude(slug__in=yes)
-        )
-        created.decision_tags.set([tags[tag] for tag in tag_names])
-        for provider, input_price, output_price in routes:
-            make_route(created, providers[provider], input_price, output_price)
-        return created
-
-    spark = model(
-        "GPT-5.3-Codex-Spark",
-        openai,
-        ["function-calling", "tool-use", "structured-outputs", "code-execution"],
-        ["Coding", "RAG", "Agents"],
-        [("OpenAI API", None, None)],
-        released_on="2026-02-12",
-        product_type=LanguageModel.ProductType.CODING,
-        best_for="custom coding agents, code generation, and tool loops",
-        context_window=131_072,
-        license_name="Proprietary",
-    )
-    qwen = model(
-        "Qwen3.5-122B-A10B",
-        make_organization("Alibaba (Qwen)"),
-        ["vision", "multimodal", "reasoning", "function-calling", "tool-use", "structured-outputs"],
-        ["Coding", "RAG", "Agents"],
-        [
-            ("OpenRouter", "0.26", "2.08"),
-            ("Alibaba Cloud PAI-EAS", None, None),
-            ("Novita AI", None, None),
-        ],
-        released_on="2026-02-24",
-        best_for="reasoning-heavy apps, multimodal apps, and tool-calling agents",
-        context_window=262_144,
-        parameters_total=122_000_000_000,
-        parameters_active=10_000_000_000,
-        license_name="Apache 2.0",
-        license_osi_approved=True,
-        openness=LanguageModel.Openness.OPEN_SOURCE,
-    )
-    ling = model(
-        "Ling-2.6-1T",
-        make_organization("inclusionAI (Ant Group)"),
-        ["reasoning", "function-calling", "tool-use", "structured-outputs"],
-        ["RAG", "Agents", "Long context"],
-        [("OpenRouter", "0.07", "0.63"), ("Novita AI", None, None)],
-        released_on="2026-04-23",
-        context_window=262_144,
-        license_name="Apache 2.0",
-        license_osi_approved=True,
-        openness=LanguageModel.Openness.OPEN_SOURCE,
-    )
-    return SimpleNamespace(spark=spark, qwen=qwen, ling=ling, providers=providers)
+def reference_catalog(db):
+    """The three reference models of SITE.md §6 with their routes and stated capabilities,
+    never reviewed: see `tests.builders.add_reference_catalog`."""
+    return add_reference_catalog()
 
 
 @pytest.fixture
-def grow_catalog(make_organization, make_provider, make_model, make_route):
-    """`grow_catalog(60)`: that many more published models, each with three capabilities, a
-    tag, a benchmark score and two priced routes, one re-priced (so it has price history):
-    a larger catalog for query counts that must not grow with it."""
-    from datetime import date, timedelta
+def grow_catalog(db):
+    """`grow_catalog(60)`: that many more published models, each with capabilities, tags,
+    scores and two routes with price history (see `tests.builders.add_models`): a larger
+    catalog for query counts that must not grow with it."""
 
-    from catalog.models import Benchmark, BenchmarkScore, DecisionTag
-
-    def grow(count, prefix="Scale"):
-        organization = make_organization(f"{prefix} Labs")
-        providers = [make_provider(f"{prefix} Cloud {number}") for number in (1, 2)]
-        benchmark = Benchmark.objects.create(name=f"{prefix} Bench", slug=f"{prefix.lower()}-bench")
-        tag = DecisionTag.objects.order_by("position").first()
-        models = []
-        for index in range(count):
-            model = make_model(
-                f"{prefix} Model {index:03}",
-                organization=organization,
-                capabilities=["vision", "reasoning", "tool-use"],
-                released_on=date(2025, 1, 1) + timedelta(days=index),
-                context_window=32_000 * (1 + index % 8),
-            )
-            model.decision_tags.add(tag)
-            for provider in providers:
-                route = make_route(model, provider, "1.00", str(2 + index % 5))
-            route.output_price = Decimal("1.50")
-            route.save()
-            BenchmarkScore.objects.create(
-                model=model,
-                benchmark=benchmark,
-                value=Decimal("50.5"),
-                measured_on=date(2026, 1, 1),
-            )
-            models.append(model)
-        return models
+    def grow(count, name="Scale"):
+        return add_models(count, name=name, price_history=True)
 
     return grow
 

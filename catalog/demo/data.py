@@ -1,8 +1,8 @@
 """The demo catalog: real models, providers, prices and benchmark scores, written by hand.
 
-`catalog.services.load_demo_catalog()` loads it (idempotently). The first three models are
-the reference data of SITE.md §6 and must keep exactly those facts; the rest are real,
-public specs and prices, each with the page it was taken from.
+`catalog.demo.loader.load_demo_catalog()` loads it (idempotently). REFERENCE_MODELS, the
+first three models, are the reference data of SITE.md §6 and must keep exactly those facts;
+the rest are real, public specs and prices, each with the page it was taken from.
 
 Conventions:
 - prices are strings in USD per 1M tokens (turned into `Decimal`), `None` when not sourced;
@@ -332,8 +332,9 @@ ZAI_PRICING = "https://docs.z.ai/guides/overview/pricing"
 XAI_MODELS = "https://docs.x.ai/docs/models"
 MODEL_STUDIO_MODELS = "https://www.alibabacloud.com/help/en/model-studio/models"
 
-MODELS = (
-    # --- The reference models of SITE.md §6: keep these facts exactly. ---
+# The reference models of SITE.md §6: keep these facts exactly (the tests build their
+# reference catalog from these entries).
+REFERENCE_MODELS = (
     ModelData(
         name="GPT-5.3-Codex-Spark",
         organization="OpenAI",
@@ -443,6 +444,10 @@ MODELS = (
             ),
         ),
     ),
+)
+
+MODELS = (
+    *REFERENCE_MODELS,
     # --- OpenAI ---
     ModelData(
         name="GPT-5",

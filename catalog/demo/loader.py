@@ -170,38 +170,50 @@ def _sync_capabilities(summary, model, stated, capabilities_by_slug, support_row
 
 
 def load_demo_catalog():
-    """Load catalog.demo_catalog into the database, idempotently, in one transaction.
+    """Load the demo catalog (catalog/demo/data.py) into the database: see `load_entries`."""
+    return load_entries(
+        organizations=demo.ORGANIZATIONS,
+        providers=demo.PROVIDERS,
+        models=demo.MODELS,
+        benchmarks=demo.BENCHMARKS,
+        scores=demo.SCORES,
+    )
+
+
+def load_entries(*, organizations=(), providers=(), models=(), benchmarks=(), scores=()):
+    """Load demo catalog entries into the database, idempotently, in one transaction.
 
     Records are matched by slug (routes by model, provider and tier; scores by model and
     benchmark; capability support by model and capability) and written only where a field
     differs, so a second run changes nothing: no new rows, no new `updated_at` or
-    `version`, no new Route history. Records the demo data does not mention are left alone.
+    `version`, no new Route history. Records the entries do not mention are left alone; a
+    model's organization and its routes' providers must be among the entries or stored.
     """
     summary = LoadSummary()
     with transaction.atomic():
-        organizations = {o.slug: o for o in Organization.objects.all()}
-        for data in demo.ORGANIZATIONS:
+        stored_organizations = {o.slug: o for o in Organization.objects.all()}
+        for data in organizations:
             slug = slug_from_name(data.name)
             _sync_curated(
                 summary,
                 "organizations",
                 Organization,
-                organizations,
+                stored_organizations,
                 slug,
                 {"slug": slug},
                 {"name": data.name, "website": data.website, "source_url": data.source_url},
                 data.reviewed_on,
             )
-        organization_by_name = {o.name: o for o in organizations.values()}
+        organization_by_name = {o.name: o for o in stored_organizations.values()}
 
-        providers = {p.slug: p for p in Provider.objects.all()}
-        for data in demo.PROVIDERS:
+        stored_providers = {p.slug: p for p in Provider.objects.all()}
+        for data in providers:
             slug = slug_from_name(data.name)
             _sync_curated(
                 summary,
                 "providers",
                 Provider,
-                providers,
+                stored_providers,
                 slug,
                 {"slug": slug},
                 {
@@ -212,7 +224,7 @@ def load_demo_catalog():
                 },
                 data.reviewed_on,
             )
-        provider_by_name = {p.name: p for p in providers.values()}
+        provider_by_name = {p.name: p for p in stored_providers.values()}
 
         tags_by_name = {tag.name: tag for tag in DecisionTag.objects.all()}
         capabilities_by_slug = {c.slug: c for c in Capability.objects.all()}
@@ -225,13 +237,13 @@ def load_demo_catalog():
             (row.model_id, row.capability_id): row for row in ModelCapability.objects.all()
         }
         routes = {(r.model_id, r.provider_id, r.tier): r for r in Route.objects.all()}
-        models = {m.slug: m for m in LanguageModel.objects.all()}
+        stored_models = {m.slug: m for m in LanguageModel.objects.all()}
         model_by_name = {}
-        for data in demo.MODELS:
+        for data in models:
             slug = slug_from_name(data.name)
             model, outcome = _sync(
                 LanguageModel,
-                models,
+                stored_models,
                 slug,
                 {"slug": slug},
                 {
@@ -288,14 +300,14 @@ def load_demo_catalog():
                     route.reviewed_on,
                 )
 
-        benchmarks = {b.slug: b for b in Benchmark.objects.all()}
-        for data in demo.BENCHMARKS:
+        stored_benchmarks = {b.slug: b for b in Benchmark.objects.all()}
+        for data in benchmarks:
             slug = slug_from_name(data.name)
             _sync_curated(
                 summary,
                 "benchmarks",
                 Benchmark,
-                benchmarks,
+                stored_benchmarks,
                 slug,
                 {"slug": slug},
                 {
@@ -307,17 +319,17 @@ def load_demo_catalog():
                 },
                 data.reviewed_on,
             )
-        benchmark_by_name = {b.name: b for b in benchmarks.values()}
+        benchmark_by_name = {b.name: b for b in stored_benchmarks.values()}
 
-        scores = {(s.model_id, s.benchmark_id): s for s in BenchmarkScore.objects.all()}
-        for data in demo.SCORES:
+        stored_scores = {(s.model_id, s.benchmark_id): s for s in BenchmarkScore.objects.all()}
+        for data in scores:
             model = model_by_name[data.model]
             benchmark = benchmark_by_name[data.benchmark]
             _sync_curated(
                 summary,
                 "benchmark scores",
                 BenchmarkScore,
-                scores,
+                stored_scores,
                 (model.pk, benchmark.pk),
                 {"model": model, "benchmark": benchmark},
                 {

@@ -2,13 +2,16 @@
 without a database: each test states only the facts its rule reads."""
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from catalog import capabilities
+from catalog.demo import data as demo
 from catalog.facts import NO, UNKNOWN, YES, CapabilityFacts, ModelFacts, ReviewStamp, RouteFacts
+from catalog.models import LanguageModel
 from catalog.slugs import slug_from_name
 from comparisons.cost import Traffic
+from tests.builders import spec_facts_only
 
 CAPABILITIES = tuple(
     CapabilityFacts(slug=capability.slug, name=capability.name, phrase=capability.phrase)
@@ -79,60 +82,43 @@ def model(name="Model A", *, yes=(), no=(), unknown=(), reviewed_at=None, **fiel
     )
 
 
-def all_no_except(*slugs):
-    """`yes` for `slugs`, a sourced "no" for every other capability."""
-    return {"yes": slugs, "no": [cap.slug for cap in CAPABILITIES if cap.slug not in slugs]}
+def reference_model(name, **fields):
+    """A reference model of SITE.md §6 from the demo catalog's entry, with only the facts
+    §6 states (as `tests.builders.add_reference_catalog` stores them: no source, never
+    reviewed) and its routes in the order the catalog reads them; `fields` override."""
+    data = spec_facts_only(next(entry for entry in demo.REFERENCE_MODELS if entry.name == name))
+    facts = {
+        "organization": data.organization,
+        "released_on": data.released_on,
+        "product_type": LanguageModel.ProductType(data.product_type).label,
+        "best_for": data.best_for,
+        "tags": data.decision_tags,
+        "context_window": data.context_window,
+        "max_output_tokens": data.max_output_tokens,
+        "parameters_total": data.parameters_total,
+        "parameters_active": data.parameters_active,
+        "architecture": LanguageModel.Architecture(data.architecture).label,
+        "license_name": data.license_name,
+        "license_osi_approved": data.license_osi_approved,
+        "openness": LanguageModel.Openness(data.openness).label,
+        "commercial_use": LanguageModel.CommercialUse(data.commercial_use).label,
+        "knowledge_cutoff": data.knowledge_cutoff,
+        "source_url": data.source_url,
+        "routes": tuple(
+            route(each.provider, each.input_price, each.output_price, each.tier)
+            for each in sorted(data.routes, key=lambda each: (each.provider, each.tier))
+        ),
+        **{
+            support: [slug for slug, stated in data.capabilities.items() if stated == value]
+            for support, value in (("yes", YES), ("no", NO), ("unknown", UNKNOWN))
+        },
+    }
+    return model(data.name, **{**facts, **fields})
 
 
 def codex_spark(**fields):
-    """GPT-5.3-Codex-Spark as the spec's reference data gives it."""
-    fields = {
-        "organization": "OpenAI",
-        "released_on": date(2026, 2, 12),
-        "product_type": "Coding-specialized model",
-        "best_for": "custom coding agents, code generation, and tool loops",
-        "tags": ("Coding", "RAG", "Agents"),
-        "context_window": 131_072,
-        "architecture": "decoder only",
-        "license_name": "Proprietary",
-        "openness": "Proprietary",
-        "commercial_use": "with conditions",
-        "routes": (route("OpenAI API"),),
-        **all_no_except("function-calling", "tool-use", "structured-outputs", "code-execution"),
-        **fields,
-    }
-    return model("GPT-5.3-Codex-Spark", **fields)
+    return reference_model("GPT-5.3-Codex-Spark", **fields)
 
 
 def qwen(**fields):
-    """Qwen3.5-122B-A10B as the spec's reference data gives it."""
-    fields = {
-        "organization": "Alibaba (Qwen)",
-        "released_on": date(2026, 2, 24),
-        "product_type": "Standalone API model",
-        "best_for": "reasoning-heavy apps, multimodal apps, and tool-calling agents",
-        "tags": ("Coding", "RAG", "Agents"),
-        "context_window": 262_144,
-        "parameters_total": 122_000_000_000,
-        "parameters_active": 10_000_000_000,
-        "architecture": "mixture of experts",
-        "license_name": "Apache 2.0",
-        "license_osi_approved": True,
-        "openness": "Open source",
-        "commercial_use": "allowed",
-        "routes": (
-            route("Alibaba Cloud PAI-EAS"),
-            route("Novita AI"),
-            route("OpenRouter", "0.26", "2.08"),
-        ),
-        **all_no_except(
-            "vision",
-            "multimodal",
-            "reasoning",
-            "function-calling",
-            "tool-use",
-            "structured-outputs",
-        ),
-        **fields,
-    }
-    return model("Qwen3.5-122B-A10B", **fields)
+    return reference_model("Qwen3.5-122B-A10B", **fields)

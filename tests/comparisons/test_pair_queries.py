@@ -1,22 +1,10 @@
 """The pair page's query count does not grow with the catalog: the same for the three
 reference models as for three hundred, each with routes, capabilities, tags and scores."""
 
-import random
-from datetime import date, timedelta
-from decimal import Decimal
-
 import pytest
 
-from catalog.models import (
-    Benchmark,
-    BenchmarkScore,
-    Capability,
-    DecisionTag,
-    LanguageModel,
-    ModelCapability,
-    Organization,
-    Route,
-)
+from catalog.models import LanguageModel
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -32,56 +20,17 @@ FRAGMENT_QUERIES = 7
 
 
 def add_models(count, reference_catalog):
-    """`count` more published models, in bulk, each like a real entry: 10 capability rows,
-    2-3 routes (some unpriced, some tiered), 2 tags, 3 benchmark scores."""
-    rng = random.Random(count)
-    organization = Organization.objects.first()
-    providers = list(reference_catalog.providers.values())
-    models = LanguageModel.objects.bulk_create(
-        LanguageModel(
-            name=f"Bulk Model {index:03d}",
-            slug=f"bulk-model-{index:03d}",
-            organization=organization,
-            product_type=rng.choice(LanguageModel.ProductType.values),
-            openness=rng.choice(LanguageModel.Openness.values),
-            context_window=rng.choice([None, 8_192, 131_072, 262_144, 1_000_000]),
-            released_on=rng.choice([None, date(2025, 1, 1) + timedelta(days=rng.randrange(500))]),
-            is_published=index % 10 != 0,
-        )
-        for index in range(count)
-    )
-    capabilities = list(Capability.objects.all())
-    ModelCapability.objects.bulk_create(
-        ModelCapability(
-            model=model, capability=capability, support=rng.choice(["yes", "no", "unknown"])
-        )
-        for model in models
-        for capability in capabilities
-    )
-
-    def price():
-        return rng.choice([None, Decimal(rng.randrange(1, 2_000)) / 100])
-
-    Route.objects.bulk_create(
-        Route(model=model, provider=provider, tier=tier, input_price=price(), output_price=price())
-        for model in models
-        for provider in rng.sample(providers, 2)
-        for tier in ("", "batch")[: rng.randrange(1, 3)]
-    )
-    tags = list(DecisionTag.objects.all())
-    Through = LanguageModel.decision_tags.through
-    Through.objects.bulk_create(
-        Through(languagemodel=model, decisiontag=tag)
-        for model in models
-        for tag in rng.sample(tags, 2)
-    )
-    benchmarks = Benchmark.objects.bulk_create(
-        Benchmark(name=f"Benchmark {index}", slug=f"benchmark-{index}") for index in range(5)
-    )
-    BenchmarkScore.objects.bulk_create(
-        BenchmarkScore(model=model, benchmark=benchmark, value=Decimal(rng.randrange(10_000)) / 100)
-        for model in [*models, reference_catalog.spark, reference_catalog.qwen]
-        for benchmark in rng.sample(benchmarks, 3)
+    """`count` more models, 10% unpublished, with routes at the reference providers (some
+    unpriced, some tiered, some re-priced); the reference pair is scored too."""
+    builders.add_models(
+        count,
+        seed=count,
+        providers=list(reference_catalog.providers.values()),
+        tiers=True,
+        unpriced=True,
+        price_history=True,
+        unpublished_every=10,
+        scored_too=[reference_catalog.spark, reference_catalog.qwen],
     )
 
 

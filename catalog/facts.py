@@ -5,14 +5,23 @@ functions, so their rules are testable without a database and the query count do
 grow with the catalog (no query per route, capability, score or related pair).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from catalog.formatting import route_label
-from catalog.models import BenchmarkScore, Capability, LanguageModel, ModelCapability, Route
+from catalog.models import (
+    BenchmarkScore,
+    Capability,
+    Curated,
+    DecisionTag,
+    LanguageModel,
+    ModelCapability,
+    Route,
+)
 
 YES = ModelCapability.Support.YES
 NO = ModelCapability.Support.NO
@@ -45,11 +54,11 @@ class RouteFacts:
     stamps: tuple[ReviewStamp, ...] = ()
 
     @property
-    def label(self):
+    def label(self) -> str:
         return route_label(self.provider, self.tier)
 
     @property
-    def has_token_prices(self):
+    def has_token_prices(self) -> bool:
         return self.input_price is not None and self.output_price is not None
 
 
@@ -91,21 +100,21 @@ class ModelFacts:
     # The latest change or review of anything the model's pages show.
     last_modified: datetime | None = None
 
-    def support(self, capability_slug):
+    def support(self, capability_slug: str) -> str:
         return self.capabilities.get(capability_slug, UNKNOWN)
 
     @property
-    def license_badge(self):
+    def license_badge(self) -> str:
         """ "OSI" beside a license the Open Source Initiative approved, else ""."""
         return "OSI" if self.license_name and self.license_osi_approved else ""
 
     @property
-    def providers(self):
+    def providers(self) -> tuple[str, ...]:
         """Provider names in route order, each once (tiers of one provider are one route)."""
         return tuple(dict.fromkeys(route.provider for route in self.routes))
 
 
-def model_queryset():
+def model_queryset() -> QuerySet[LanguageModel]:
     """Published models with everything a page shows, in five queries for any number."""
     return (
         LanguageModel.objects.published()
@@ -128,18 +137,18 @@ def model_queryset():
     )
 
 
-def capability_list():
+def capability_list() -> list[CapabilityFacts]:
     return [
         CapabilityFacts(slug=slug, name=name, phrase=phrase)
         for slug, name, phrase in Capability.objects.values_list("slug", "name", "reader_phrase")
     ]
 
 
-def _stamp(label, record):
+def _stamp(label: str, record: Curated) -> ReviewStamp:
     return ReviewStamp(label=label, reviewed_at=record.reviewed_at, updated_at=record.updated_at)
 
 
-def model_facts(model):
+def model_facts(model: LanguageModel) -> ModelFacts:
     """Plain facts of a LanguageModel loaded through `model_queryset()`."""
     routes = tuple(
         RouteFacts(
@@ -195,10 +204,10 @@ def model_facts(model):
     )
 
 
-def tag_order(tag):
+def tag_order(tag: DecisionTag) -> tuple[int, str]:
     return (tag.position, tag.name)
 
 
-def load_models(slugs):
+def load_models(slugs: Iterable[str]) -> dict[str, ModelFacts]:
     """Facts of the published models among `slugs`, keyed by slug (missing ones absent)."""
     return {model.slug: model_facts(model) for model in model_queryset().filter(slug__in=slugs)}

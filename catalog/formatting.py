@@ -1,6 +1,8 @@
 """How numbers, money, dates and lists read on every page of the site: "131k",
 "$2.08/1M tokens", "2026-02-12", "A, B, and C". Every page formats through here."""
 
+from collections.abc import Iterable
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
@@ -10,7 +12,7 @@ NEVER_REVIEWED = "never reviewed"
 STANDARD_TIER = "standard"
 
 
-def oxford_join(items, conjunction="and"):
+def oxford_join(items: Iterable[str], conjunction: str = "and") -> str:
     """["A"] → "A"; ["A", "B"] → "A and B"; ["A", "B", "C"] → "A, B, and C"."""
     items = [str(item) for item in items]
     if len(items) <= 1:
@@ -20,12 +22,12 @@ def oxford_join(items, conjunction="and"):
     return f"{', '.join(items[:-1])}, {conjunction} {items[-1]}"
 
 
-def _trim(number):
+def _trim(number: float) -> str:
     text = f"{number:.1f}"
     return text[:-2] if text.endswith(".0") else text
 
 
-def compact_tokens(count):
+def compact_tokens(count: int | None) -> str:
     """131,072 → "131k"; 262,144 → "262k"; 1,000,000 → "1M"; 1,500,000 → "1.5M"."""
     if count is None:
         return MISSING
@@ -37,7 +39,7 @@ def compact_tokens(count):
     return str(count)
 
 
-def token_labels(first, second):
+def token_labels(first: int | None, second: int | None) -> tuple[str, str]:
     """Two token counts as they read side by side: compact, unless that would make two
     different counts read the same (131,072 and 131,500 are both "131k")."""
     labels = compact_tokens(first), compact_tokens(second)
@@ -46,7 +48,7 @@ def token_labels(first, second):
     return labels
 
 
-def compact_parameters(count):
+def compact_parameters(count: int | None) -> str:
     """122,000,000,000 → "122B"; 1,000,000,000,000 → "1T"; 7,600,000,000 → "7.6B"."""
     if count is None:
         return MISSING
@@ -56,7 +58,7 @@ def compact_parameters(count):
     return f"{count:,}"
 
 
-def parameter_counts(total, active):
+def parameter_counts(total: int | None, active: int | None) -> str:
     """122B total and 10B active → "122B total, 10B active"; "-" when neither is known."""
     if total is None and active is None:
         return MISSING
@@ -71,14 +73,14 @@ def parameter_counts(total, active):
 SUPPORT_TEXT = {"yes": "Yes", "no": "No", "unknown": "Unknown"}
 
 
-def price_per_million(price, unit="tokens"):
+def price_per_million(price: Decimal | None, unit: str = "tokens") -> str:
     """Decimal("2.08") → "$2.08/1M tokens"; None → "-" (never "$0")."""
     if price is None:
         return MISSING
     return f"{usd_rate(price)}/1M {unit}"
 
 
-def usd_rate(price):
+def usd_rate(price: Decimal | int) -> str:
     """A per-token rate keeps its precision: $2.08, $0.075, $15."""
     price = Decimal(price)
     if price == price.to_integral_value():
@@ -88,7 +90,7 @@ def usd_rate(price):
     return f"${int(whole):,}.{fraction.ljust(2, '0')}"
 
 
-def usd_amount(amount):
+def usd_amount(amount: Decimal | int) -> str:
     """A monthly total: whole dollars from $10 up ("$728", "$1,456"), cents below ("$3.50")."""
     amount = Decimal(amount)
     if amount >= 10:
@@ -96,59 +98,59 @@ def usd_amount(amount):
     return f"${amount.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}"
 
 
-def plural(count, singular, plural_form=None):
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """1 → "1 row", 3 → "3 rows"."""
     word = singular if count == 1 else (plural_form or f"{singular}s")
     return f"{count:,} {word}"
 
 
-def with_article(phrase):
+def with_article(phrase: str) -> str:
     """ "coding-specialized model" → "a coding-…"; "open-weights model" → "an open-…"."""
     article = "an" if phrase[:1].lower() in "aeiou" else "a"
     return f"{article} {phrase}"
 
 
-def lower_first(text):
+def lower_first(text: str) -> str:
     """ "Standalone API model" → "standalone API model" (keeps acronyms as they are)."""
     return text[:1].lower() + text[1:]
 
 
-def iso_day(day):
+def iso_day(day: date | None) -> str:
     """A date as YYYY-MM-DD, or "-"."""
     return day.isoformat() if day else MISSING
 
 
-def reviewed_on(moment):
+def reviewed_on(moment: datetime | None) -> str:
     """The day a record was reviewed, in the site's time zone, or "never reviewed"."""
     return local_day(moment) if moment else NEVER_REVIEWED
 
 
-def local_day(moment):
+def local_day(moment: datetime) -> str:
     """A moment (an aware datetime) as the YYYY-MM-DD it falls on in the site's time zone."""
     return timezone.localdate(moment).isoformat()
 
 
-def iso_month(day):
+def iso_month(day: date | None) -> str:
     """A date known to the month (a knowledge cutoff) as YYYY-MM, or "-"."""
     return day.strftime("%Y-%m") if day else MISSING
 
 
-def tier_label(tier):
+def tier_label(tier: str) -> str:
     """A route's price tier as tables show it: "batch", or "standard" for none."""
     return tier or STANDARD_TIER
 
 
-def sentence_case(text):
+def sentence_case(text: str) -> str:
     """ "decoder only" → "Decoder only"."""
     return text[:1].upper() + text[1:]
 
 
-def route_label(provider, tier):
+def route_label(provider: str, tier: str) -> str:
     """ "OpenRouter", or "OpenAI API (batch)" for a price tier."""
     return f"{provider} ({tier})" if tier else provider
 
 
-def score_text(value, unit):
+def score_text(value: Decimal, unit: str) -> str:
     """Decimal("88.500"), "%" → "88.5%"; Decimal("1402"), "Elo" → "1402 Elo"."""
     number = f"{value.normalize():f}"
     return f"{number}{unit}" if unit == "%" else f"{number} {unit}".strip()

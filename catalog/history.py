@@ -4,13 +4,20 @@
 objects with the price fields, `history_date` and `history_user`, and says what changed.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from catalog.models import PRICE_FIELDS, Route
 
-PRICE_LABELS = {field: Route._meta.get_field(field).verbose_name for field in PRICE_FIELDS}
+# The price fields are concrete fields (get_field may also answer a reverse relation, which
+# has no verbose_name) named with plain strings (the stubs allow lazy text too).
+PRICE_LABELS: dict[str, str] = {
+    field: Route._meta.get_field(field).verbose_name  # type: ignore[union-attr,misc]
+    for field in PRICE_FIELDS
+}
 
 
 @dataclass(frozen=True)
@@ -23,13 +30,14 @@ class PriceChange:
     new: Decimal | None
 
 
-def price_changes(records):
+# Records are django-simple-history's historical rows, which carry no type information.
+def price_changes(records: Iterable[Any]) -> list[PriceChange]:
     """Every price field that differs between consecutive records, newest save first.
 
     The first record (the route's creation) is not a change: it has no "old". The fields
     changed by one save keep their order (input, output, cached input).
     """
-    saves = []
+    saves: list[list[PriceChange]] = []
     previous = None
     for record in records:
         if previous is not None:
@@ -52,6 +60,6 @@ def price_changes(records):
     return [change for save in reversed(saves) for change in save]
 
 
-def route_price_changes(route):
+def route_price_changes(route: Route) -> list[PriceChange]:
     records = route.history.select_related("history_user").order_by("history_date", "history_id")
     return price_changes(records)

@@ -1,8 +1,11 @@
 """The models most like a given one: shared decision tags and capabilities, then the
 nearest release date. Ranked by the database, one query per model, whatever the catalog."""
 
-from django.db.models import Count, F, FloatField, Func, IntegerField, Q, Value
+from collections.abc import Collection, Iterable
 
+from django.db.models import Count, F, FloatField, Func, IntegerField, OrderBy, Q, Value
+
+from catalog.facts import ModelFacts
 from catalog.models import LanguageModel, ModelCapability
 
 
@@ -11,7 +14,8 @@ class DaysApart(Func):
 
     output_field = FloatField()
 
-    def as_sql(self, compiler, connection, **extra_context):
+    # Narrower than Func.as_sql: the template and joiner are this expression's own.
+    def as_sql(self, compiler, connection, **extra_context):  # type: ignore[override]
         return super().as_sql(
             compiler, connection, template="ABS(%(expressions)s)", arg_joiner=" - ", **extra_context
         )
@@ -26,7 +30,9 @@ class DaysApart(Func):
         )
 
 
-def shared_count(relation, lookup, values, **conditions):
+def shared_count(
+    relation: str, lookup: str, values: Collection[str], **conditions: object
+) -> Count | Value:
     """How many related rows match `values`; 0 outright for no values (an empty IN would
     make the database drop every row, not count none)."""
     if not values:
@@ -34,7 +40,9 @@ def shared_count(relation, lookup, values, **conditions):
     return Count(relation, filter=Q(**{lookup: list(values)}, **conditions), distinct=True)
 
 
-def similar_models(model, exclude_slugs, limit):
+def similar_models(
+    model: ModelFacts, exclude_slugs: Iterable[str], limit: int
+) -> list[tuple[str, str]]:
     """(name, slug) of up to `limit` published models most like `model` (a ModelFacts)."""
     capability_slugs = [slug for slug, support in model.capabilities.items() if support == "yes"]
     queryset = (
@@ -51,7 +59,7 @@ def similar_models(model, exclude_slugs, limit):
         )
         .annotate(similarity=F("shared_tags") + F("shared_capabilities"))
     )
-    ordering = [F("similarity").desc()]
+    ordering: list[OrderBy | str] = [F("similarity").desc()]
     if model.released_on is not None:
         queryset = queryset.annotate(
             days_apart=DaysApart(F("released_on"), Value(model.released_on))

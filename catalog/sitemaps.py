@@ -80,7 +80,7 @@ class SlugSitemap(Sitemap):
     """
 
     limit = SITEMAP_LIMIT
-    url_name = None
+    url_name: str | None = None
 
     @cached_property
     def loaded_rows(self):

@@ -16,11 +16,11 @@ from django.utils.text import slugify
 PAIR_SEPARATOR = "-vs-"
 
 
-def slug_from_name(name):
+def slug_from_name(name: str) -> str:
     return slugify(re.sub(r"[./_:+]", "-", name))
 
 
-def validate_catalog_slug(value):
+def validate_catalog_slug(value: str) -> None:
     # "a-vs" + "-vs-" + "b" reads back as "a" and "vs-b", so the ending is reserved too.
     if PAIR_SEPARATOR in value or value.endswith(PAIR_SEPARATOR.rstrip("-")):
         raise ValidationError(
@@ -31,13 +31,13 @@ def validate_catalog_slug(value):
         )
 
 
-def pair_slug(slug_a, slug_b):
+def pair_slug(slug_a: str, slug_b: str) -> str:
     """The canonical pair slug: the two model slugs in ascending order."""
     first, second = sorted((slug_a, slug_b))
     return f"{first}{PAIR_SEPARATOR}{second}"
 
 
-def pair_url(slug_a, slug_b):
+def pair_url(slug_a: str, slug_b: str) -> str:
     """The canonical pair page of two models (served by the comparisons app)."""
     return reverse("comparisons:pair_detail", args=[pair_slug(slug_a, slug_b)])
 
@@ -48,15 +48,15 @@ class PairRequest:
     second: str
 
     @property
-    def is_canonical(self):
+    def is_canonical(self) -> bool:
         return self.first < self.second
 
     @property
-    def is_self_pair(self):
+    def is_self_pair(self) -> bool:
         return self.first == self.second
 
 
-def parse_pair_slug(value):
+def parse_pair_slug(value: str) -> PairRequest | None:
     """ "a-vs-b" → PairRequest("a", "b"); None when it is not two slugs around one "-vs-"."""
     parts = value.split(PAIR_SEPARATOR)
     if len(parts) != 2 or not all(parts):

@@ -3,6 +3,8 @@
 Both are GET forms whose errors say, beside the field, what is wrong.
 """
 
+from typing import Any, cast
+
 from django import forms
 from django.urls import reverse
 
@@ -165,7 +167,8 @@ class PickerForm(forms.Form):
         return resolution.model
 
     def clean(self):
-        cleaned_data = super().clean()
+        # Form.clean() returns cleaned_data (its stub allows None, for overrides that do).
+        cleaned_data = cast(dict[str, Any], super().clean())
         a, b = cleaned_data.get("a"), cleaned_data.get("b")
         if a is not None and a == b:
             self.add_error("b", forms.ValidationError("Pick two different models.", code="same"))

@@ -5,9 +5,10 @@ reviewed models, whose pairs among themselves are the recently reviewed pairs.
 """
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from itertools import combinations
-from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
@@ -27,30 +28,33 @@ PAIRS_PER_MODEL = 2
 class RecentPair:
     """Two reviewed models; `later` is the one reviewed last."""
 
-    later: Any
-    earlier: Any
+    later: LanguageModel
+    earlier: LanguageModel
 
     @property
-    def reviewed_at(self):
+    def reviewed_at(self) -> datetime | None:
         return self.later.reviewed_at
 
     @property
-    def title(self):
+    def title(self) -> str:
         return f"{self.later.name} vs {self.earlier.name}"
 
     @property
-    def url(self):
+    def url(self) -> str:
         return pair_url(self.later.slug, self.earlier.slug)
 
 
-def latest_first(one, other):
+def latest_first(one: LanguageModel, other: LanguageModel) -> tuple[LanguageModel, LanguageModel]:
     """The two models, the one reviewed last first; on the same date, in slug order."""
     if one.reviewed_at == other.reviewed_at:
         return (one, other) if one.slug < other.slug else (other, one)
-    return (one, other) if one.reviewed_at > other.reviewed_at else (other, one)
+    # Only reviewed models come here: recently_reviewed_models() excludes reviewed_at NULL.
+    return (one, other) if one.reviewed_at > other.reviewed_at else (other, one)  # type: ignore[operator]
 
 
-def recent_pairs(models, limit=RECENT_PAIRS, per_model=PAIRS_PER_MODEL):
+def recent_pairs(
+    models: Iterable[LanguageModel], limit: int = RECENT_PAIRS, per_model: int = PAIRS_PER_MODEL
+) -> list[RecentPair]:
     """The pairs among reviewed `models` (anything with name, slug, reviewed_at), latest first.
 
     A pair page changes when either model is reviewed, so a pair counts from the later of
@@ -62,7 +66,8 @@ def recent_pairs(models, limit=RECENT_PAIRS, per_model=PAIRS_PER_MODEL):
     pairs = [RecentPair(*latest_first(one, other)) for one, other in combinations(models, 2)]
     pairs.sort(key=lambda pair: pair.url)
     pairs.sort(key=lambda pair: (pair.later.reviewed_at, pair.earlier.reviewed_at), reverse=True)
-    shown, appearances = [], Counter()
+    shown: list[RecentPair] = []
+    appearances: Counter[str] = Counter()
     for pair in pairs:
         if len(shown) == limit:
             break
@@ -72,7 +77,7 @@ def recent_pairs(models, limit=RECENT_PAIRS, per_model=PAIRS_PER_MODEL):
     return shown
 
 
-def recently_reviewed_models(limit=RECENT_MODELS):
+def recently_reviewed_models(limit: int = RECENT_MODELS) -> list[LanguageModel]:
     return list(
         LanguageModel.objects.published()
         .filter(reviewed_at__isnull=False)

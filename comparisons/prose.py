@@ -1,7 +1,9 @@
 """The sentences of the pair page, in the reference page's voice, from the rules' results."""
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from catalog.facts import CapabilityFacts, ModelFacts
 from catalog.formatting import (
     compact_tokens,
     lower_first,
@@ -14,7 +16,7 @@ from catalog.formatting import (
 )
 from catalog.models import LanguageModel
 from comparisons import rules
-from comparisons.cost import priced_routes
+from comparisons.cost import Traffic, priced_routes
 
 CONFIRM_LIMITS = (
     "Use this as a quick comparison signal, then confirm the provider-specific limits "
@@ -28,27 +30,27 @@ class Question:
     answer: str
 
 
-def names(capabilities):
+def names(capabilities: Iterable[CapabilityFacts]) -> str:
     return oxford_join(cap.name for cap in capabilities)
 
 
-def phrases(capabilities):
+def phrases(capabilities: Iterable[CapabilityFacts]) -> str:
     return oxford_join(cap.phrase for cap in capabilities)
 
 
-def title(a, b):
+def title(a: ModelFacts, b: ModelFacts) -> str:
     return f"{a.name} vs {b.name}"
 
 
-def _with_year(model):
+def _with_year(model: ModelFacts) -> str:
     return f"{model.name} ({model.released_on.year})" if model.released_on else model.name
 
 
-def _product_phrase(model):
+def _product_phrase(model: ModelFacts) -> str:
     return lower_first(model.product_type)
 
 
-def context_sentence(a, b):
+def context_sentence(a: ModelFacts, b: ModelFacts) -> str:
     known = [model for model in (a, b) if model.context_window is not None]
     if not known:
         return "Neither model has a context window sourced yet."
@@ -58,7 +60,7 @@ def context_sentence(a, b):
             "context window."
         )
 
-    def ships(model, label):
+    def ships(model: ModelFacts, label: str) -> str:
         if model.context_window is None:
             return f"{model.name} has no context window sourced yet"
         return f"{model.name} ships a {label}-token context window"
@@ -67,7 +69,7 @@ def context_sentence(a, b):
     return f"{ships(a, label_a)}, while {ships(b, label_b)}."
 
 
-def intro(a, b):
+def intro(a: ModelFacts, b: ModelFacts) -> list[str]:
     """The opening paragraph and the product-type framing paragraph."""
     if a.product_type == b.product_type:
         compared = f"compare two {_product_phrase(a)}s"
@@ -96,7 +98,7 @@ def intro(a, b):
     return [opening, framing]
 
 
-def monthly_saving_sentence(comparison, traffic_phrase):
+def monthly_saving_sentence(comparison: rules.CostComparison, traffic_phrase: str) -> str:
     if comparison.is_tie:
         return (
             f"{comparison.cheaper.name} and {comparison.dearer.name} cost the same, "
@@ -109,16 +111,21 @@ def monthly_saving_sentence(comparison, traffic_phrase):
     )
 
 
-def traffic_phrase(traffic):
+def traffic_phrase(traffic: Traffic) -> str:
     return (
         f"at {traffic.requests_per_month:,} requests a month of {traffic.input_tokens:,} input "
         f"and {traffic.output_tokens:,} output tokens"
     )
 
 
-def tradeoffs(model, other, capabilities, default_traffic):
+def tradeoffs(
+    model: ModelFacts,
+    other: ModelFacts,
+    capabilities: list[CapabilityFacts],
+    default_traffic: Traffic,
+) -> list[str]:
     """The "Choose <model> when..." bullets: each appears exactly when its rule holds."""
-    bullets = []
+    bullets: list[str] = []
     if rules.larger_context(model, other) is model:
         bullets.append(
             f"{model.name} has the larger context window for long prompts, retrieval packs, "
@@ -144,7 +151,7 @@ def tradeoffs(model, other, capabilities, default_traffic):
     return bullets
 
 
-def cost_delta(a, b, traffic):
+def cost_delta(a: ModelFacts, b: ModelFacts, traffic: Traffic) -> str:
     comparison = rules.cost_comparison(a, b, traffic)
     if comparison is None:
         return (
@@ -153,7 +160,9 @@ def cost_delta(a, b, traffic):
     return monthly_saving_sentence(comparison, "at this traffic")
 
 
-def switch_friction(source, target, capabilities):
+def switch_friction(
+    source: ModelFacts, target: ModelFacts, capabilities: list[CapabilityFacts]
+) -> list[str]:
     """Bullets for moving production traffic from `source` to `target`."""
     shared = rules.shared_providers(source, target)
     if shared:
@@ -182,7 +191,7 @@ def switch_friction(source, target, capabilities):
     return bullets
 
 
-def _price_state(model):
+def _price_state(model: ModelFacts) -> str:
     """ "complete" (a route has both token prices), "partial" (some price), or "none"."""
     if any(route.has_token_prices for route in model.routes):
         return "complete"
@@ -193,7 +202,7 @@ def _price_state(model):
     return "none"
 
 
-def _price_coverage(model):
+def _price_coverage(model: ModelFacts) -> str:
     input_price = rules.lowest_price(model, "input_price")
     output_price = rules.lowest_price(model, "output_price")
     has_input = f"{model.name} has {price_per_million(input_price, 'input tokens')}"
@@ -210,7 +219,7 @@ def _price_coverage(model):
     return f"{model.name} has no token price sourced yet"
 
 
-def _coverage_word(a, b):
+def _coverage_word(a: ModelFacts, b: ModelFacts) -> str:
     states = {_price_state(a), _price_state(b)}
     if len(states) == 2:
         return "uneven"
@@ -222,9 +231,14 @@ PLURAL_STRENGTHS = {"larger context windows"}
 CODING_SPECIALIZED = LanguageModel.ProductType.CODING.label
 
 
-def _strengths(model, other, capabilities, default_traffic):
+def _strengths(
+    model: ModelFacts,
+    other: ModelFacts,
+    capabilities: list[CapabilityFacts],
+    default_traffic: Traffic,
+) -> list[str]:
     """Short noun phrases for what favours `model`, for the choose-when sentences."""
-    strengths = []
+    strengths: list[str] = []
     coding = {"code-execution", "ide-integration"}
     unique = {cap.slug for cap in rules.unique_capabilities(model, other, capabilities)}
     only_coding_model = (
@@ -248,7 +262,9 @@ def _strengths(model, other, capabilities, default_traffic):
     return strengths
 
 
-def deep_dive(a, b, capabilities, default_traffic):
+def deep_dive(
+    a: ModelFacts, b: ModelFacts, capabilities: list[CapabilityFacts], default_traffic: Traffic
+) -> list[str]:
     differences = rules.capability_differences(a, b, capabilities)
     shared = rules.shared_capabilities(a, b, capabilities)
     footprint = []
@@ -308,7 +324,7 @@ def deep_dive(a, b, capabilities, default_traffic):
     return [" ".join(footprint), " ".join(pricing), " ".join(choose)]
 
 
-def _context_answer(a, b):
+def _context_answer(a: ModelFacts, b: ModelFacts) -> str:
     larger = rules.larger_context(a, b)
     if larger is not None:
         smaller = b if larger is a else a
@@ -340,13 +356,13 @@ def _context_answer(a, b):
     return f"{first} {CONFIRM_LIMITS}"
 
 
-def _license_phrase(model):
+def _license_phrase(model: ModelFacts) -> str:
     if not model.license_name:
         return f"{model.name} has no license sourced yet."
     return f"{model.name} is listed under {model.license_name}."
 
 
-def _capability_answer(a, b, cap):
+def _capability_answer(a: ModelFacts, b: ModelFacts, cap: CapabilityFacts) -> str:
     if a.support(cap.slug) == b.support(cap.slug) == "yes":
         return (
             f"Both {a.name} and {b.name} expose {cap.phrase}. The better choice depends on "
@@ -361,21 +377,23 @@ def _capability_answer(a, b, cap):
     )
 
 
-def _where_to_run(model, default_traffic):
+def _where_to_run(model: ModelFacts, default_traffic: Traffic) -> str:
     providers = ordered_providers(model, default_traffic)
     if not providers:
         return f"{model.name} has no tracked provider route yet."
     return f"{model.name} is available on {oxford_join(providers)}."
 
 
-def ordered_providers(model, traffic):
+def ordered_providers(model: ModelFacts, traffic: Traffic) -> list[str]:
     """Providers with a complete price first (cheapest first), then the others by name."""
     priced = [cost.route.provider for cost in priced_routes(model.routes, traffic)]
     rest = sorted(model.providers)
     return list(dict.fromkeys([*priced, *rest]))
 
 
-def _fallback_questions(a, b, default_traffic):
+def _fallback_questions(
+    a: ModelFacts, b: ModelFacts, default_traffic: Traffic
+) -> Iterator[Question]:
     """Questions that stand in when fewer than three capabilities are supported."""
     comparison = rules.cost_comparison(a, b, default_traffic)
     if comparison:
@@ -403,19 +421,22 @@ def _fallback_questions(a, b, default_traffic):
     yield Question(f"Which is newer, {a.name} or {b.name}?", newer)
 
 
-def _release_answer(a, b):
+def _release_answer(a: ModelFacts, b: ModelFacts) -> str:
     if a.released_on and b.released_on:
         if a.released_on == b.released_on:
             return f"{a.name} and {b.name} were both released on {a.released_on.isoformat()}."
         newer, older = (a, b) if a.released_on > b.released_on else (b, a)
+        # Both dates are known here; mypy does not carry that through the swap.
         return (
-            f"{newer.name} was released on {newer.released_on.isoformat()}, after "
-            f"{older.name} ({older.released_on.isoformat()})."
+            f"{newer.name} was released on {newer.released_on.isoformat()}, after "  # type: ignore[union-attr]
+            f"{older.name} ({older.released_on.isoformat()})."  # type: ignore[union-attr]
         )
     return "Local data does not have a release date for both models yet."
 
 
-def faq(a, b, capabilities, default_traffic):
+def faq(
+    a: ModelFacts, b: ModelFacts, capabilities: list[CapabilityFacts], default_traffic: Traffic
+) -> list[Question]:
     """The six questions: context, license, three capabilities (or stand-ins), where to run."""
     questions = [
         Question(

@@ -8,12 +8,14 @@ counts as "no": a capability is only *missing* where the data says "no".
 from dataclasses import dataclass
 from decimal import Decimal
 
-from catalog.facts import NO, YES
+from catalog.facts import NO, YES, CapabilityFacts, ModelFacts, ScoreFacts
 from catalog.formatting import usd_amount
-from comparisons.cost import cheapest_route
+from comparisons.cost import Traffic, cheapest_route
 
 
-def unique_capabilities(model, other, capabilities):
+def unique_capabilities(
+    model: ModelFacts, other: ModelFacts, capabilities: list[CapabilityFacts]
+) -> list[CapabilityFacts]:
     """What `model` exposes and `other` is known not to."""
     return [
         cap
@@ -22,7 +24,9 @@ def unique_capabilities(model, other, capabilities):
     ]
 
 
-def capabilities_to_recheck(source, target, capabilities):
+def capabilities_to_recheck(
+    source: ModelFacts, target: ModelFacts, capabilities: list[CapabilityFacts]
+) -> list[CapabilityFacts]:
     """What `source` exposes that `target` is not known to (no, or unknown)."""
     return [
         cap
@@ -31,11 +35,15 @@ def capabilities_to_recheck(source, target, capabilities):
     ]
 
 
-def shared_capabilities(a, b, capabilities):
+def shared_capabilities(
+    a: ModelFacts, b: ModelFacts, capabilities: list[CapabilityFacts]
+) -> list[CapabilityFacts]:
     return [cap for cap in capabilities if a.support(cap.slug) == YES == b.support(cap.slug)]
 
 
-def capability_differences(a, b, capabilities):
+def capability_differences(
+    a: ModelFacts, b: ModelFacts, capabilities: list[CapabilityFacts]
+) -> list[tuple[CapabilityFacts, ModelFacts]]:
     """(capability, the model that has it) where exactly one is known to have it."""
     differences = []
     for cap in capabilities:
@@ -47,7 +55,7 @@ def capability_differences(a, b, capabilities):
     return differences
 
 
-def larger_context(a, b):
+def larger_context(a: ModelFacts, b: ModelFacts) -> ModelFacts | None:
     """The model with the strictly larger known context window, or None."""
     if a.context_window is None or b.context_window is None:
         return None
@@ -56,12 +64,12 @@ def larger_context(a, b):
     return a if a.context_window > b.context_window else b
 
 
-def provider_count(model):
+def provider_count(model: ModelFacts) -> int:
     """Tracked provider routes: each provider once, whatever its tiers."""
     return len(model.providers)
 
 
-def broader_coverage(a, b):
+def broader_coverage(a: ModelFacts, b: ModelFacts) -> ModelFacts | None:
     """The model tracked at strictly more providers, or None."""
     count_a, count_b = provider_count(a), provider_count(b)
     if count_a == count_b:
@@ -69,18 +77,18 @@ def broader_coverage(a, b):
     return a if count_a > count_b else b
 
 
-def shared_providers(a, b):
+def shared_providers(a: ModelFacts, b: ModelFacts) -> list[str]:
     providers_b = set(b.providers)
     return [provider for provider in a.providers if provider in providers_b]
 
 
-def lowest_price(model, price_field):
+def lowest_price(model: ModelFacts, price_field: str) -> Decimal | None:
     prices = [getattr(route, price_field) for route in model.routes]
     known = [price for price in prices if price is not None]
     return min(known) if known else None
 
 
-def shared_benchmarks(a, b):
+def shared_benchmarks(a: ModelFacts, b: ModelFacts) -> list[tuple[str, ScoreFacts, ScoreFacts]]:
     """(benchmark name, score of a, score of b) for each benchmark both have, by name."""
     scores_b = {score.benchmark_slug: score for score in b.scores}
     return [
@@ -92,22 +100,22 @@ def shared_benchmarks(a, b):
 
 @dataclass(frozen=True)
 class CostComparison:
-    cheaper: object  # ModelFacts
+    cheaper: ModelFacts
     cheaper_cost: Decimal
-    dearer: object
+    dearer: ModelFacts
     dearer_cost: Decimal
 
     @property
-    def saving(self):
+    def saving(self) -> Decimal:
         return self.dearer_cost - self.cheaper_cost
 
     @property
-    def is_tie(self):
+    def is_tie(self) -> bool:
         """The two read the same as the page shows money ("$728" and "$728")."""
         return usd_amount(self.cheaper_cost) == usd_amount(self.dearer_cost)
 
 
-def cost_comparison(a, b, traffic):
+def cost_comparison(a: ModelFacts, b: ModelFacts, traffic: Traffic) -> CostComparison | None:
     """Which model is cheaper at `traffic`, when both have a complete token price.
 
     None when either lacks one; `is_tie` when they cost the same to the cent.

@@ -6,6 +6,8 @@ PY := $(BIN)/python
 DEV_ENV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# As in .pre-commit-config.yaml, which says why default_auto_field is skipped.
+DJANGO_UPGRADE_ARGS := --target-version 6.1 --skip default_auto_field
 
 # The first Python >= 3.12 on this machine (Django 6.1 needs it): pyenv's, then the PATH's.
 FIND_PYTHON := for candidate in $$(pyenv which python 2>/dev/null) python3.13 python3.12 python3.14 \
@@ -42,11 +44,15 @@ run: demo
 test: install
 	$(DEV_ENV) $(BIN)/pytest
 
+## What CI checks before the tests: the pre-commit hooks' tools, and makemigrations --check.
 lint: install migrations-check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(DEV_ENV) $(BIN)/mypy
+	$(BIN)/djlint templates --lint
+	find . -name '*.py' -not -path './.venv/*' -not -path './node_modules/*' -not -path './.git/*' -print0 \
+	  | xargs -0 $(BIN)/django-upgrade $(DJANGO_UPGRADE_ARGS) --check
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -58,7 +58,7 @@ def test_an_older_copy_gets_the_page(client, catalog, url):
     response = client.get(url, headers={"If-Modified-Since": http_date(CREATED.timestamp() - 1)})
 
     assert response.status_code == 200
-    assert response.getvalue()
+    assert response.getvalue() == client.get(url).getvalue()
 
 
 @pytest.mark.parametrize("url", URLS)

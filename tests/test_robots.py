@@ -57,7 +57,10 @@ def test_what_crawlers_may_fetch(client, path, allowed):
 
 
 def test_a_head_request_is_answered(client):
-    assert client.head("/robots.txt").status_code == 200
+    head = client.head("/robots.txt")
+    assert head.status_code == 200
+    assert head["Content-Type"] == client.get("/robots.txt")["Content-Type"]
+    assert head.content == b""
 
 
 def test_htmx_fragments_at_page_urls_say_noindex(client, make_model):

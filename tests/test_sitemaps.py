@@ -5,6 +5,7 @@ every lastmod is known exactly; later changes happen at later frozen instants.
 """
 
 import itertools
+import math
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -308,9 +309,12 @@ def test_sitemap_query_counts(client, catalog, make_model, django_assert_num_que
     # every answer also reads the catalog's latest change (a URL dropped changes it too).
     with django_assert_num_queries(5):
         assert client.get("/sitemap.xml").status_code == 200
+    # Published models; OpenRouter; the pairs of the reviewed ones.
+    urls = {"models": 4 + extra_models, "providers": 1, "pairs": math.comb(3 + extra_models, 2)}
     for section, queries in (("models", 2), ("providers", 2), ("pairs", 3)):
         with django_assert_num_queries(queries):
-            assert client.get(f"/sitemap-{section}.xml").getvalue()
+            body = client.get(f"/sitemap-{section}.xml").getvalue()
+        assert len(lxml.etree.fromstring(body).findall("s:url", NAMESPACE)) == urls[section]
 
 
 # The sitemaps.org schemas.

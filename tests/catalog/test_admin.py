@@ -306,11 +306,19 @@ def test_models_changelist_by_release_year(staff_client, catalog):
     assert list(response.context["cl"].result_list) == [catalog[LanguageModel]]
 
 
+# The fields a changelist search can match words in.
+TEXT_FIELDS = {"CharField", "SlugField", "TextField", "URLField"}
+
+
 @pytest.mark.parametrize(("model", "model_admin"), CATALOG_ADMINS, ids=CATALOG_ADMIN_IDS)
 def test_declared_search_fields_are_real(model, model_admin):
     """Django's checks skip search_fields; a misspelled one only fails when someone searches."""
-    for path in model_admin.search_fields:
-        get_fields_from_path(model, path.lstrip("^=@"))
+    for search_field in model_admin.search_fields:
+        path = search_field.lstrip("^=@")
+        # Raises FieldDoesNotExist for a misspelled step; ends at the field searched.
+        fields = get_fields_from_path(model, path)
+        assert [field.name for field in fields] == path.split("__"), search_field
+        assert fields[-1].get_internal_type() in TEXT_FIELDS, search_field
 
 
 def test_admin_system_checks_pass():

@@ -302,6 +302,8 @@ def test_a_provider_serving_no_published_model_is_not_a_choice(client, catalog, 
     make_provider("Idle Cloud")
     response = client.get(URL, {"provider": "idle-cloud"})
     assert response.status_code == 400
+    beside = lxml.html.fromstring(response.content).get_element_by_id("id_provider_error")
+    assert "No provider “idle-cloud” serves a published model" in beside.text_content()
 
 
 @pytest.mark.parametrize(("field", "value", "message"), BAD_VALUES[:4])
@@ -320,8 +322,12 @@ def test_several_bad_values_each_get_their_message(client, catalog):
     response = client.get(URL, {"min_context": "abc", "max_price": "-1", "sort": "x"})
     assert response.status_code == 400
     document = lxml.html.fromstring(response.content)
-    for field in ("min_context", "max_price", "sort"):
-        assert document.get_element_by_id(f"id_{field}_error").text_content()
+    for field, message in (
+        ("min_context", "Enter a number of tokens, such as 128000 or 128k."),
+        ("max_price", "Enter a price of 0 or more."),
+        ("sort", "Unknown sort “x”: choose one from the list."),
+    ):
+        assert message in document.get_element_by_id(f"id_{field}_error").text_content()
         assert "field-invalid" in document.get_element_by_id(f"id_{field}").getparent().get("class")
 
 

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from catalog.models import Organization
 from catalog.slugs import slug_from_name, validate_catalog_slug
 
 
@@ -22,8 +23,21 @@ def test_slug_from_name(name, slug):
     assert slug_from_name(name) == slug
 
 
+def refusals(slug):
+    """What a catalog record's full validation (field validators and database constraints)
+    says against `slug`: [] when the slug is accepted."""
+    try:
+        Organization(name="Acme", slug=slug).full_clean()
+    except ValidationError as error:
+        return [message for messages in error.message_dict.values() for message in messages]
+    return []
+
+
+@pytest.mark.django_db
 def test_slug_from_name_is_a_valid_catalog_slug():
-    validate_catalog_slug(slug_from_name("GPT-5.3-Codex-Spark"))
+    slug = slug_from_name("GPT-5.3-Codex-Spark")
+    assert validate_catalog_slug(slug) is None
+    assert refusals(slug) == []
 
 
 @pytest.mark.parametrize("slug", ["gpt-5-vs-qwen", "a-vs-b", "model-vs-", "model-vs"])
@@ -35,13 +49,20 @@ def test_validate_catalog_slug_rejects_the_pair_separator(slug):
     assert "-vs-" in caught.value.messages[0]
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("slug", ["vs-code", "canvas", "vs", "gpt-5-3-codex-spark"])
 def test_validate_catalog_slug_accepts_vs_that_is_not_the_separator(slug):
-    validate_catalog_slug(slug)
+    assert validate_catalog_slug(slug) is None
+    assert refusals(slug) == []
 
 
+@pytest.mark.django_db
 def test_a_slug_may_not_end_in_vs_either():
     # "foo-vs" paired with "zed" would be "foo-vs-vs-zed", read back as "foo" and "vs-zed".
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         validate_catalog_slug("foo-vs")
-    validate_catalog_slug("vs-code")  # a leading "vs-" reads back unambiguously
+    assert caught.value.code == "reserved"
+    assert refusals("foo-vs") == caught.value.messages
+    # A leading "vs-" reads back unambiguously.
+    assert validate_catalog_slug("vs-code") is None
+    assert refusals("vs-code") == []

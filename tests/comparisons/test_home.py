@@ -7,7 +7,7 @@ import lxml.html
 import pytest
 
 from catalog.models import LanguageModel
-from comparisons.home_page import recent_pairs
+from comparisons.home_page import FEATURED_LIMIT, recent_pairs
 from comparisons.models import FeaturedComparison
 from tests.visible_text import visible_text
 
@@ -257,7 +257,12 @@ def test_home_query_count_does_not_grow_with_the_catalog(
         response = client.get("/")
 
     assert response.status_code == 200
-    assert links(section(response, "featured"))
+    featured = links(section(response, "featured"))
+    assert featured[0] == (
+        "/compare/gpt-5-3-codex-spark-vs-qwen3-5-122b-a10b/",
+        "GPT-5.3-Codex-Spark vs Qwen3.5-122B-A10B",
+    )
+    assert len(featured) == {"small": 1, "larger": FEATURED_LIMIT}[size]
 
 
 @pytest.mark.django_db

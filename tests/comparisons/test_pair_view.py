@@ -5,9 +5,11 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from django.utils.http import http_date
 from lxml import html
 
 from catalog.models import LanguageModel, Provider, Route
+from comparisons.models import TrafficDefaults
 from tests.visible_text import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -130,7 +132,10 @@ def test_a_plain_request_gets_the_whole_page(client, reference_catalog):
     assert b'<section id="cost"' in response.content
     assert {"hx-request", "hx-history-restore-request"} <= vary(response)
     assert "X-Robots-Tag" not in response
-    assert response["Last-Modified"]
+    # The latest change of either model (or what its pages show) or of the traffic defaults.
+    changes = LanguageModel.objects.with_last_modified().filter(slug__in=[SPARK, QWEN])
+    latest = max(*(model.last_modified for model in changes), TrafficDefaults.load().updated_at)
+    assert response["Last-Modified"] == http_date(latest.timestamp())
 
 
 def test_an_htmx_request_gets_only_the_cost_fragment(client, reference_catalog):

@@ -191,7 +191,11 @@ def test_autocomplete_refuses_bad_text(client, query, message):
 
 @pytest.mark.django_db
 def test_autocomplete_accepts_exactly_a_hundred_characters(client, catalog):
-    assert client.get(AUTOCOMPLETE, {"q": "x" * 100}).status_code == 200
+    response = client.get(AUTOCOMPLETE, {"q": "x" * 100})
+
+    assert response.status_code == 200
+    assert options(response) == []
+    assert "Type at most 100 characters" not in response.content.decode()
 
 
 # The picker page and its redirect.

@@ -1,0 +1,316 @@
+"""models.dev: a tree of TOML files, read in place.
+
+- `models/<lab>/<id>.toml`: canonical models (key "<lab>/<id>").
+- `providers/<id>/provider.toml`: a provider.
+- `providers/<id>/models/**/<model>.toml`: a model on that provider (route key
+  "<provider>/<path>"), possibly naming a canonical model in `base_model` and inheriting
+  its fields, less those listed in `base_model_omit`.
+
+The tree has links among its files: real symbolic links, or, in a checkout without them,
+one-line files holding the relative path of their target. Both are followed, but only
+within the tree; a link to nothing (dangling) or outside the tree is skipped with that
+reason, and so is a file that is not TOML. Nothing read can run code: `tomllib` only
+parses.
+"""
+
+import hashlib
+import tomllib
+from pathlib import Path
+
+from catalog.sync.snapshot import (
+    MODELSDEV,
+    ContextTier,
+    Prices,
+    Snapshot,
+    SourceError,
+    SourceModel,
+    SourceProvider,
+    SourceRoute,
+    parse_day,
+    positive_int,
+    price,
+)
+
+MAX_FILE_BYTES = 1_000_000
+MAX_LINK_HOPS = 8
+SITE = "https://models.dev"
+
+# What the capability flags of models.dev state, as our capability slugs. Only what a
+# source says is mapped; anything else stays unknown.
+FLAG_CAPABILITIES = {
+    "tool_call": ("function-calling", "tool-use"),
+    "structured_output": ("structured-outputs",),
+    "reasoning": ("reasoning",),
+}
+# Service modes models.dev prices under `experimental.modes.<name>`.
+MODES = {"fast": "fast", "batch": "batch", "flex": "flex", "priority": "priority"}
+
+
+def read_tree(root):
+    """A Snapshot of the models.dev tree at `root` (a folder holding models/ and providers/)."""
+    root = Path(root).resolve()
+    if not (root / "providers").is_dir():
+        raise SourceError(f"{root} holds no providers/ folder: not a models.dev tree.")
+    snapshot = Snapshot(source=MODELSDEV, location=str(root))
+    digest = hashlib.sha256()
+    reader = TreeReader(root, snapshot, digest)
+
+    canonical = {}
+    for path in sorted((root / "models").rglob("*.toml")):
+        key = path.relative_to(root / "models").with_suffix("").as_posix()
+        data = reader.read(path)
+        if data is None:
+            continue
+        try:
+            model = source_model(key, data, organization=key.split("/")[0])
+        except SourceError as error:
+            snapshot.skip(reader.ref(path), str(error))
+            continue
+        canonical[key] = data
+        if output_is_text(data, reader.ref(path), snapshot):
+            snapshot.models.append(model)
+
+    for folder in sorted(path for path in (root / "providers").iterdir() if path.is_dir()):
+        read_provider(folder, reader, canonical, snapshot)
+    snapshot.content_hash = digest.hexdigest()
+    return snapshot
+
+
+class TreeReader:
+    """Reads TOML files of the tree, following links within it, hashing what it read."""
+
+    def __init__(self, root, snapshot, digest):
+        self.root = root
+        self.snapshot = snapshot
+        self.digest = digest
+
+    def ref(self, path):
+        return Path(path).relative_to(self.root).as_posix()
+
+    def read(self, path):
+        """The TOML data of `path`, or None after recording why it was skipped."""
+        try:
+            raw = self.follow(path)
+            data = tomllib.loads(raw.decode("utf-8"))
+        except SourceError as error:
+            self.snapshot.skip(self.ref(path), str(error))
+            return None
+        except UnicodeDecodeError:
+            self.snapshot.skip(self.ref(path), "not UTF-8 text")
+            return None
+        except tomllib.TOMLDecodeError as error:
+            self.snapshot.skip(self.ref(path), f"unparseable TOML: {error}")
+            return None
+        self.digest.update(self.ref(path).encode() + b"\0" + raw + b"\0")
+        return data
+
+    def follow(self, path):
+        """The bytes of `path` after following its links (symbolic, or one-line files)."""
+        current = Path(path)
+        for _ in range(MAX_LINK_HOPS):
+            if current.is_symlink():
+                target = current.parent / current.readlink()
+                current = self.within_tree(target, current.readlink().as_posix())
+                continue
+            if current.stat().st_size > MAX_FILE_BYTES:
+                raise SourceError(f"larger than {MAX_FILE_BYTES:,} bytes")
+            raw = current.read_bytes()
+            link = link_text(raw)
+            if link is None:
+                return raw
+            current = self.within_tree(current.parent / link, link)
+        raise SourceError(f"more than {MAX_LINK_HOPS} links in a row")
+
+    def within_tree(self, target, written):
+        resolved = Path(target).resolve()
+        if not resolved.is_relative_to(self.root):
+            raise SourceError(f"a link to outside the tree: {written}")
+        if not resolved.is_file():
+            raise SourceError(f"a dangling link: its target {written} does not exist")
+        return resolved
+
+
+def link_text(raw):
+    """The target a one-line link file names ("../../azure/models/x.toml"), else None."""
+    if len(raw) > 1_000 or b"\n" in raw.strip() or b"=" in raw:
+        return None
+    text = raw.decode("utf-8", errors="replace").strip()
+    return text if text.endswith(".toml") else None
+
+
+def read_provider(folder, reader, canonical, snapshot):
+    provider_key = folder.name
+    data = reader.read(folder / "provider.toml") if (folder / "provider.toml").exists() else None
+    if data is None:
+        if not (folder / "provider.toml").exists():
+            snapshot.skip(reader.ref(folder), "no provider.toml")
+        return
+    name = str(data.get("name") or "").strip()
+    if not name:
+        snapshot.skip(reader.ref(folder / "provider.toml"), "a provider without a name")
+        return
+    snapshot.providers.append(
+        SourceProvider(
+            key=provider_key,
+            name=name,
+            website=str(data.get("doc") or ""),
+            source_url=f"{SITE}/providers/{provider_key}",
+        )
+    )
+    models_folder = folder / "models"
+    if not models_folder.is_dir():
+        return
+    for path in sorted(models_folder.rglob("*.toml")):
+        ref = reader.ref(path)
+        data = reader.read(path)
+        if data is None:
+            continue
+        model_id = path.relative_to(models_folder).with_suffix("").as_posix()
+        try:
+            route = source_route(provider_key, model_id, data, canonical)
+        except SourceError as error:
+            snapshot.skip(ref, str(error))
+            continue
+        if output_is_text(route.merged, ref, snapshot):
+            snapshot.routes.extend(route.routes)
+
+
+def output_is_text(data, ref, snapshot):
+    """The catalog holds language models: an entry whose output is not text is skipped."""
+    outputs = (data.get("modalities") or {}).get("output") or ["text"]
+    if "text" in outputs:
+        return True
+    snapshot.skip(ref, f"not a language model: its output is {', '.join(map(str, outputs))}")
+    return False
+
+
+class ParsedRoute:
+    def __init__(self, merged, routes):
+        self.merged = merged
+        self.routes = routes
+
+
+def merged_with_base(data, base, omit):
+    """`base` overlaid by `data`, tables merged key by key, less the dotted paths `omit`."""
+    merged = {key: value for key, value in base.items() if key not in omit}
+    for key, value in base.items():
+        if isinstance(value, dict) and key not in omit:
+            prefix = f"{key}."
+            nested_omit = {path.removeprefix(prefix) for path in omit if path.startswith(prefix)}
+            merged[key] = merged_with_base({}, value, nested_omit)
+    for key, value in data.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = {**merged[key], **value}
+        else:
+            merged[key] = value
+    return merged
+
+
+def source_route(provider_key, model_id, data, canonical):
+    base_key = str(data.get("base_model") or "")
+    merged = data
+    if base_key:
+        if base_key not in canonical:
+            raise SourceError(f"its base_model {base_key} is not a model of the tree")
+        omit = {str(path) for path in data.get("base_model_omit") or ()}
+        merged = merged_with_base(data, canonical[base_key], omit)
+    organization = base_key.split("/")[0] if base_key else organization_folder(model_id)
+    model = source_model(f"{provider_key}/{model_id}", merged, organization)
+    cost = merged.get("cost") or {}
+    if not isinstance(cost, dict):
+        raise SourceError("its cost is not a table")
+    key = f"{provider_key}/{model_id}"
+    common = {
+        "provider": provider_key,
+        "provider_model_id": model_id,
+        "model": model,
+        "base_key": base_key,
+        "deprecated": model.deprecated,
+        "source_url": f"{SITE}/providers/{provider_key}",
+    }
+    routes = [SourceRoute(key=key, prices=prices_of(cost), tiers=context_tiers(cost), **common)]
+    modes = (merged.get("experimental") or {}).get("modes") or {}
+    for name, mode in sorted(modes.items()) if isinstance(modes, dict) else ():
+        if name in MODES and isinstance(mode, dict) and isinstance(mode.get("cost"), dict):
+            routes.append(
+                SourceRoute(
+                    key=f"{key}#{name}",
+                    service_mode=MODES[name],
+                    prices=prices_of(mode["cost"]),
+                    **common,
+                )
+            )
+    return ParsedRoute(merged, routes)
+
+
+def organization_folder(model_id):
+    """The folder a provider files a model under ("moonshotai/Kimi-K2.5" → "moonshotai"),
+    "" when the file sits at the top of the provider's models."""
+    parts = model_id.split("/")
+    return parts[-2].lstrip("@") if len(parts) > 1 else ""
+
+
+def prices_of(cost):
+    return Prices(
+        input=price(cost.get("input")),
+        output=price(cost.get("output")),
+        cached_input=price(cost.get("cache_read")),
+        cache_write=price(cost.get("cache_write")),
+    )
+
+
+def context_tiers(cost):
+    tiers = []
+    for tier in cost.get("tiers") or ():
+        if not isinstance(tier, dict):
+            raise SourceError("a cost tier that is not a table")
+        kind = tier.get("tier") or {}
+        # A tier with a size and no type is a context tier (the schema's only kind).
+        if not isinstance(kind, dict) or kind.get("type", "context") != "context":
+            raise SourceError(f"a cost tier of an unknown kind: {kind!r}")
+        size = positive_int(kind.get("size"), "a context tier's size")
+        if size is None:
+            raise SourceError("a context tier without a size")
+        tiers.append(ContextTier(above_tokens=size, prices=prices_of(tier)))
+    return tuple(sorted(tiers, key=lambda tier: tier.above_tokens))
+
+
+def capabilities(data):
+    stated = {}
+    for flag, slugs in FLAG_CAPABILITIES.items():
+        if isinstance(data.get(flag), bool):
+            for slug in slugs:
+                stated[slug] = "yes" if data[flag] else "no"
+    inputs = (data.get("modalities") or {}).get("input")
+    if isinstance(inputs, list) and inputs:
+        stated["vision"] = "yes" if "image" in inputs else "no"
+        stated["multimodal"] = "yes" if set(inputs) - {"text"} else "no"
+    return stated
+
+
+def source_model(key, data, organization):
+    name = str(data.get("name") or "").strip()
+    if not name:
+        raise SourceError("a model without a name")
+    limit = data.get("limit") or {}
+    if not isinstance(limit, dict):
+        raise SourceError("its limit is not a table")
+    inputs = (data.get("modalities") or {}).get("input") or ()
+    license_name = data.get("license")
+    return SourceModel(
+        key=key,
+        name=name,
+        organization=organization,
+        family=str(data.get("family") or ""),
+        released_on=parse_day(data.get("release_date")),
+        upstream_updated_on=parse_day(data.get("last_updated")),
+        knowledge_cutoff=parse_day(data.get("knowledge")),
+        open_weights=data["open_weights"] if isinstance(data.get("open_weights"), bool) else None,
+        license_name=str(license_name) if isinstance(license_name, str) else "",
+        context_window=positive_int(limit.get("context"), "the context window"),
+        max_output_tokens=positive_int(limit.get("output"), "the output limit"),
+        input_modalities=tuple(str(kind) for kind in inputs),
+        capabilities=capabilities(data),
+        deprecated=data.get("status") == "deprecated",
+        source_url=f"{SITE}/models/{key}" if "/" in key else SITE,
+    )

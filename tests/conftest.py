@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import lxml.html
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 from django.test import Client
 
@@ -17,7 +18,9 @@ from catalog.models import (
     Route,
 )
 from catalog.slugs import slug_from_name
+from comparisons.models import TrafficDefaults
 from tests.builders import add_models, add_reference_catalog
+from tests.sitemaps import CREATED
 
 
 @pytest.fixture
@@ -163,6 +166,36 @@ def grow_catalog(db):
         return add_models(count, name=name, price_history=True)
 
     return grow
+
+
+@pytest.fixture
+def sitemap_catalog(make_organization, make_provider, make_model, make_route):
+    """The sitemap tests' catalog, built at the frozen instant `tests.sitemaps.CREATED`:
+    three published, reviewed models; one published but never reviewed; one unpublished.
+    OpenRouter serves published models; Idle Cloud only through an inactive route, Lonely
+    Host only an unpublished model: neither is listed."""
+    with time_machine.travel(CREATED, tick=False):
+        TrafficDefaults.load().save()  # pair pages speak of it: its last change counts too
+        make_organization("OpenAI", reviewed_at=CREATED)
+        reviewed = {"reviewed_at": CREATED}
+        models = {
+            name: make_model(name, **fields)
+            for name, fields in [
+                ("Alpha", reviewed),
+                ("Beta", reviewed),
+                ("Gamma", reviewed),
+                ("Delta", {}),
+                ("Hidden", {**reviewed, "is_published": False}),
+            ]
+        }
+        openrouter = make_provider("OpenRouter")
+        routes = {
+            "alpha": make_route(models["Alpha"], openrouter, 0.26, 2.08),
+            "delta": make_route(models["Delta"], openrouter, 1, 2),
+        }
+        make_route(models["Beta"], make_provider("Idle Cloud"), 1, 2, is_active=False)
+        make_route(models["Hidden"], make_provider("Lonely Host"), 1, 2)
+    return {"models": models, "routes": routes}
 
 
 @pytest.fixture

@@ -1,102 +1,41 @@
-"""The sitemap: the index of sections, their pages, lastmod, who is left out, the schemas.
+"""The sitemap as the site serves it: the index of sections (config/urls.py) over the
+catalog's and the comparisons' sections, what none of them lists, lastmod as each page's
+Last-Modified, the queries a section costs, and the sitemaps.org schemas."""
 
-The catalog is built at a frozen instant (with microseconds, which HTTP dates drop), so
-every lastmod is known exactly; later changes happen at later frozen instants.
-"""
-
-import itertools
 import math
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import lxml.etree
-import lxml.html
 import pytest
 import time_machine
 from django.utils.http import http_date
 
-from catalog.models import LanguageModel, Provider, Route
-from catalog.sitemaps import ModelSitemap, ProviderSitemap, path_around_slug
-from catalog.slugs import pair_slug, pair_url
-from comparisons.models import TrafficDefaults
+from catalog.models import Route
+from catalog.sitemaps import ModelSitemap
 from comparisons.sitemaps import PairSitemap
+from tests.sitemaps import (
+    CHANGED,
+    CHANGED_LASTMOD,
+    CREATED,
+    CREATED_LASTMOD,
+    NAMESPACE,
+    ORIGIN,
+    entries,
+    locs,
+    pair_loc,
+    xml_of,
+)
 
 pytestmark = pytest.mark.django_db
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "spec" / "sitemaps"
-NAMESPACE = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-ORIGIN = "http://testserver"
-
-CREATED = datetime(2026, 3, 1, 9, 30, 15, 654321, tzinfo=UTC)
-CREATED_LASTMOD = "2026-03-01T09:30:15+00:00"
-CHANGED = datetime(2026, 4, 2, 16, 5, 42, 987654, tzinfo=UTC)
-CHANGED_LASTMOD = "2026-04-02T16:05:42+00:00"
-
-
-@pytest.fixture
-def catalog(make_organization, make_provider, make_model, make_route):
-    """Three published, reviewed models; one published but never reviewed; one
-    unpublished. OpenRouter serves published models; Idle Cloud only through an inactive
-    route, Lonely Host only an unpublished model: neither is listed."""
-    with time_machine.travel(CREATED, tick=False):
-        TrafficDefaults.load().save()  # pair pages speak of it: its last change counts too
-        make_organization("OpenAI", reviewed_at=CREATED)
-        reviewed = {"reviewed_at": CREATED}
-        models = {
-            name: make_model(name, **fields)
-            for name, fields in [
-                ("Alpha", reviewed),
-                ("Beta", reviewed),
-                ("Gamma", reviewed),
-                ("Delta", {}),
-                ("Hidden", {**reviewed, "is_published": False}),
-            ]
-        }
-        openrouter = make_provider("OpenRouter")
-        routes = {
-            "alpha": make_route(models["Alpha"], openrouter, 0.26, 2.08),
-            "delta": make_route(models["Delta"], openrouter, 1, 2),
-        }
-        make_route(models["Beta"], make_provider("Idle Cloud"), 1, 2, is_active=False)
-        make_route(models["Hidden"], make_provider("Lonely Host"), 1, 2)
-    return {"models": models, "routes": routes}
-
-
-def xml_of(response):
-    assert response.status_code == 200, response.status_code
-    assert response["Content-Type"] == "application/xml"
-    return lxml.etree.fromstring(response.getvalue())
-
-
-def entries(response):
-    """(loc, lastmod) of each <url> of a sitemap page, or <sitemap> of the index."""
-    root = xml_of(response)
-    tag = "s:url" if root.tag.endswith("urlset") else "s:sitemap"
-    return [
-        (
-            element.findtext("s:loc", namespaces=NAMESPACE),
-            element.findtext("s:lastmod", namespaces=NAMESPACE),
-        )
-        for element in root.findall(tag, NAMESPACE)
-    ]
-
-
-def locs(response):
-    return [loc for loc, _ in entries(response)]
-
-
-def pair_loc(slug_a, slug_b):
-    return ORIGIN + pair_url(slug_a, slug_b)
-
-
-def robots_meta(response):
-    return lxml.html.fromstring(response.content).xpath('//meta[@name="robots"]/@content')
 
 
 # The index.
 
 
-def test_index_lists_each_section_and_each_of_its_pages(client, catalog, monkeypatch):
+def test_index_lists_each_section_and_each_of_its_pages(client, sitemap_catalog, monkeypatch):
     monkeypatch.setattr(ModelSitemap, "limit", 3)  # four published models: two pages
     monkeypatch.setattr(PairSitemap, "limit", 2)  # three indexable models, three pairs
 
@@ -129,57 +68,7 @@ def test_no_sitemap_before_anything_is_published(client, make_model):
     assert client.get("/sitemap.xml").status_code == 404
 
 
-# The sections.
-
-
-def test_models_section_lists_published_models_with_their_last_change(client, catalog):
-    assert entries(client.get("/sitemap-models.xml")) == [
-        (f"{ORIGIN}/models/{slug}/", CREATED_LASTMOD)
-        for slug in ["alpha", "beta", "delta", "gamma"]
-    ]
-
-
-def test_providers_section_lists_providers_serving_a_published_model(client, catalog):
-    assert entries(client.get("/sitemap-providers.xml")) == [
-        (f"{ORIGIN}/providers/openrouter/", CREATED_LASTMOD)
-    ]
-
-
-def test_pairs_section_lists_pairs_of_reviewed_models_at_canonical_urls(client, catalog):
-    assert entries(client.get("/sitemap-pairs.xml")) == [
-        (pair_loc("alpha", "beta"), CREATED_LASTMOD),
-        (pair_loc("alpha", "gamma"), CREATED_LASTMOD),
-        (pair_loc("beta", "gamma"), CREATED_LASTMOD),
-    ]
-
-
-def test_pair_urls_follow_python_string_order_of_slugs(client, make_model):
-    """In Python (and so in pair_slug) "a-c" < "ab", although a collation that ignores
-    hyphens sorts them the other way round."""
-    for name in ["AB", "A-C", "A"]:
-        make_model(name, reviewed_at=CREATED)
-
-    assert locs(client.get("/sitemap-pairs.xml")) == [
-        f"{ORIGIN}/compare/a-vs-a-c/",
-        f"{ORIGIN}/compare/a-vs-ab/",
-        f"{ORIGIN}/compare/a-c-vs-ab/",
-    ]
-    assert pair_slug("ab", "a-c") == "a-c-vs-ab"
-
-
-def test_pair_pages_together_hold_every_pair_once(client, make_model, monkeypatch):
-    monkeypatch.setattr(PairSitemap, "limit", 4)
-    slugs = [f"model-{number}" for number in range(7)]  # 21 pairs: pages of 4, 4, …, 1
-    for slug in slugs:
-        make_model(slug.capitalize(), reviewed_at=CREATED)
-
-    pages = [locs(client.get(f"/sitemap-pairs.xml?p={page}")) for page in range(1, 7)]
-
-    assert [len(page) for page in pages] == [4, 4, 4, 4, 4, 1]
-    assert list(itertools.chain(*pages)) == [
-        pair_loc(a, b) for a, b in itertools.combinations(slugs, 2)
-    ]
-    assert client.get("/sitemap-pairs.xml?p=7").status_code == 404
+# Every section.
 
 
 @pytest.mark.parametrize(
@@ -193,53 +82,11 @@ def test_pair_pages_together_hold_every_pair_once(client, make_model, monkeypatc
         "/sitemap-.xml",
     ],
 )
-def test_a_page_that_does_not_exist_is_not_found(client, catalog, url):
+def test_a_page_that_does_not_exist_is_not_found(client, sitemap_catalog, url):
     assert client.get(url).status_code == 404
 
 
-def test_section_page_answers_with_its_latest_lastmod(client, catalog):
-    with time_machine.travel(CHANGED, tick=False):
-        catalog["models"]["Gamma"].save()
-
-    response = client.get("/sitemap-pairs.xml")
-
-    assert response["Last-Modified"] == http_date(CHANGED.timestamp())
-    assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"
-    assert dict(entries(response))[pair_loc("alpha", "beta")] == CREATED_LASTMOD
-
-
-def test_path_around_slug_matches_reverse():
-    prefix, suffix = path_around_slug("comparisons:pair_detail")
-    assert f"{prefix}a-vs-b{suffix}" == pair_url("a", "b")
-
-
-# Noindex: who is left out.
-
-
-def test_unreviewed_model_pairs_are_left_out_and_carry_noindex(client, catalog):
-    listed = locs(client.get("/sitemap-pairs.xml"))
-    unreviewed = client.get("/compare/alpha-vs-delta/")
-    reviewed = client.get("/compare/alpha-vs-beta/")
-
-    assert not [loc for loc in listed if "delta" in loc]
-    assert robots_meta(unreviewed) == ["noindex"]
-    assert pair_loc("alpha", "beta") in listed
-    assert robots_meta(reviewed) == []
-
-
-def test_reviewing_a_model_puts_its_pairs_in_the_sitemap(client, catalog, editor):
-    with time_machine.travel(CHANGED, tick=False):
-        LanguageModel.objects.filter(slug="delta").mark_reviewed(editor)
-
-    listed = dict(entries(client.get("/sitemap-pairs.xml")))
-
-    assert listed[pair_loc("alpha", "delta")] == CHANGED_LASTMOD
-    assert listed[pair_loc("beta", "delta")] == CHANGED_LASTMOD
-    assert listed[pair_loc("alpha", "beta")] == CREATED_LASTMOD
-    assert robots_meta(client.get("/compare/alpha-vs-delta/")) == []
-
-
-def test_unpublished_model_is_nowhere(client, catalog):
+def test_unpublished_model_is_nowhere(client, sitemap_catalog):
     everything = [
         loc
         for section in ("models", "providers", "pairs")
@@ -251,9 +98,9 @@ def test_unpublished_model_is_nowhere(client, catalog):
 # lastmod: the pages' own Last-Modified, moved by editors' changes.
 
 
-def test_lastmod_is_the_last_modified_of_the_page(client, catalog):
+def test_lastmod_is_the_last_modified_of_the_page(client, sitemap_catalog):
     with time_machine.travel(CHANGED, tick=False):
-        catalog["routes"]["alpha"].save()
+        sitemap_catalog["routes"]["alpha"].save()
 
     for section in ("models", "providers", "pairs"):
         for loc, lastmod in entries(client.get(f"/sitemap-{section}.xml")):
@@ -262,8 +109,8 @@ def test_lastmod_is_the_last_modified_of_the_page(client, catalog):
             assert page["Last-Modified"] == http_date(datetime.fromisoformat(lastmod).timestamp())
 
 
-def test_lastmod_follows_a_price_change_in_the_admin(editor_client, form_data, catalog):
-    route = catalog["routes"]["alpha"]
+def test_lastmod_follows_a_price_change_in_the_admin(editor_client, form_data, sitemap_catalog):
+    route = sitemap_catalog["routes"]["alpha"]
     url = f"/admin/catalog/route/{route.pk}/change/"
     data = form_data(editor_client.get(url), "route_form")
     data["output_price"] = ["2.50"]
@@ -284,24 +131,13 @@ def test_lastmod_follows_a_price_change_in_the_admin(editor_client, form_data, c
     assert index["Last-Modified"] == http_date(CHANGED.timestamp())
 
 
-def test_provider_lastmod_counts_an_inactive_route(client, catalog, make_route):
-    """Deactivating a route changes the provider's page: its change counts."""
-    with time_machine.travel(CREATED, tick=False):
-        route = make_route(catalog["models"]["Beta"], Provider.objects.get(slug="openrouter"))
-    with time_machine.travel(CHANGED, tick=False):
-        route.is_active = False
-        route.save()
-
-    assert entries(client.get("/sitemap-providers.xml")) == [
-        (f"{ORIGIN}/providers/openrouter/", CHANGED_LASTMOD)
-    ]
-
-
 # Queries: a fixed number a section, whatever the catalog's size.
 
 
 @pytest.mark.parametrize("extra_models", [0, 40])
-def test_sitemap_query_counts(client, catalog, make_model, django_assert_num_queries, extra_models):
+def test_sitemap_query_counts(
+    client, sitemap_catalog, make_model, django_assert_num_queries, extra_models
+):
     for number in range(extra_models):
         make_model(f"Extra {number}", reviewed_at=CREATED)
 
@@ -330,7 +166,9 @@ def schemas():
     }
 
 
-def test_every_sitemap_file_validates_against_the_schemas(client, catalog, schemas, monkeypatch):
+def test_every_sitemap_file_validates_against_the_schemas(
+    client, sitemap_catalog, schemas, monkeypatch
+):
     monkeypatch.setattr(PairSitemap, "limit", 2)
     index = xml_of(client.get("/sitemap.xml"))
     schemas["siteindex"].assertValid(index)
@@ -350,18 +188,3 @@ def test_schemas_reject_what_the_sitemap_must_not_do(schemas):
     )
     assert not schemas["sitemap"].validate(lxml.etree.fromstring(empty))
     assert not schemas["sitemap"].validate(lxml.etree.fromstring(bad_date))
-
-
-def test_section_objects_read_as_django_sitemaps(catalog):
-    """Django's own Sitemap.get_urls() over our sections gives what our pages write."""
-    from django.contrib.sites.requests import RequestSite
-    from django.test import RequestFactory
-
-    site = RequestSite(RequestFactory().get("/"))
-    urls = PairSitemap().get_urls(site=site, protocol="http")
-    assert [(url["location"], url["lastmod"].isoformat()) for url in urls] == [
-        (pair_loc("alpha", "beta"), CREATED_LASTMOD),
-        (pair_loc("alpha", "gamma"), CREATED_LASTMOD),
-        (pair_loc("beta", "gamma"), CREATED_LASTMOD),
-    ]
-    assert ProviderSitemap().get_latest_lastmod().isoformat() == CREATED_LASTMOD

@@ -179,14 +179,12 @@ def add_models(
         Route,
     )
     if price_history:
-        last_routes = {route.model_id: route for route in routes}.values()
+        last_routes = list({route.model_id: route for route in routes}.values())
         for route in last_routes:
             route.output_price = (route.output_price or Decimal(0)) + Decimal("0.25")
             route.version += 1
             route.updated_at = timezone.now()
-        bulk_update_with_history(
-            list(last_routes), Route, ["output_price", "version", "updated_at"]
-        )
+        bulk_update_with_history(last_routes, Route, ["output_price", "version", "updated_at"])
 
     benchmarks = [
         Benchmark.objects.create(

@@ -16,7 +16,7 @@ FIND_PYTHON := for candidate in $$(pyenv which python 2>/dev/null) python3.13 py
 	    command -v $$candidate; exit 0; fi; \
 	done; exit 1
 
-.PHONY: run test lint format migrations-check venv install migrate demo editor superuser audit bench clean
+.PHONY: run test test-fast lint format migrations-check venv install migrate demo editor superuser audit bench clean
 
 $(PY):
 	@python=$$($(FIND_PYTHON)) || { echo "LLM Reference needs Python 3.12 or newer (Django 6.1), and none was found. Install one (pyenv install 3.13) and run make again." >&2; exit 1; }; \
@@ -40,9 +40,14 @@ demo: migrate
 run: demo
 	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
-## The test suite (SQLite by default; set DATABASE_URL=postgres://… for PostgreSQL).
+## The test suite (SQLite by default; set DATABASE_URL=postgres://… for PostgreSQL), with
+## branch coverage of catalog, comparisons and config, and the ten slowest tests.
 test: install
-	$(DEV_ENV) $(BIN)/pytest
+	$(DEV_ENV) $(BIN)/pytest --cov --cov-report=term --durations=10
+
+## Everything but the browser tier (headless Chromium), without coverage: for quick runs.
+test-fast: install
+	$(DEV_ENV) $(BIN)/pytest -m "not browser"
 
 ## What CI checks before the tests: the pre-commit hooks' tools, and makemigrations --check.
 lint: install migrations-check

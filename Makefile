@@ -6,8 +6,7 @@ PY := $(BIN)/python
 DEV_ENV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# As in .pre-commit-config.yaml, which says why default_auto_field is skipped.
-DJANGO_UPGRADE_ARGS := --target-version 6.1 --skip default_auto_field
+DJANGO_UPGRADE_ARGS := --target-version 6.1
 
 # The first Python >= 3.12 on this machine (Django 6.1 needs it): pyenv's, then the PATH's.
 FIND_PYTHON := for candidate in $$(pyenv which python 2>/dev/null) python3.13 python3.12 python3.14 \

@@ -9,6 +9,7 @@ already holds (matched by provider and the provider's model id). YAML is read wi
 
 import hashlib
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -147,7 +148,8 @@ def price_list(prices):
     known = {key: value for key, value in prices.items() if key in PRICE_KEYS}
     if not known:
         raise SourceError(f"an unknown unit: {', '.join(sorted(map(str, prices)))}")
-    base, tiers = {}, {}
+    base: dict[str, Decimal | None] = {}
+    tiers: dict[int, dict[str, Decimal | None]] = {}
     for key, value in known.items():
         field = PRICE_KEYS[key]
         if isinstance(value, dict):

@@ -7,7 +7,7 @@ from catalog.demo.loader import load_demo_catalog
 
 class Command(BaseCommand):
     help = (
-        "Load the demo catalog (catalog/demo_catalog.py): real models, providers, routes, "
+        "Load the demo catalog (catalog/demo/data.py): real models, providers, routes, "
         "prices and benchmark scores. Safe to run again: unchanged records are not touched."
     )
 

@@ -130,7 +130,7 @@ def model_queryset() -> QuerySet[LanguageModel]:
                 "routes",
                 queryset=Route.objects.filter(is_active=True)
                 .select_related("provider")
-                .order_by("provider__name", "tier"),
+                .order_by("provider__name", "service_mode", "context_above"),
             ),
             Prefetch("scores", queryset=BenchmarkScore.objects.select_related("benchmark")),
         )

@@ -135,6 +135,15 @@ def iso_month(day: date | None) -> str:
     return day.strftime("%Y-%m") if day else MISSING
 
 
+def tier_name(service_mode: str, context_above: int) -> str:
+    """A route's tier as it reads beside its provider: "" for the standard price, "batch",
+    "input over 200k tokens", "batch, input over 200k tokens"."""
+    parts = [service_mode] if service_mode else []
+    if context_above:
+        parts.append(f"input over {compact_tokens(context_above)} tokens")
+    return ", ".join(parts)
+
+
 def tier_label(tier: str) -> str:
     """A route's price tier as tables show it: "batch", or "standard" for none."""
     return tier or STANDARD_TIER

@@ -11,12 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from catalog.formatting import tier_name
 from catalog.slugs import validate_catalog_slug
 
 # A record not checked against its source for this long is "review overdue".
 REVIEW_INTERVAL = timedelta(days=90)
 
-PRICE_FIELDS = ("input_price", "output_price", "cached_input_price")
+PRICE_FIELDS = ("input_price", "output_price", "cached_input_price", "cache_write_price")
 
 
 def latest_change_of(*related_paths):
@@ -64,6 +65,16 @@ class Curated(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
+    # The catalog sync run that last wrote the record; None when an editor wrote it last.
+    sync_run = models.ForeignKey(
+        "catalog.SyncRun",
+        verbose_name="last written by sync run",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = CuratedQuerySet.as_manager()
 
@@ -148,7 +159,9 @@ class Provider(Curated):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True, validators=[validate_catalog_slug])
     website = models.URLField(max_length=300, blank=True)
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    kind = models.CharField(
+        max_length=20, choices=Kind.choices, blank=True, help_text="Empty when not known."
+    )
 
     objects = ProviderQuerySet.as_manager()
 
@@ -316,7 +329,9 @@ class LanguageModel(Curated):
     )
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="models")
     released_on = models.DateField("released", null=True, blank=True)
-    product_type = models.CharField(max_length=20, choices=ProductType.choices)
+    product_type = models.CharField(
+        max_length=20, choices=ProductType.choices, blank=True, help_text="Empty when not known."
+    )
     best_for = models.CharField(
         max_length=200,
         blank=True,
@@ -342,7 +357,9 @@ class LanguageModel(Curated):
     architecture = models.CharField(max_length=30, choices=Architecture.choices, blank=True)
     license_name = models.CharField("license", max_length=120, blank=True)
     license_osi_approved = models.BooleanField("OSI-approved license", default=False)
-    openness = models.CharField(max_length=20, choices=Openness.choices)
+    openness = models.CharField(
+        max_length=20, choices=Openness.choices, blank=True, help_text="Empty when not known."
+    )
     commercial_use = models.CharField(max_length=20, choices=CommercialUse.choices, blank=True)
     knowledge_cutoff = models.DateField(
         null=True,
@@ -350,6 +367,16 @@ class LanguageModel(Curated):
         help_text="The first day of the cutoff month when only the month is known.",
     )
     is_published = models.BooleanField("published", default=False)
+    is_deprecated = models.BooleanField("deprecated", default=False)
+    retires_on = models.DateField(
+        "retires on", null=True, blank=True, help_text="When its maker stops serving it."
+    )
+    upstream_updated_on = models.DateField(
+        "source last updated",
+        null=True,
+        blank=True,
+        help_text="When the source last changed its entry (not our review date).",
+    )
     capabilities = models.ManyToManyField(
         Capability, through="ModelCapability", related_name="models", blank=True
     )
@@ -446,38 +473,78 @@ def price_field(verbose_name, help_text):
     )
 
 
-class Route(Curated):
-    """A model offered by a provider, optionally in a price tier; prices in USD per 1M tokens.
+class PriceHistoryExtras(models.Model):
+    """What a price-history record says besides the prices: the sync run that made the
+    change (None: an editor), and the day it took effect where the source dates it."""
 
-    A price left empty is unknown (not sourced yet), never zero.
+    sync_run = models.ForeignKey(
+        "catalog.SyncRun", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    effective_on = models.DateField("took effect", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Route(Curated):
+    """A model offered by a provider, in a service mode and (for a context tier) above an
+    input size; prices in USD per 1M tokens.
+
+    A route with `context_above` > 0 is a context tier: its prices apply only to requests
+    whose input exceeds that many tokens. A service mode (batch, flex, priority, fast) is a
+    different way of buying than the standard one. A price left empty is unknown (not
+    sourced yet), never zero.
     """
+
+    class ServiceMode(models.TextChoices):
+        STANDARD = "", "standard"
+        BATCH = "batch", "batch"
+        FLEX = "flex", "flex"
+        PRIORITY = "priority", "priority"
+        FAST = "fast", "fast"
 
     model = models.ForeignKey(LanguageModel, on_delete=models.CASCADE, related_name="routes")
     provider = models.ForeignKey(Provider, on_delete=models.PROTECT, related_name="routes")
     provider_model_id = models.CharField("provider's model id", max_length=200, blank=True)
-    tier = models.CharField(
-        "price tier",
-        max_length=60,
-        blank=True,
-        help_text="Empty for the standard price; “batch”, “long context >128k”…",
+    service_mode = models.CharField(
+        max_length=20, choices=ServiceMode.choices, blank=True, default=ServiceMode.STANDARD
+    )
+    context_above = models.PositiveIntegerField(
+        "context tier: input above",
+        default=0,
+        help_text="0 for the base price; N for a price that applies above N input tokens.",
     )
     input_price = price_field("input price", "USD per 1M input tokens; empty when not sourced.")
     output_price = price_field("output price", "USD per 1M output tokens; empty when not sourced.")
     cached_input_price = price_field("cached input price", "USD per 1M cached input tokens.")
+    cache_write_price = price_field("cache write price", "USD per 1M tokens written to cache.")
     is_active = models.BooleanField("active", default=True)
+    is_deprecated = models.BooleanField("deprecated", default=False)
+    retires_on = models.DateField(
+        "retires on", null=True, blank=True, help_text="When the provider stops serving it."
+    )
 
     objects = RouteQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["created_at", "updated_at", "version", "reviewed_at", "reviewed_by"]
+        excluded_fields=[
+            "created_at",
+            "updated_at",
+            "version",
+            "reviewed_at",
+            "reviewed_by",
+            "sync_run",
+        ],
+        bases=[PriceHistoryExtras],
     )
 
     class Meta:
-        ordering = ["model__name", "provider__name", "tier"]
+        ordering = ["model__name", "provider__name", "service_mode", "context_above"]
         constraints = [
             models.UniqueConstraint(
-                fields=["model", "provider", "tier"],
+                fields=["model", "provider", "service_mode", "context_above"],
                 name="route_one_per_model_provider_tier",
-                violation_error_message="This model already has a route at this provider and tier.",
+                violation_error_message="This model already has a route at this provider "
+                "in this service mode and context tier.",
             ),
             *[
                 models.CheckConstraint(
@@ -492,6 +559,12 @@ class Route(Curated):
     def __str__(self):
         tier = f" ({self.tier})" if self.tier else ""
         return f"{self.model} on {self.provider}{tier}"
+
+    @property
+    def tier(self):
+        """The route's tier as it reads: "" for the standard price, "batch", "input over
+        200k tokens"…"""
+        return tier_name(self.service_mode, self.context_above)
 
 
 class Benchmark(Curated):
@@ -527,3 +600,18 @@ class BenchmarkScore(Curated):
 
     def __str__(self):
         return f"{self.model} on {self.benchmark}: {self.value}"
+
+
+# The catalog sync's records live with the sync; imported here so the app registers them.
+from catalog.sync.models import (  # noqa: E402
+    ProposedChange as ProposedChange,
+)
+from catalog.sync.models import (
+    SkippedInput as SkippedInput,
+)
+from catalog.sync.models import (
+    SourceIdentity as SourceIdentity,
+)
+from catalog.sync.models import (
+    SyncRun as SyncRun,
+)

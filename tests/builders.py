@@ -167,14 +167,14 @@ def add_models(
             Route(
                 model=model,
                 provider=provider,
-                tier=tier,
+                service_mode=mode,
                 input_price=price(5, 500),
                 output_price=price(20, 2_000),
                 reviewed_at=reviewed_at,
             )
             for model in models
             for provider in rng.sample(providers, routes_per_model)
-            for tier in ("", "batch")[: rng.randrange(1, 3) if tiers else 1]
+            for mode in ("", "batch")[: rng.randrange(1, 3) if tiers else 1]
         ],
         Route,
     )

@@ -117,10 +117,12 @@ class RouteInline(admin.TabularInline):
     fields = [
         "provider",
         "provider_model_id",
-        "tier",
+        "service_mode",
+        "context_above",
         "input_price",
         "output_price",
         "cached_input_price",
+        "cache_write_price",
         "is_active",
         "source_url",
         "verified_against_source",
@@ -218,6 +220,7 @@ class LanguageModelAdmin(CuratedAdmin):
             "Positioning",
             {"fields": ["released_on", "product_type", "best_for", "decision_tags"]},
         ),
+        ("Lifecycle", {"fields": ["is_deprecated", "retires_on", "upstream_updated_on"]}),
         (
             "Specs",
             {
@@ -262,7 +265,8 @@ class RouteAdmin(SimpleHistoryAdmin, CuratedAdmin):
     list_display = [
         "model",
         "provider",
-        "tier",
+        "service_mode",
+        "context_above",
         "input_price",
         "output_price",
         "is_active",
@@ -270,13 +274,33 @@ class RouteAdmin(SimpleHistoryAdmin, CuratedAdmin):
     ]
     list_filter = ["provider", "is_active", ReviewOverdueFilter]
     list_select_related = ["model", "provider", "reviewed_by"]
-    search_fields = ["model__name", "provider__name", "provider_model_id", "tier"]
+    search_fields = ["model__name", "provider__name", "provider_model_id"]
     autocomplete_fields = ["model", "provider"]
     fieldsets = [
-        (None, {"fields": ["model", "provider", "provider_model_id", "tier", "is_active"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "model",
+                    "provider",
+                    "provider_model_id",
+                    ("service_mode", "context_above"),
+                    "is_active",
+                    ("is_deprecated", "retires_on"),
+                ]
+            },
+        ),
         (
             "Prices (USD per 1M tokens; leave empty when not sourced)",
-            {"fields": ["input_price", "output_price", "cached_input_price", "source_url"]},
+            {
+                "fields": [
+                    "input_price",
+                    "output_price",
+                    "cached_input_price",
+                    "cache_write_price",
+                    "source_url",
+                ]
+            },
         ),
         ("Price history", {"fields": ["price_history"]}),
     ]

@@ -74,7 +74,8 @@ class RouteData:
     input_price: str | None
     output_price: str | None
     cached_input_price: str | None = None
-    tier: str = ""
+    service_mode: str = ""  # "" for the standard price, "batch"…
+    context_above: int = 0  # a context tier: the price above this many input tokens
     is_active: bool = True
     source_url: str
     reviewed_on: date | None
@@ -483,7 +484,7 @@ MODELS = (
             RouteData(
                 provider="OpenAI API",
                 provider_model_id="gpt-5",
-                tier="batch",
+                service_mode="batch",
                 input_price="0.625",
                 output_price="5.00",
                 cached_input_price="0.0625",
@@ -853,7 +854,7 @@ MODELS = (
             RouteData(
                 provider="Anthropic API",
                 provider_model_id="claude-sonnet-4-5-20250929",
-                tier="long context >200k",
+                context_above=200_000,
                 input_price="6.00",
                 output_price="22.50",
                 cached_input_price="0.60",
@@ -974,7 +975,7 @@ MODELS = (
             RouteData(
                 provider="Google AI Studio",
                 provider_model_id="gemini-2.5-pro",
-                tier="long context >200k",
+                context_above=200_000,
                 input_price="2.50",
                 output_price="15.00",
                 cached_input_price="0.25",

@@ -183,7 +183,7 @@ def load_demo_catalog():
 def load_entries(*, organizations=(), providers=(), models=(), benchmarks=(), scores=()):
     """Load demo catalog entries into the database, idempotently, in one transaction.
 
-    Records are matched by slug (routes by model, provider and tier; scores by model and
+    Records are matched by slug (routes by model, provider, service mode and context tier; scores by model and
     benchmark; capability support by model and capability) and written only where a field
     differs, so a second run changes nothing: no new rows, no new `updated_at` or
     `version`, no new Route history. Records the entries do not mention are left alone; a
@@ -236,7 +236,10 @@ def load_entries(*, organizations=(), providers=(), models=(), benchmarks=(), sc
         support_rows = {
             (row.model_id, row.capability_id): row for row in ModelCapability.objects.all()
         }
-        routes = {(r.model_id, r.provider_id, r.tier): r for r in Route.objects.all()}
+        routes = {
+            (r.model_id, r.provider_id, r.service_mode, r.context_above): r
+            for r in Route.objects.all()
+        }
         stored_models = {m.slug: m for m in LanguageModel.objects.all()}
         model_by_name = {}
         for data in models:
@@ -287,8 +290,13 @@ def load_entries(*, organizations=(), providers=(), models=(), benchmarks=(), sc
                     "routes",
                     Route,
                     routes,
-                    (model.pk, provider.pk, route.tier),
-                    {"model": model, "provider": provider, "tier": route.tier},
+                    (model.pk, provider.pk, route.service_mode, route.context_above),
+                    {
+                        "model": model,
+                        "provider": provider,
+                        "service_mode": route.service_mode,
+                        "context_above": route.context_above,
+                    },
                     {
                         "provider_model_id": route.provider_model_id,
                         "input_price": _price(route.input_price),

@@ -22,6 +22,7 @@ from catalog.formatting import (
     route_label,
     score_text,
     sentence_case,
+    tier_name,
     with_article,
 )
 from catalog.history import price_changes
@@ -152,7 +153,9 @@ def price_history(records) -> list[PriceChangeRow]:
     for route_records in by_route.values():
         route_records.sort(key=lambda record: (record.history_date, record.history_id))
         latest = route_records[-1]
-        label = route_label(latest.provider.name, latest.tier)
+        label = route_label(
+            latest.provider.name, tier_name(latest.service_mode, latest.context_above)
+        )
         if not latest.is_active:
             label = f"{label}, no longer offered"
         for change in price_changes(route_records):

@@ -115,7 +115,7 @@ def read_provider_page(slug: str) -> ProviderPage | None:
         Route.objects.public()
         .filter(provider=provider)
         .select_related("model__organization")
-        .order_by("model__name", "tier")
+        .order_by("model__name", "service_mode", "context_above")
     )
     rows = served_model_rows(routes)
     models = len({row.name for row in rows})

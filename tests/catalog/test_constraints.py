@@ -92,14 +92,14 @@ def test_database_refuses_a_duplicate_route(route, make_route):
 
 
 def test_database_refuses_a_duplicate_route_in_the_same_tier(route, make_route):
-    make_route(route.model, route.provider, 0.13, 1.04, tier="batch")
+    make_route(route.model, route.provider, 0.13, 1.04, service_mode="batch")
 
-    assert_refused(lambda: make_route(route.model, route.provider, 0.1, 1, tier="batch"))
+    assert_refused(lambda: make_route(route.model, route.provider, 0.1, 1, service_mode="batch"))
     assert Route.objects.count() == 2
 
 
 def test_database_accepts_the_same_model_and_provider_in_another_tier(route, make_route):
-    make_route(route.model, route.provider, 0.13, 1.04, tier="batch")
+    make_route(route.model, route.provider, 0.13, 1.04, service_mode="batch")
 
     assert Route.objects.filter(model=route.model, provider=route.provider).count() == 2
 
@@ -212,13 +212,18 @@ def test_full_clean_names_a_zero_context_window(make_model):
 
 
 def test_full_clean_names_a_duplicate_route(route):
-    duplicate = Route(model=route.model, provider=route.provider, tier=route.tier)
+    duplicate = Route(
+        model=route.model,
+        provider=route.provider,
+        service_mode=route.service_mode,
+        context_above=route.context_above,
+    )
 
     with pytest.raises(ValidationError) as caught:
         duplicate.full_clean()
 
     assert caught.value.message_dict[NON_FIELD_ERRORS] == [
-        "This model already has a route at this provider and tier."
+        "This model already has a route at this provider in this service mode and context tier."
     ]
 
 
@@ -278,7 +283,7 @@ def test_admin_route_form_refuses_a_duplicate_route(editor_client, form_data, ro
 
     assert response.status_code == 200
     assert response.context["adminform"].form.non_field_errors() == [
-        "This model already has a route at this provider and tier."
+        "This model already has a route at this provider in this service mode and context tier."
     ]
     assert Route.objects.count() == 1
 

@@ -107,7 +107,7 @@ def test_command_prints_the_summary(capsys):
 @pytest.mark.django_db
 def test_a_changed_fact_updates_only_that_record(monkeypatch, demo):
     spark = LanguageModel.objects.get(slug="gpt-5-3-codex-spark")
-    route = Route.objects.get(model__slug="gpt-5", tier="")
+    route = Route.objects.get(model__slug="gpt-5", service_mode="", context_above=0)
     history = route.history.count()
     others_before = snapshot()["stamps"]
 
@@ -319,10 +319,13 @@ def test_a_route_without_a_sourced_price(demo):
 
 @pytest.mark.django_db
 def test_a_price_tier_next_to_its_standard_route(demo):
-    tiered = Route.objects.exclude(tier="")
+    tiered = Route.objects.exclude(service_mode="", context_above=0)
     assert tiered.exists()
     for route in tiered:
-        assert Route.objects.filter(model=route.model, provider=route.provider, tier="").exists()
+        standard = Route.objects.filter(
+            model=route.model, provider=route.provider, service_mode="", context_above=0
+        )
+        assert standard.exists()
 
 
 @pytest.mark.django_db

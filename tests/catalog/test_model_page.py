@@ -118,7 +118,7 @@ def test_routes_with_prices_tier_and_unknown_prices(client, reference_catalog, m
         reference_catalog.providers["OpenRouter"],
         "0.13",
         "1.04",
-        tier="batch",
+        service_mode="batch",
         cached_input_price=Decimal("0.05"),
     )
     make_route(
@@ -213,18 +213,20 @@ def test_a_price_change_made_in_the_admin_shows(
 
 
 def test_price_history_groups_records_per_route_newest_change_first():
-    def record(route_id, history_id, day, provider, tier="", output=None, active=True):
+    def record(route_id, history_id, day, provider, mode="", output=None, active=True):
         return SimpleNamespace(
             id=route_id,
             history_id=history_id,
             history_date=datetime(2026, 1, day, tzinfo=UTC),
             history_user=None,
             provider=SimpleNamespace(name=provider),
-            tier=tier,
+            service_mode=mode,
+            context_above=0,
             is_active=active,
             input_price=None,
             output_price=None if output is None else Decimal(output),
             cached_input_price=None,
+            cache_write_price=None,
         )
 
     # Two routes' records, interleaved and out of order, as one query may return them.

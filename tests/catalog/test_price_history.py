@@ -31,6 +31,7 @@ def record(days, user=None, input_price=None, output_price=None, cached_input_pr
         input_price=None if input_price is None else Decimal(input_price),
         output_price=None if output_price is None else Decimal(output_price),
         cached_input_price=None if cached_input_price is None else Decimal(cached_input_price),
+        cache_write_price=None,
     )
 
 

@@ -58,7 +58,7 @@ def test_tiers_of_one_model_count_once(client, reference_catalog, make_route):
         reference_catalog.providers["OpenRouter"],
         "0.03",
         "0.3",
-        tier="batch",
+        service_mode="batch",
     )
     rows = {row[0]: row[3] for row in body_rows(client.get("/providers/"))}
     assert rows["OpenRouter"] == "2 models"
@@ -101,7 +101,7 @@ def test_a_provider_page_lists_its_published_models_with_prices(
         openrouter,
         None,
         "1.04",
-        tier="batch",
+        service_mode="batch",
         cached_input_price=Decimal("0.05"),
     )
     make_route(reference_catalog.spark, openrouter, "1", "1", is_active=False)

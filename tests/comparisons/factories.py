@@ -8,6 +8,7 @@ from decimal import Decimal
 from catalog import capabilities
 from catalog.demo import data as demo
 from catalog.facts import NO, UNKNOWN, YES, CapabilityFacts, ModelFacts, ReviewStamp, RouteFacts
+from catalog.formatting import tier_name
 from catalog.models import LanguageModel
 from catalog.slugs import slug_from_name
 from comparisons.cost import Traffic
@@ -105,8 +106,15 @@ def reference_model(name, **fields):
         "knowledge_cutoff": data.knowledge_cutoff,
         "source_url": data.source_url,
         "routes": tuple(
-            route(each.provider, each.input_price, each.output_price, each.tier)
-            for each in sorted(data.routes, key=lambda each: (each.provider, each.tier))
+            route(
+                each.provider,
+                each.input_price,
+                each.output_price,
+                tier_name(each.service_mode, each.context_above),
+            )
+            for each in sorted(
+                data.routes, key=lambda each: (each.provider, each.service_mode, each.context_above)
+            )
         ),
         **{
             support: [slug for slug, stated in data.capabilities.items() if stated == value]

@@ -138,7 +138,8 @@ def create_catalog(specs):
             Route.objects.create(
                 model=model,
                 provider=providers[route["provider"]],
-                **{key: route[key] for key in ("tier", "input_price", "output_price", "is_active")},
+                service_mode=route["tier"],
+                **{key: route[key] for key in ("input_price", "output_price", "is_active")},
             )
         created[slug] = {
             **spec,

@@ -14,6 +14,15 @@ from simple_history.models import HistoricalRecords
 from catalog.formatting import tier_name
 from catalog.slugs import validate_catalog_slug
 
+# The catalog sync's records live with the sync (catalog/sync/models.py); imported here so
+# the app registers them, and so `catalog.models` names every model of the app.
+from catalog.sync.models import (  # noqa: F401
+    ProposedChange,
+    SkippedInput,
+    SourceIdentity,
+    SyncRun,
+)
+
 # A record not checked against its source for this long is "review overdue".
 REVIEW_INTERVAL = timedelta(days=90)
 
@@ -600,18 +609,3 @@ class BenchmarkScore(Curated):
 
     def __str__(self):
         return f"{self.model} on {self.benchmark}: {self.value}"
-
-
-# The catalog sync's records live with the sync; imported here so the app registers them.
-from catalog.sync.models import (  # noqa: E402
-    ProposedChange as ProposedChange,
-)
-from catalog.sync.models import (
-    SkippedInput as SkippedInput,
-)
-from catalog.sync.models import (
-    SourceIdentity as SourceIdentity,
-)
-from catalog.sync.models import (
-    SyncRun as SyncRun,
-)

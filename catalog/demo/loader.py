@@ -183,9 +183,9 @@ def load_demo_catalog():
 def load_entries(*, organizations=(), providers=(), models=(), benchmarks=(), scores=()):
     """Load demo catalog entries into the database, idempotently, in one transaction.
 
-    Records are matched by slug (routes by model, provider, service mode and context tier; scores by model and
-    benchmark; capability support by model and capability) and written only where a field
-    differs, so a second run changes nothing: no new rows, no new `updated_at` or
+    Records are matched by slug (routes by model, provider, service mode and context tier;
+    scores by model and benchmark; capability support by model and capability) and written
+    only where a field differs, so a second run changes nothing: no new rows, no new `updated_at` or
     `version`, no new Route history. Records the entries do not mention are left alone; a
     model's organization and its routes' providers must be among the entries or stored.
     """

@@ -103,6 +103,14 @@ class Curated(models.Model):
         return self.reviewed_at is None or self.reviewed_at < timezone.now() - REVIEW_INTERVAL
 
 
+def FACT_SOURCE():  # noqa: N802 (a field factory, read as a field)
+    """The source entry ("modelsdev:moonshotai/kimi-k2.5") whose facts a synced record shows:
+    only it updates them; other sources that find the record add their identities."""
+    return models.CharField(
+        "facts from", max_length=600, blank=True, editable=False, help_text="Empty: an editor's."
+    )
+
+
 def slug_constraints(model_name):
     return [
         # "a-vs" + "-vs-" + "b" would read back as "a" and "vs-b": no "-vs" ending either.
@@ -389,6 +397,7 @@ class LanguageModel(Curated):
     capabilities = models.ManyToManyField(
         Capability, through="ModelCapability", related_name="models", blank=True
     )
+    fact_source = FACT_SOURCE()
 
     objects = LanguageModelQuerySet.as_manager()
 
@@ -532,6 +541,7 @@ class Route(Curated):
     retires_on = models.DateField(
         "retires on", null=True, blank=True, help_text="When the provider stops serving it."
     )
+    fact_source = FACT_SOURCE()
 
     objects = RouteQuerySet.as_manager()
     history = HistoricalRecords(
@@ -542,6 +552,7 @@ class Route(Curated):
             "reviewed_at",
             "reviewed_by",
             "sync_run",
+            "fact_source",
         ],
         bases=[PriceHistoryExtras],
     )

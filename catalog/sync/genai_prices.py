@@ -136,7 +136,31 @@ def route(provider, model, source_url, ref, snapshot):
         ),
         history=tuple(history),
         source_url=source_url,
+        id_match=model.get("match") if isinstance(model.get("match"), dict) else None,
     )
+
+
+def matches(rule, model_id, depth=0):
+    """Whether genai-prices' `match` rule takes `model_id`: equals, starts_with, ends_with,
+    contains, and or / and of those. A regex rule never matches here: a pattern from a
+    source is not run (it could take forever), so such entries match by their id only."""
+    if not isinstance(rule, dict) or depth > 10:
+        return False
+    for kind, value in rule.items():
+        if kind in ("or", "and") and isinstance(value, list):
+            results = (matches(part, model_id, depth + 1) for part in value)
+            return any(results) if kind == "or" else all(results)
+        if not isinstance(value, str):
+            return False
+        if kind == "equals":
+            return model_id == value
+        if kind == "starts_with":
+            return model_id.startswith(value)
+        if kind == "ends_with":
+            return model_id.endswith(value)
+        if kind == "contains":
+            return value in model_id
+    return False
 
 
 def price_list(prices):

@@ -99,13 +99,15 @@ class SourceRoute:
     provider_model_id: str
     model: SourceModel
     base_key: str = ""
-    service_mode: str = "standard"
+    service_mode: str = ""  # "" for the standard way of buying; "batch", "fast"…
     prices: Prices = Prices()
     tiers: tuple[ContextTier, ...] = ()
     history: tuple[DatedPrices, ...] = ()  # dated prices, oldest first (genai-prices)
     retires_on: date | None = None
     deprecated: bool = False
     source_url: str = ""
+    # genai-prices: which provider model ids the entry prices ({"or": [{"starts_with": …}]})
+    id_match: dict | None = None
 
 
 @dataclass

@@ -7,9 +7,11 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+from simple_history.signals import pre_create_historical_record
 
 from catalog.formatting import tier_name
 from catalog.slugs import validate_catalog_slug
@@ -620,3 +622,9 @@ class BenchmarkScore(Curated):
 
     def __str__(self):
         return f"{self.model} on {self.benchmark}: {self.value}"
+
+
+@receiver(pre_create_historical_record, sender=Route.history.model)
+def note_the_sync_run(sender, instance, history_instance, **kwargs):
+    """A price-history record names the sync run that made the change (None: an editor)."""
+    history_instance.sync_run_id = instance.sync_run_id

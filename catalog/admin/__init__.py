@@ -5,6 +5,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from catalog.admin.forms import CuratedForm, CuratedInlineForm
+from catalog.admin.sync import SourceIdentityInline
 from catalog.facts import model_facts, model_queryset
 from catalog.formatting import usd_rate
 from catalog.history import route_price_changes
@@ -90,6 +91,7 @@ class CuratedAdmin(admin.ModelAdmin):
         return [(None, {"fields": main}), self.review_fieldset]
 
     def save_model(self, request, obj, form, change):
+        obj.sync_run = None  # an editor wrote it last
         form.stamp_review(request.user)
         super().save_model(request, obj, form, change)
 
@@ -174,6 +176,7 @@ class SlugFromNameMedia:
 @admin.register(Organization)
 class OrganizationAdmin(CuratedAdmin):
     list_display = ["name", "slug", "website", "reviewed"]
+    inlines = [SourceIdentityInline]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     Media = SlugFromNameMedia
@@ -182,6 +185,7 @@ class OrganizationAdmin(CuratedAdmin):
 @admin.register(Provider)
 class ProviderAdmin(CuratedAdmin):
     list_display = ["name", "kind", "website", "reviewed"]
+    inlines = [SourceIdentityInline]
     list_filter = ["kind", ReviewOverdueFilter]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -212,7 +216,7 @@ class LanguageModelAdmin(CuratedAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["organization"]
     filter_horizontal = ["decision_tags"]
-    inlines = [ModelCapabilityInline, RouteInline, BenchmarkScoreInline]
+    inlines = [ModelCapabilityInline, RouteInline, BenchmarkScoreInline, SourceIdentityInline]
     date_hierarchy = "released_on"
     fieldsets = [
         (None, {"fields": ["name", "slug", "organization", "is_published", "source_url"]}),
@@ -262,6 +266,7 @@ class LanguageModelAdmin(CuratedAdmin):
 
 @admin.register(Route)
 class RouteAdmin(SimpleHistoryAdmin, CuratedAdmin):
+    inlines = [SourceIdentityInline]
     list_display = [
         "model",
         "provider",

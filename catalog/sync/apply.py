@@ -13,7 +13,8 @@
 
 Facts of a model or a route are written by the source entry that created it (its
 `fact_source`): another source that finds the same record adds its identity and its
-routes, and does not overwrite facts it did not state first.
+routes, and does not overwrite facts it did not state first; except that a provider's own
+list (OpenRouter's) takes over the facts of that provider's routes.
 
 The caller runs `apply` inside one transaction: a run lands whole or not at all.
 """
@@ -67,6 +68,9 @@ PROVIDER_ALIASES = {
     "novita": "novita-ai",
     "huggingface_together": "huggingface",
 }
+
+# Sources that are a provider's own list of what it serves, by the provider they describe.
+SELF_DESCRIBING = {"openrouter": "openrouter"}
 
 PRICE_FIELDS = {
     "input_price": "input",
@@ -226,8 +230,10 @@ class Applier:
         key = source_provider.key
         if self.source == GENAI_PRICES:
             # genai-prices names providers, it does not define them: only match.
-            provider = self.known(Provider, key) or self.known(
-                Provider, PROVIDER_ALIASES.get(key, key), MODELSDEV
+            provider = (
+                self.known(Provider, key)
+                or self.known(Provider, PROVIDER_ALIASES.get(key, key), MODELSDEV)
+                or self.known(Provider, key, MODELSDEV)
             )
             if provider is not None:
                 self.remember(provider, key)
@@ -375,7 +381,7 @@ class Applier:
         }
 
     def create_model(self, source_model, organization):
-        stated = {key: value for key, value in self.model_facts(source_model).items() if value is not None}
+        stated = stated_only(self.model_facts(source_model))
         name = source_model.name[:120]
         model = LanguageModel(
             name=name,
@@ -415,8 +421,7 @@ class Applier:
         capability_changes = {
             slug: support
             for slug, support in source_model.capabilities.items()
-            if slug in self.capabilities
-            and self.current_support(model, slug) != support
+            if slug in self.capabilities and self.current_support(model, slug) != support
         }
         self.write(model, changes, source_model.source_url, ProposedChange.Kind.SPEC)
         for slug, support in capability_changes.items():
@@ -432,14 +437,21 @@ class Applier:
         field = f"capability:{slug}"
         if model.reviewed_at is not None:
             self.propose(
-                model, field, self.current_support(model, slug), support, source_url,
-                ProposedChange.Kind.CAPABILITY, model,
+                model,
+                field,
+                self.current_support(model, slug),
+                support,
+                source_url,
+                ProposedChange.Kind.CAPABILITY,
+                model,
             )
             return
         capability = self.capabilities[slug]
         row = self.support.get((model.pk, capability.pk))
         if row is None:
-            row = ModelCapability.objects.create(model=model, capability=capability, support=support)
+            row = ModelCapability.objects.create(
+                model=model, capability=capability, support=support
+            )
             self.support[(model.pk, capability.pk)] = row
         else:
             row.support = support
@@ -457,7 +469,9 @@ class Applier:
             model = record if isinstance(record, LanguageModel) else getattr(record, "model", None)
             for field, value in changes.items():
                 field_kind = ProposedChange.Kind.PRICE if field in PRICE_FIELDS else kind
-                self.propose(record, field, getattr(record, field), value, source_url, field_kind, model)
+                self.propose(
+                    record, field, getattr(record, field), value, source_url, field_kind, model
+                )
             return
         for field, value in changes.items():
             setattr(record, field, value)
@@ -470,13 +484,17 @@ class Applier:
     def propose(self, record, field, ours, theirs, source_url, kind, model):
         content_type = self.types[type(record)]
         ours_json, theirs_json = as_json(ours), as_json(theirs)
-        if (content_type.pk, record.pk, field, ProposedChange.Status.REJECTED, repr(theirs_json)) in self.proposals:
+        if (
+            content_type.pk,
+            record.pk,
+            field,
+            ProposedChange.Status.REJECTED,
+            repr(theirs_json),
+        ) in self.proposals:
             self.counts.unchanged += 1
             return  # an editor said no to this very value
         open_key = (content_type.pk, record.pk, field, ProposedChange.Status.OPEN)
-        existing = next(
-            (p for key, p in self.proposals.items() if key[:4] == open_key), None
-        )
+        existing = next((p for key, p in self.proposals.items() if key[:4] == open_key), None)
         if existing is not None and existing.theirs == theirs_json:
             existing.last_seen_run = self.run
             existing.last_seen_at = self.now
@@ -487,7 +505,13 @@ class Applier:
             existing.status = ProposedChange.Status.SUPERSEDED
             existing.save(update_fields=["status"])
             self.proposals.pop(
-                (content_type.pk, record.pk, field, ProposedChange.Status.OPEN, repr(existing.theirs))
+                (
+                    content_type.pk,
+                    record.pk,
+                    field,
+                    ProposedChange.Status.OPEN,
+                    repr(existing.theirs),
+                )
             )
         proposal = ProposedChange.objects.create(
             content_type=content_type,
@@ -533,7 +557,12 @@ class Applier:
         key = self.route_key(source_route, above)
         route = self.known(Route, key)
         if route is None:
-            place = (provider.pk, source_route.provider_model_id[:200], source_route.service_mode, above)
+            place = (
+                provider.pk,
+                source_route.provider_model_id[:200],
+                source_route.service_mode,
+                above,
+            )
             route = self.route_by_place.get(place)
         if route is None:
             model = model or self.route_model(source_route)
@@ -548,9 +577,22 @@ class Applier:
             else:
                 self.counts.unchanged += 1
         else:
+            self.claim(route, source_route, key)
             self.update_route(route, source_route, key, prices)
         self.remember(route, key)
         return route
+
+    def claim(self, route, source_route, key):
+        """A provider's own catalog states its routes' facts: OpenRouter's model list, not
+        another catalog's copy of it, prices the routes at OpenRouter."""
+        owner = f"{self.source}:{key}"
+        if (
+            SELF_DESCRIBING.get(self.source) == source_route.provider
+            and route.provider_model_id == source_route.provider_model_id
+            and route.fact_source != owner
+        ):
+            Route.objects.filter(pk=route.pk).update(fact_source=owner)
+            route.fact_source = owner
 
     def route_model(self, source_route):
         """The model a provider's entry serves, created when new; None when not sure."""
@@ -563,11 +605,10 @@ class Applier:
         organization = self.organization(maker) if maker else None
         if organization is None:
             candidate = self.model_by_name.get(normalized_name(source_route.model.name))
-            hint = (
-                f"; it may be “{candidate.name}” by {self.organizations[candidate.organization_id].name}"
-                if candidate
-                else ""
-            )
+            hint = ""
+            if candidate:
+                maker = self.organizations[candidate.organization_id].name
+                hint = f"; it may be “{candidate.name}” by {maker}"
             self.skip(source_route.key, f"no organization can be told for sure{hint}")
             return None
         model = self.match_by_name(source_route.model.name, organization)
@@ -591,7 +632,7 @@ class Applier:
         return facts
 
     def create_route(self, source_route, provider, model, above, prices):
-        stated = {k: v for k, v in self.route_facts(source_route, prices).items() if v is not None}
+        stated = stated_only(self.route_facts(source_route, prices))
         route = Route(
             model=model,
             provider=provider,
@@ -630,7 +671,8 @@ class Applier:
         routes = [
             route
             for route in self.routes_at.get(provider.pk, ())
-            if route.service_mode == "" and route.context_above == 0
+            if route.service_mode == ""
+            and route.context_above == 0
             and (
                 route.provider_model_id == source_route.provider_model_id
                 or matches(source_route.id_match, route.provider_model_id)
@@ -672,10 +714,11 @@ class Applier:
             self.counts.unchanged += 1
 
     def history_record(self, route, prices, moment, effective_on):
+        recorded = {field.attname for field in Route.history.model._meta.concrete_fields}
         values = {
             field.attname: getattr(route, field.attname)
-            for field in Route.history.model._meta.concrete_fields
-            if hasattr(route, field.attname) and field.attname not in ("history_id",)
+            for field in Route._meta.concrete_fields
+            if field.attname in recorded and field.attname != "sync_run_id"
         }
         values.update({field: getattr(prices, name) for field, name in PRICE_FIELDS.items()})
         Route.history.model.objects.create(
@@ -692,6 +735,11 @@ class Applier:
         served = {route.model_id for route in self.routes.values() if route.is_active}
         ready = self.created_models & served
         LanguageModel.objects.filter(pk__in=ready).update(is_published=True)
+
+
+def stated_only(facts):
+    """The facts a source states: None is "does not say", never a value to write."""
+    return {field: value for field, value in facts.items() if value is not None}
 
 
 def as_json(value):

@@ -27,8 +27,9 @@ def is_url(location):
     return urlsplit(str(location)).scheme in ("http", "https")
 
 
-def fetch(url, timeout=FETCH_TIMEOUT_SECONDS, limit=MAX_DOCUMENT_BYTES):
+def fetch(url, timeout=FETCH_TIMEOUT_SECONDS, limit=None):
     """The bytes at `url` (http or https only), refused past `limit` bytes or `timeout`."""
+    limit = limit or MAX_DOCUMENT_BYTES
     if not is_url(url):
         raise SourceError(f"only http and https URLs are fetched: {url}")
     request = urllib.request.Request(url, headers={"User-Agent": "llm-reference-sync"})
@@ -36,7 +37,9 @@ def fetch(url, timeout=FETCH_TIMEOUT_SECONDS, limit=MAX_DOCUMENT_BYTES):
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (scheme checked)
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > limit:
-                raise SourceError(f"{url} is {int(declared):,} bytes, over the {limit:,} limit")
+                raise SourceError(
+                    f"{url} is {int(declared):,} bytes, over the {limit:,}-byte limit"
+                )
             raw = response.read(limit + 1)
     except (urllib.error.URLError, TimeoutError, OSError) as error:
         raise SourceError(f"could not fetch {url}: {error}") from None
@@ -45,7 +48,8 @@ def fetch(url, timeout=FETCH_TIMEOUT_SECONDS, limit=MAX_DOCUMENT_BYTES):
     return raw
 
 
-def read_file(path, limit=MAX_DOCUMENT_BYTES):
+def read_file(path, limit=None):
+    limit = limit or MAX_DOCUMENT_BYTES
     path = Path(path)
     if not path.is_file():
         raise SourceError(f"{path} is not a file")

@@ -18,6 +18,9 @@ from catalog.models import LanguageModel
 from comparisons import rules
 from comparisons.cost import Traffic, priced_routes
 
+# What a model is called where its product type is not sourced: every model here is one.
+UNTYPED_MODEL = "language model"
+
 CONFIRM_LIMITS = (
     "Use this as a quick comparison signal, then confirm the provider-specific limits "
     "before committing to production."
@@ -47,7 +50,8 @@ def _with_year(model: ModelFacts) -> str:
 
 
 def _product_phrase(model: ModelFacts) -> str:
-    return lower_first(model.product_type)
+    """ "coding-specialized model"; "language model" where no product type is sourced."""
+    return lower_first(model.product_type) or UNTYPED_MODEL
 
 
 def context_sentence(a: ModelFacts, b: ModelFacts) -> str:
@@ -82,7 +86,14 @@ def intro(a: ModelFacts, b: ModelFacts) -> list[str]:
         "This page treats the result as workflow and deployment fit, not a universal model "
         "winner."
     )
-    if a.product_type == b.product_type:
+    untyped = [model.name for model in (a, b) if not model.product_type]
+    if untyped:
+        framing = (
+            f"No product type is sourced yet for {oxford_join(untyped)}, so product type "
+            "does not separate them: capabilities, context, provider coverage, and price do. "
+            "Choose based on workflow fit before reading any benchmark or price row as decisive."
+        )
+    elif a.product_type == b.product_type:
         framing = (
             f"{a.name} and {b.name} are both {_product_phrase(a)}s, so product type does not "
             "separate them: capabilities, context, provider coverage, and price do. Choose "

@@ -48,7 +48,7 @@ def row(label: str, value_a: str, value_b: str) -> PairRow:
 def scorecard(a: ModelFacts, b: ModelFacts) -> list[PairRow]:
     shared = plural(len(rules.shared_benchmarks(a, b)), "row")
     return [
-        row("Product type", a.product_type, b.product_type),
+        row("Product type", a.product_type or MISSING, b.product_type or MISSING),
         row("Best for", a.best_for or MISSING, b.best_for or MISSING),
         row("Decision fit", oxford_join(a.tags) or MISSING, oxford_join(b.tags) or MISSING),
         row("Context window", *token_labels(a.context_window, b.context_window)),

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_htmx",
     "simple_history",
+    "django_tasks_db",
     "catalog",
     "comparisons",
 ]
@@ -104,6 +105,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # psycopg 3's connection pool; persistent connections and the pool exclude each other.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = env.bool("DATABASE_POOL", default=True)
+    # A second connection to the same database, for a catalog sync's progress: written while
+    # the run's own transaction is open, so the admin sees it move (catalog/sync/tasks.py).
+    # One plain connection per worker, no pool; in tests, a mirror of default.
+    DATABASES["progress"] = {
+        **DATABASES["default"],
+        "OPTIONS": {**DATABASES["default"]["OPTIONS"], "pool": False},
+        "TEST": {"MIRROR": "default"},
+    }
+
+# Background tasks (Django's django.tasks API): stored in the database by django-tasks-db
+# and run by its worker, `python manage.py db_worker` (`make run` starts one). Tests switch
+# to Django's ImmediateBackend through the `settings` fixture.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Where the admin's "Catalog sync" page reads each source from: a path or a URL, one
+# variable per source. A source left unset is not offered there (sync_catalog still reads
+# any path or URL it is given).
+CATALOG_SYNC_SOURCES = {
+    source: location
+    for source, variable in [
+        ("modelsdev", "CATALOG_SYNC_MODELSDEV"),
+        ("openrouter", "CATALOG_SYNC_OPENROUTER"),
+        ("genai-prices", "CATALOG_SYNC_GENAI_PRICES"),
+    ]
+    if (location := env.str(variable, default=""))
+}
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":

@@ -182,9 +182,8 @@ def pair_links(facts: ModelFacts, similar: list[tuple[str, str]]) -> list[PairLi
 
 def model_summary(facts: ModelFacts) -> str:
     """Reads "A coding-specialized model by OpenAI, best for custom coding agents…"."""
-    summary = (
-        f"{sentence_case(with_article(lower_first(facts.product_type)))} by {facts.organization}"
-    )
+    kind = lower_first(facts.product_type) or "language model"
+    summary = f"{sentence_case(with_article(kind))} by {facts.organization}"
     if facts.best_for:
         summary += f", best for {facts.best_for}"
     return f"{summary}."

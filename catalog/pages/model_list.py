@@ -47,7 +47,7 @@ def model_rows(models) -> list[ModelRow]:
             released=iso_day(model.released_on),
             context_window=compact_tokens(model.context_window),
             cheapest_output=price_per_million(model.cheapest_output),
-            openness=model.get_openness_display(),
+            openness=model.get_openness_display() or MISSING,
             capabilities=", ".join(support.capability.name for support in model.supported)
             or MISSING,
         )

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from django.urls import reverse
 
-from catalog.formatting import local_day, lower_first, plural, with_article
+from catalog.formatting import MISSING, local_day, lower_first, plural, with_article
 from catalog.models import Provider, Route, catalog_changed_at
 from catalog.pages.prices import PriceRow, price_row
 from catalog.responses import latest
@@ -21,7 +21,7 @@ def website_host(url: str) -> str:
 
 def kind_phrase(provider: Provider) -> str:
     """ "an aggregator", "a first-party API"."""
-    return with_article(lower_first(provider.get_kind_display()))
+    return with_article(lower_first(provider.get_kind_display()) or "provider")
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def provider_rows(providers) -> list[ProviderRow]:
         ProviderRow(
             name=provider.name,
             url=provider.get_absolute_url(),
-            kind=provider.get_kind_display(),
+            kind=provider.get_kind_display() or MISSING,
             website=provider.website,
             website_host=website_host(provider.website) if provider.website else "",
             model_count=plural(provider.model_count, "model"),
@@ -120,9 +120,10 @@ def read_provider_page(slug: str) -> ProviderPage | None:
     rows = served_model_rows(routes)
     models = len({row.name for row in rows})
     kind = provider.get_kind_display()
+    described = f"{provider.name} ({kind})" if kind else provider.name
     return ProviderPage(
         provider=provider,
-        kind=kind,
+        kind=kind or "Provider",
         kind_phrase=kind_phrase(provider),
         website_host=website_host(provider.website) if provider.website else "",
         reviewed=local_day(provider.reviewed_at) if provider.reviewed_at else "",
@@ -131,7 +132,7 @@ def read_provider_page(slug: str) -> ProviderPage | None:
         meta=PageMeta(
             title=f"{provider.name}: models and prices",
             description=(
-                f"{provider.name} ({kind}) serves {plural(models, 'tracked model')}: input, "
+                f"{described} serves {plural(models, 'tracked model')}: input, "
                 "output, and cached input prices per 1M tokens, with the date each was last "
                 "reviewed."
             ),

@@ -79,7 +79,9 @@ models = st.fixed_dictionaries(
             st.integers(1, 2_000_000),
         ),
         "released_on": st.none() | st.dates(date(2020, 1, 1), date(2027, 12, 31)),
-        "product_type": st.sampled_from(LanguageModel.ProductType.values),
+        # "" is a product type no source stated (a synced model): unknown, never invented.
+        "product_type": st.sampled_from(["", *LanguageModel.ProductType.values]),
+        "openness": st.sampled_from(["", *LanguageModel.Openness.values]),
         "tags": st.lists(st.sampled_from(TAGS), unique=True, max_size=4),
         "capabilities": capabilities,
         "routes": routes,
@@ -126,7 +128,7 @@ def create_catalog(specs):
             product_type=spec["product_type"],
             context_window=spec["context_window"],
             license_name=spec["license_name"],
-            openness=LanguageModel.Openness.PROPRIETARY,
+            openness=spec["openness"],
             is_published=True,
         )
         model.decision_tags.set([tags[tag] for tag in spec["tags"]])
@@ -221,6 +223,20 @@ def check_page(document, a, b, traffic):
     assert ("larger context windows" in deep_dive) == (larger is not None)
     scorecard = table(document, "scorecard")
     assert scorecard["Context window"] == [compact_tokens(window) for window in windows]
+
+    # Product type: as stated, or "-" and "language model" where no source states it.
+    labels = [
+        LanguageModel.ProductType(spec["product_type"]).label if spec["product_type"] else ""
+        for spec in (a, b)
+    ]
+    assert scorecard["Product type"] == [label or "-" for label in labels]
+    intro = normal(document.find_class("lede")[0].text_content())
+    for label in labels:
+        phrase = (label[:1].lower() + label[1:]) if label else "language model"
+        assert phrase in intro
+    # No sentence built around a missing phrase ("compare two s.", "a  model").
+    assert " s " not in intro
+    assert " s." not in intro
 
     # Prices: the lowest sourced one, or "-" (never "$0") when none is sourced.
     pricing = table(document, "pricing")

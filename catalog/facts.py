@@ -119,7 +119,7 @@ def model_queryset() -> QuerySet[LanguageModel]:
     return (
         LanguageModel.objects.published()
         .with_last_modified()
-        .select_related("organization")
+        .select_related("organization", "sync_run")
         .prefetch_related(
             "decision_tags",
             Prefetch(

@@ -236,9 +236,9 @@ class LanguageModelQuerySet(CuratedQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
-    def indexable_in_pairs(self):
-        """Published and reviewed: the models whose pair pages search engines may index
-        (a pair page is indexable once both its models are)."""
+    def indexable(self):
+        """Published and reviewed: the models whose pages search engines may index (a pair
+        page is indexable once both its models are)."""
         return self.published().filter(reviewed_at__isnull=False)
 
     def with_last_modified(self):

@@ -121,13 +121,14 @@ class SlugSitemap(Sitemap):
 
 
 class ModelSitemap(SlugSitemap):
-    """Every published model's page."""
+    """Every published model's page an editor has reviewed (an unreviewed one, such as a
+    model a sync brought in, is noindex until then)."""
 
     url_name = "catalog:model_detail"
 
     def rows(self):
         return (
-            LanguageModel.objects.published()
+            LanguageModel.objects.indexable()
             .with_last_modified()
             .order_by()
             .values_list("slug", "last_modified")

@@ -23,7 +23,7 @@ class PairSitemap(SlugSitemap):
         # Pair pages also speak of the default traffic: its change is a change of them all.
         floor = TrafficDefaults.load().updated_at
         models = (
-            LanguageModel.objects.indexable_in_pairs()
+            LanguageModel.objects.indexable()
             .with_last_modified()
             .order_by()
             .values_list("slug", "last_modified")

@@ -36,7 +36,7 @@ SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "spec" / "sitemaps"
 
 
 def test_index_lists_each_section_and_each_of_its_pages(client, sitemap_catalog, monkeypatch):
-    monkeypatch.setattr(ModelSitemap, "limit", 3)  # four published models: two pages
+    monkeypatch.setattr(ModelSitemap, "limit", 2)  # three reviewed models: two pages
     monkeypatch.setattr(PairSitemap, "limit", 2)  # three indexable models, three pairs
 
     response = client.get("/sitemap.xml")
@@ -145,8 +145,8 @@ def test_sitemap_query_counts(
     # every answer also reads the catalog's latest change (a URL dropped changes it too).
     with django_assert_num_queries(5):
         assert client.get("/sitemap.xml").status_code == 200
-    # Published models; OpenRouter; the pairs of the reviewed ones.
-    urls = {"models": 4 + extra_models, "providers": 1, "pairs": math.comb(3 + extra_models, 2)}
+    # Reviewed published models; OpenRouter; the pairs of the reviewed ones.
+    urls = {"models": 3 + extra_models, "providers": 1, "pairs": math.comb(3 + extra_models, 2)}
     for section, queries in (("models", 2), ("providers", 2), ("pairs", 3)):
         with django_assert_num_queries(queries):
             body = client.get(f"/sitemap-{section}.xml").getvalue()

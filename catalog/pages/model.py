@@ -31,6 +31,7 @@ from catalog.pages.prices import PriceRow, price_row
 from catalog.seo import PageMeta
 from catalog.similar import similar_models
 from catalog.slugs import pair_url
+from catalog.sync.snapshot import SOURCE_NAMES
 
 # How many pair pages a model page links to; the compare page reaches the rest.
 SIMILAR_PAIRS = 12
@@ -89,6 +90,10 @@ class ModelPage:
     pairs: list[PairLink]
     more_pairs: bool
     reviewed: str  # the day the model's facts were last reviewed, "" for never
+    # For a model no editor reviewed that a sync wrote: the source ("models.dev") and the
+    # day it stated the facts; "" otherwise.
+    stated_by: str
+    stated_on: str
     source_url: str
     meta: PageMeta
     last_modified: datetime | None
@@ -202,6 +207,11 @@ def model_description(facts: ModelFacts, cheapest_output) -> str:
     return f"{', '.join(parts)}. Specs, capabilities, prices, benchmarks, and price history."
 
 
+def source_name(run) -> str:
+    """How a page names the source of the sync run that last wrote a record ("" for none)."""
+    return SOURCE_NAMES.get(run.source, run.source) if run is not None else ""
+
+
 def model_page(
     model: LanguageModel,
     facts: ModelFacts,
@@ -230,12 +240,18 @@ def model_page(
         pairs=pair_links(facts, similar[:similar_limit]),
         more_pairs=len(similar) > similar_limit,
         reviewed=local_day(reviewed_at) if reviewed_at else "",
+        stated_by=source_name(model.sync_run) if reviewed_at is None else "",
+        stated_on=local_day(model.sync_run.created_at)
+        if reviewed_at is None and model.sync_run
+        else "",
         source_url=facts.source_url,
         meta=PageMeta(
             title=f"{facts.name}: specs, prices, and capabilities",
             description=model_description(facts, min(prices) if prices else None),
             canonical_path=model.get_absolute_url(),
             og_type="article",
+            # Not for search results until an editor has checked its facts.
+            indexable=reviewed_at is not None,
         ),
         last_modified=facts.last_modified,
     )

@@ -13,6 +13,8 @@ MODELSDEV = "modelsdev"
 OPENROUTER = "openrouter"
 GENAI_PRICES = "genai-prices"
 SOURCES = (MODELSDEV, OPENROUTER, GENAI_PRICES)
+# How pages name each source.
+SOURCE_NAMES = {MODELSDEV: "models.dev", OPENROUTER: "OpenRouter", GENAI_PRICES: "genai-prices"}
 
 
 class SourceError(ValueError):

@@ -11,6 +11,7 @@ import pytest
 from django.contrib import admin
 from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core import checks
 from django.db import connection
 from django.test import RequestFactory
@@ -27,6 +28,7 @@ from catalog.models import (
     Provider,
     Route,
 )
+from catalog.sync.models import ProposedChange, SkippedInput, SourceIdentity, SyncRun
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +53,9 @@ SEARCH_TERMS = {
     "benchmarkscore": "Qwen3.5",
     "decisiontag": "Coding",
     "capability": "Vision",
+    "syncrun": "models.dev",
+    "proposedchange": "Qwen3.5",
+    "sourceidentity": "qwen3.5",
 }
 
 
@@ -75,11 +80,45 @@ def catalog(make_organization, make_provider, make_model, make_route):
     benchmark = Benchmark.objects.create(
         name="SWE-bench Verified", slug="swe-bench-verified", category="Coding"
     )
+    route = make_route(model, provider, 0.26, 2.08)
+    run = SyncRun.objects.create(source="modelsdev", location="/data/models.dev")
+    # A proposal about the other organization's model too, for the organization filter.
+    ProposedChange.objects.create(
+        content_type=ContentType.objects.get_for_model(LanguageModel),
+        object_id=other_model.pk,
+        field="context_window",
+        kind=ProposedChange.Kind.SPEC,
+        ours=131072,
+        theirs=128000,
+        source="modelsdev",
+        model=other_model,
+    )
+    SkippedInput.objects.create(run=run, ref="providers/x/models/y.toml", reason="a dangling link")
     return {
         Organization: organization,
         Provider: provider,
         LanguageModel: model,
-        Route: make_route(model, provider, 0.26, 2.08),
+        Route: route,
+        SyncRun: run,
+        ProposedChange: ProposedChange.objects.create(
+            content_type=ContentType.objects.get_for_model(Route),
+            object_id=route.pk,
+            field="output_price",
+            kind=ProposedChange.Kind.PRICE,
+            ours="2.08",
+            theirs="2.5",
+            change_percent=Decimal("20.19"),
+            source="modelsdev",
+            model=model,
+            first_seen_run=run,
+            last_seen_run=run,
+        ),
+        SourceIdentity: SourceIdentity.objects.create(
+            source="modelsdev",
+            external_id="alibaba/qwen3.5-122b-a10b",
+            content_type=ContentType.objects.get_for_model(LanguageModel),
+            object_id=model.pk,
+        ),
         Benchmark: benchmark,
         BenchmarkScore: BenchmarkScore.objects.create(
             model=model, benchmark=benchmark, value=Decimal("72.4")
@@ -195,11 +234,12 @@ def test_editors_group_may_add_change_and_view_curated_models_but_not_delete():
             f"change_{name}",
             f"view_{name}",
         }, name
-    # Capability support rows are removed from the model page's inline: the one delete.
+    # Capability support rows are removed from the model page's inline, and a wrong source
+    # identity is deleted to split a record from a sync's entry: the only deletes.
     catalog_deletes = {
         codename for app, codename in granted if app == "catalog" and codename.startswith("delete_")
     }
-    assert catalog_deletes == {"delete_modelcapability"}
+    assert catalog_deletes == {"delete_modelcapability", "delete_sourceidentity"}
 
 
 def test_editors_group_has_nothing_on_users_groups_or_sessions():
@@ -251,7 +291,8 @@ def test_add_page_answers_where_adding_is_allowed(model, model_admin, staff_clie
     response = staff_client.get(admin_url(model, "add"))
 
     assert response.status_code == (200 if may_add else 403)
-    if model is not Capability:
+    # The fixed capability list, and what only a sync writes (its runs and proposals).
+    if model not in (Capability, SyncRun, ProposedChange):
         assert may_add
 
 

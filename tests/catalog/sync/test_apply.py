@@ -325,6 +325,7 @@ def test_editors_may_decide_on_proposals_and_only_look_at_runs():
     )
     assert permissions == {
         "view_syncrun",
+        "start_syncrun",  # from the admin's "Catalog sync" page (tests/catalog/sync/test_tasks.py)
         "view_skippedinput",
         "view_proposedchange",
         "change_proposedchange",
@@ -366,3 +367,21 @@ def test_proposals_admin_approves_and_rejects(tree, editor, editor_client):
     assert timezone.now() - to_approve.decided_at < timezone.timedelta(minutes=1)
     assert editor_client.get(f"{url}{to_approve.pk}/change/").status_code == 200
     assert editor_client.get("/admin/catalog/syncrun/").status_code == 200
+
+
+def test_a_synced_model_page_says_whose_facts_it_shows_and_is_noindex_until_reviewed(
+    tree, client, editor
+):
+    run = sync(tree)
+    url = f"/models/{kimi().slug}/"
+
+    page = client.get(url).content.decode()
+    day = timezone.localdate(run.created_at).isoformat()
+    assert f"These facts are as models.dev stated them on {day}" in page
+    assert "no editor has reviewed them yet" in page
+    assert '<meta name="robots" content="noindex">' in page
+
+    reviewed(kimi(), editor)
+    page = client.get(url).content.decode()
+    assert "no editor has reviewed them yet" not in page
+    assert 'content="noindex"' not in page

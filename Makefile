@@ -35,8 +35,12 @@ migrate: install
 demo: migrate
 	$(DEV_ENV) $(PY) manage.py load_demo_catalog
 
-## The quick start: a development server with the demo catalog on SQLite, debug on.
+## The quick start: a development server with the demo catalog on SQLite, debug on, and the
+## task worker beside it (it runs the catalog syncs started in the admin). Stopping the
+## server stops the worker: its reloading child first, then the worker itself.
 run: demo
+	@$(DEV_ENV) $(PY) manage.py db_worker & worker=$$!; \
+	trap 'pkill -TERM -P $$worker 2>/dev/null; kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## The test suite (SQLite by default; set DATABASE_URL=postgres://… for PostgreSQL), with

@@ -2,13 +2,31 @@
 proposes to reviewed facts (approve or reject, one by one or in bulk), and the identities
 that tie records to their ids in each source."""
 
+from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html
+from django.views.decorators.vary import vary_on_headers
 
 from catalog.sync import proposals
-from catalog.sync.models import ProposedChange, SkippedInput, SourceIdentity, SyncRun
+from catalog.sync.models import (
+    SOURCE_CHOICES,
+    ProposedChange,
+    SkippedInput,
+    SourceIdentity,
+    SyncRun,
+)
+from catalog.sync.runs import start_run
+from catalog.sync.snapshot import SOURCES
+from catalog.sync.tasks import configured_sources, live_progress, run_sync, source_variable
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -38,8 +56,38 @@ class SkippedInputInline(admin.TabularInline):
         return False
 
 
+class StartSyncForm(forms.Form):
+    """A configured source to read now, and whether to only count what would change."""
+
+    source = forms.ChoiceField(choices=SOURCE_CHOICES, widget=forms.RadioSelect)
+    dry_run = forms.BooleanField(
+        required=False, label="Dry run", help_text="Count what would change; write nothing."
+    )
+
+    def __init__(self, *args, sources, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sources = sources
+        # Only the configured sources are offered; another one is refused by name below.
+        self.fields["source"].widget.choices = [
+            (source, f"{source}, from {location}") for source, location in sources.items()
+        ]
+        if len(sources) == 1:
+            self.fields["source"].initial = next(iter(sources))
+
+    def clean_source(self):
+        source = self.cleaned_data["source"]
+        if source not in self.sources:
+            raise ValidationError(
+                f"{source} is not configured: set {source_variable(source)} to its path or URL."
+            )
+        return source
+
+
 @admin.register(SyncRun)
 class SyncRunAdmin(ReadOnlyAdmin):
+    """The runs, read-only; an editor with the "start" permission starts one from the
+    "Catalog sync" page, and its page follows it as the worker runs it."""
+
     list_display = [
         "__str__",
         "source",
@@ -55,28 +103,118 @@ class SyncRunAdmin(ReadOnlyAdmin):
     ]
     list_filter = ["source", "status", "dry_run"]
     list_select_related = ["started_by"]
+    search_fields = ["location", "content_hash", "error"]
     fields = [
-        ("source", "status", "dry_run"),
+        ("source", "dry_run"),
         "location",
         "content_hash",
-        ("started_by", "created_at", "started_at", "finished_at"),
-        ("created", "updated", "proposed", "unchanged", "skipped"),
+        ("started_by", "created_at"),
         "progress",
-        "error",
     ]
     readonly_fields = flatten_fieldsets([(None, {"fields": fields})])
     inlines = [SkippedInputInline]
+    change_list_template = "admin/catalog/syncrun/change_list.html"
+    change_form_template = "admin/catalog/syncrun/change_form.html"
+    start_template = "admin/catalog/syncrun/start.html"
+    progress_template = "admin/catalog/syncrun/progress.html"
+    ACTIVE = (SyncRun.Status.QUEUED, SyncRun.Status.RUNNING)
+
+    def get_urls(self):
+        name = f"{self.opts.app_label}_{self.opts.model_name}"
+        view = self.admin_site.admin_view
+        return [
+            path("start/", view(self.start_view), name=f"{name}_start"),
+            path(
+                "<path:object_id>/progress/",
+                view(self.progress_view),
+                name=f"{name}_progress",
+            ),
+            *super().get_urls(),
+        ]
+
+    def has_start_permission(self, request):
+        codename = get_permission_codename("start", self.opts)
+        return request.user.has_perm(f"{self.opts.app_label}.{codename}")
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "can_start": self.has_start_permission(request)}
+        return super().changelist_view(request, extra_context)
+
+    def start_view(self, request):
+        """The "Catalog sync" page: GET shows the form, POST queues a run and enqueues it for
+        the worker, then follows it on the run's page. Never runs a sync itself."""
+        if not self.has_start_permission(request):
+            raise PermissionDenied
+        sources = configured_sources()
+        data = request.POST if request.method == "POST" else None
+        form = StartSyncForm(data, sources=sources)
+        if form.is_bound and form.is_valid():
+            source = form.cleaned_data["source"]
+            run = start_run(
+                source, sources[source], user=request.user, dry_run=form.cleaned_data["dry_run"]
+            )
+            run_sync.enqueue(run.pk)
+            self.message_user(
+                request,
+                f"{run.source} sync #{run.pk} is queued: the task worker runs it in the "
+                "background, and this page follows it.",
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(
+                reverse(
+                    f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_change",
+                    args=[run.pk],
+                )
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Start a catalog sync",
+            "form": form,
+            "unconfigured": [
+                (source, source_variable(source)) for source in SOURCES if source not in sources
+            ],
+            "live_progress": live_progress(),
+        }
+        status = 400 if form.is_bound else 200
+        return TemplateResponse(request, self.start_template, context, status=status)
+
+    @method_decorator(vary_on_headers("HX-Request"))
+    def progress_view(self, request, object_id):
+        """The run's progress display alone, which its page asks for every 2 s while the run
+        is queued or running. Once it has ended, htmx reloads the whole page (its skipped
+        inputs, its hash)."""
+        run = self.get_object(request, unquote(object_id))
+        if run is None:
+            raise Http404
+        if not self.has_view_permission(request, run):
+            raise PermissionDenied
+        response = TemplateResponse(request, self.progress_template, self.progress_context(run))
+        if request.htmx and run.status not in self.ACTIVE:
+            response["HX-Refresh"] = "true"
+        return response
+
+    def progress_context(self, run):
+        counts = [
+            ("created", run.created),
+            ("updated", run.updated),
+            ("proposed", run.proposed),
+            ("unchanged", run.unchanged),
+            ("skipped", run.skipped),
+        ]
+        url_name = f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_progress"
+        return {
+            "run": run,
+            "polling": run.status in self.ACTIVE,
+            "progress_url": reverse(url_name, args=[run.pk]),
+            "done": f"{run.progress_done:,}",
+            "total": f"{run.progress_total:,}",
+            "counts": [(label, f"{count:,}") for label, count in counts],
+        }
 
     @admin.display(description="progress")
     def progress(self, obj):
-        step = f" ({obj.progress_step})" if obj.progress_step else ""
-        return format_html(
-            '<progress max="100" value="{}">{}%</progress> {}%{}',
-            obj.progress_percent,
-            obj.progress_percent,
-            obj.progress_percent,
-            step,
-        )
+        return render_to_string(self.progress_template, self.progress_context(obj))
 
 
 class PriceChangeFilter(admin.SimpleListFilter):

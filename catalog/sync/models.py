@@ -58,6 +58,7 @@ class SyncRun(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = "catalog sync run"
+        permissions = [("start_syncrun", "Can start a catalog sync from the admin")]
 
     def __str__(self):
         return f"{self.source} sync #{self.pk} ({self.get_status_display()})"

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 
 from catalog.formatting import route_label
 from catalog.models import (
@@ -52,10 +53,19 @@ class RouteFacts:
     input_price: Decimal | None
     output_price: Decimal | None
     stamps: tuple[ReviewStamp, ...] = ()
+    service_mode: str = ""  # "" for the standard way of buying; "batch", "flex"…
+    context_above: int = 0  # a context tier: applies to requests above this many input tokens
+    retires_on: date | None = None
+    retired: bool = False  # retired by the day the facts were read: never the cheapest
 
     @property
     def label(self) -> str:
         return route_label(self.provider, self.tier)
+
+    @property
+    def is_standard(self) -> bool:
+        """The standard price of the provider's base tier: what "cheapest" compares."""
+        return self.service_mode == "" and self.context_above == 0
 
     @property
     def has_token_prices(self) -> bool:
@@ -150,6 +160,7 @@ def _stamp(label: str, record: Curated) -> ReviewStamp:
 
 def model_facts(model: LanguageModel) -> ModelFacts:
     """Plain facts of a LanguageModel loaded through `model_queryset()`."""
+    today = timezone.localdate()
     routes = tuple(
         RouteFacts(
             provider=route.provider.name,
@@ -161,6 +172,10 @@ def model_facts(model: LanguageModel) -> ModelFacts:
                 _stamp(f"{route} route", route),
                 _stamp(f"{route.provider} (provider)", route.provider),
             ),
+            service_mode=route.service_mode,
+            context_above=route.context_above,
+            retires_on=route.retires_on,
+            retired=route.retires_on is not None and route.retires_on <= today,
         )
         for route in model.routes.all()
     )

@@ -144,6 +144,15 @@ def tier_name(service_mode: str, context_above: int) -> str:
     return ", ".join(parts)
 
 
+def lifecycle(retires_on: date | None, deprecated: bool, today: date) -> str:
+    """ "deprecated", "retires 2026-03-31", "deprecated, retired 2026-03-01", or "" when
+    nothing is stated."""
+    parts = ["deprecated"] if deprecated else []
+    if retires_on is not None:
+        parts.append(f"{'retired' if retires_on <= today else 'retires'} {retires_on.isoformat()}")
+    return ", ".join(parts)
+
+
 def tier_label(tier: str) -> str:
     """A route's price tier as tables show it: "batch", or "standard" for none."""
     return tier or STANDARD_TIER

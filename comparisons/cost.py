@@ -1,4 +1,6 @@
-"""Monthly token spend at a traffic level, and the cheapest route or tier that gives it."""
+"""Monthly token spend at a traffic level, and the cheapest route that gives it: compared in
+one service mode (standard unless the reader picks another), at the context tier the
+requests fall in, among routes not retired."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ class Traffic:
     requests_per_month: int
     input_tokens: int
     output_tokens: int
+    mode: str = ""  # the service mode to buy in: "" for standard, "batch", "flex"…
 
     @property
     def monthly_tokens(self) -> int:
@@ -40,11 +43,28 @@ def monthly_cost(route: "RouteFacts", traffic: Traffic) -> Decimal | None:
     return traffic.requests_per_month * per_request / TOKENS_PER_PRICE_UNIT
 
 
+def applicable_routes(routes: Iterable["RouteFacts"], traffic: Traffic) -> list["RouteFacts"]:
+    """The price each provider charges for `traffic`: in its service mode, not retired, and
+    of the context tier its requests fall in (the highest threshold below their input
+    tokens; a tier applies only to requests whose input exceeds its threshold)."""
+    tiers: dict[str, RouteFacts] = {}
+    for route in routes:
+        if route.service_mode != traffic.mode or route.retired:
+            continue
+        if route.context_above and traffic.input_tokens <= route.context_above:
+            continue
+        chosen = tiers.get(route.provider)
+        if chosen is None or route.context_above > chosen.context_above:
+            tiers[route.provider] = route
+    return list(tiers.values())
+
+
 def priced_routes(routes: Iterable["RouteFacts"], traffic: Traffic) -> list[RouteCost]:
-    """Routes with both token prices, cheapest total first (ties: provider, then tier)."""
+    """The applicable routes with both token prices, cheapest total first (ties: provider,
+    then tier)."""
     costs = [
         RouteCost(route=route, monthly=monthly_cost(route, traffic))  # type: ignore[arg-type]
-        for route in routes
+        for route in applicable_routes(routes, traffic)
         if route.has_token_prices
     ]
     return sorted(costs, key=lambda cost: (cost.monthly, cost.route.provider, cost.route.tier))

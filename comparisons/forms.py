@@ -8,11 +8,12 @@ from typing import Any, cast
 from django import forms
 from django.urls import reverse
 
+from catalog.models import Route
 from catalog.slugs import pair_url
 from comparisons.cost import MAX_MONTHLY_TOKENS, Traffic
 from comparisons.picker import MAX_QUERY_LENGTH, find_candidates, resolve
 
-TRAFFIC_FIELDS = ("requests", "input_tokens", "output_tokens")
+TRAFFIC_FIELDS = ("requests", "input_tokens", "output_tokens", "mode")
 PICKER_FIELDS = ("a", "b")
 
 
@@ -53,10 +54,21 @@ class TrafficForm(forms.Form):
         max_value=MAX_MONTHLY_TOKENS,
         error_messages={"min_value": "Enter 0 or more tokens."},
     )
+    mode = forms.ChoiceField(
+        label="Service mode",
+        required=False,
+        choices=Route.ServiceMode.choices,
+        help_text="Standard compares interactive prices; batch, flex and priority are other "
+        "ways of buying, where a provider offers them.",
+        error_messages={
+            "invalid_choice": "Unknown service mode “%(value)s”: choose one from the list."
+        },
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        for name in ("requests", "input_tokens", "output_tokens"):
+            field = self.fields[name]
             field.error_messages["invalid"] = "Enter a whole number, such as 1000000."
             field.error_messages["required"] = "Enter a number: this field cannot be empty."
             field.error_messages["max_value"] = (
@@ -73,6 +85,7 @@ class TrafficForm(forms.Form):
             "requests": defaults.requests_per_month,
             "input_tokens": defaults.input_tokens,
             "output_tokens": defaults.output_tokens,
+            "mode": defaults.mode,
         }
         if any(name in query for name in TRAFFIC_FIELDS):
             data = {name: query.get(name, initial[name]) for name in TRAFFIC_FIELDS}
@@ -98,7 +111,12 @@ class TrafficForm(forms.Form):
     def traffic(self):
         """The traffic this form stands for: its cleaned values, or its defaults."""
         values = self.cleaned_data if self.is_bound else self.initial
-        return Traffic(values["requests"], values["input_tokens"], values["output_tokens"])
+        return Traffic(
+            values["requests"],
+            values["input_tokens"],
+            values["output_tokens"],
+            values.get("mode") or "",
+        )
 
 
 class ModelNameField(forms.CharField):

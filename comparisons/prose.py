@@ -9,7 +9,6 @@ from catalog.formatting import (
     lower_first,
     oxford_join,
     plural,
-    price_per_million,
     token_labels,
     usd_amount,
     with_article,
@@ -203,21 +202,21 @@ def switch_friction(
 
 
 def _price_state(model: ModelFacts) -> str:
-    """ "complete" (a route has both token prices), "partial" (some price), or "none"."""
-    if any(route.has_token_prices for route in model.routes):
+    """ "complete" (a route in force has both token prices), "partial" (some price), or
+    "none"."""
+    routes = [route for route in model.routes if not route.retired]
+    if any(route.has_token_prices for route in routes):
         return "complete"
-    if any(
-        route.input_price is not None or route.output_price is not None for route in model.routes
-    ):
+    if any(route.input_price is not None or route.output_price is not None for route in routes):
         return "partial"
     return "none"
 
 
 def _price_coverage(model: ModelFacts) -> str:
-    input_price = rules.lowest_price(model, "input_price")
-    output_price = rules.lowest_price(model, "output_price")
-    has_input = f"{model.name} has {price_per_million(input_price, 'input tokens')}"
-    has_output = f"{price_per_million(output_price, 'output tokens')}"
+    input_price = rules.lowest_offer(model, "input_price")
+    output_price = rules.lowest_offer(model, "output_price")
+    has_input = f"{model.name} has {rules.offer_text(input_price, 'input tokens')}"
+    has_output = f"{rules.offer_text(output_price, 'output tokens')}"
     state = _price_state(model)
     if state == "complete":
         return has_input

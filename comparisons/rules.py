@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from catalog.facts import NO, YES, CapabilityFacts, ModelFacts, ScoreFacts
-from catalog.formatting import usd_amount
+from catalog.formatting import price_per_million, usd_amount
 from comparisons.cost import Traffic, cheapest_route
 
 
@@ -82,10 +82,44 @@ def shared_providers(a: ModelFacts, b: ModelFacts) -> list[str]:
     return [provider for provider in a.providers if provider in providers_b]
 
 
+@dataclass(frozen=True)
+class Offer:
+    """A lowest price, and the service mode it is bought in ("" for standard)."""
+
+    price: Decimal
+    mode: str = ""
+
+
+def lowest_offer(model: ModelFacts, price_field: str) -> Offer | None:
+    """The lowest sourced price among the routes in force, base context tier only: the
+    standard way of buying when any standard route states it, else another service mode
+    (said with the price, so a batch price never passes for the standard one)."""
+    base = [route for route in model.routes if not route.retired and route.context_above == 0]
+    for routes in (
+        [route for route in base if route.service_mode == ""],
+        [route for route in base if route.service_mode != ""],
+    ):
+        offers = [
+            Offer(getattr(route, price_field), route.service_mode)
+            for route in routes
+            if getattr(route, price_field) is not None
+        ]
+        if offers:
+            return min(offers, key=lambda offer: (offer.price, offer.mode))
+    return None
+
+
+def offer_text(offer: Offer | None, unit: str = "tokens") -> str:
+    """ "$2.08/1M output tokens", "$1.04/1M output tokens (batch)", or "-"."""
+    if offer is None:
+        return price_per_million(None, unit)
+    text = price_per_million(offer.price, unit)
+    return f"{text} ({offer.mode})" if offer.mode else text
+
+
 def lowest_price(model: ModelFacts, price_field: str) -> Decimal | None:
-    prices = [getattr(route, price_field) for route in model.routes]
-    known = [price for price in prices if price is not None]
-    return min(known) if known else None
+    offer = lowest_offer(model, price_field)
+    return offer.price if offer else None
 
 
 def shared_benchmarks(a: ModelFacts, b: ModelFacts) -> list[tuple[str, ScoreFacts, ScoreFacts]]:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from catalog.facts import CapabilityFacts, ModelFacts, ScoreFacts
+from catalog.facts import CapabilityFacts, ModelFacts, RouteFacts, ScoreFacts
 from catalog.formatting import (
     MISSING,
     SUPPORT_TEXT,
@@ -21,7 +21,7 @@ from catalog.formatting import (
     usd_amount,
 )
 from comparisons import rules
-from comparisons.cost import Traffic, monthly_cost
+from comparisons.cost import Traffic, applicable_routes, monthly_cost
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,8 @@ def scorecard(a: ModelFacts, b: ModelFacts) -> list[PairRow]:
         row("Context window", *token_labels(a.context_window, b.context_window)),
         row(
             "Cheapest output",
-            price_per_million(rules.lowest_price(a, "output_price")),
-            price_per_million(rules.lowest_price(b, "output_price")),
+            rules.offer_text(rules.lowest_offer(a, "output_price")),
+            rules.offer_text(rules.lowest_offer(b, "output_price")),
         ),
         row(
             "Provider routes",
@@ -97,13 +97,13 @@ def pricing(a: ModelFacts, b: ModelFacts) -> list[PairRow]:
     return [
         row(
             "Input price",
-            price_per_million(rules.lowest_price(a, "input_price")),
-            price_per_million(rules.lowest_price(b, "input_price")),
+            rules.offer_text(rules.lowest_offer(a, "input_price")),
+            rules.offer_text(rules.lowest_offer(b, "input_price")),
         ),
         row(
             "Output price",
-            price_per_million(rules.lowest_price(a, "output_price")),
-            price_per_million(rules.lowest_price(b, "output_price")),
+            rules.offer_text(rules.lowest_offer(a, "output_price")),
+            rules.offer_text(rules.lowest_offer(b, "output_price")),
         ),
     ]
 
@@ -120,6 +120,15 @@ def providers_row(providers_a, providers_b):
     return PairRow("Providers", cell(providers_a), cell(providers_b))
 
 
+def tier_text(route: RouteFacts) -> str:
+    """ "standard", "batch", "input over 200k tokens"; with "retires 2026-03-31" or "retired
+    2026-03-31" where the provider has dated its end."""
+    text = tier_label(route.tier)
+    if route.retires_on is not None:
+        text += f", {'retired' if route.retired else 'retires'} {iso_day(route.retires_on)}"
+    return text
+
+
 @dataclass(frozen=True)
 class RouteCostRow:
     model: str
@@ -132,11 +141,16 @@ class RouteCostRow:
 
 
 def routes(models: Iterable[ModelFacts], traffic: Traffic) -> list[RouteCostRow]:
-    """Every tracked route or tier of the two models, with its total at `traffic`."""
+    """Every tracked route or tier of the two models, with its total at `traffic` where it
+    applies (its service mode, the context tier the requests fall in, not retired)."""
     rows: list[RouteCostRow] = []
     for model in models:
+        applicable = applicable_routes(model.routes, traffic)
         # Priced routes first, cheapest first; then the rest by provider.
-        costed = [(monthly_cost(route, traffic), route) for route in model.routes]
+        costed = [
+            (monthly_cost(route, traffic) if route in applicable else None, route)
+            for route in model.routes
+        ]
         costed.sort(
             key=lambda pair: (pair[0] is None, pair[0] or 0, pair[1].provider, pair[1].tier)
         )
@@ -146,7 +160,7 @@ def routes(models: Iterable[ModelFacts], traffic: Traffic) -> list[RouteCostRow]
                     model=model.name,
                     provider=route.provider,
                     provider_slug=route.provider_slug,
-                    tier=tier_label(route.tier),
+                    tier=tier_text(route),
                     input_price=price_per_million(route.input_price),
                     output_price=price_per_million(route.output_price),
                     monthly=MISSING if cost is None else usd_amount(cost),

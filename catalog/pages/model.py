@@ -5,6 +5,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils import timezone
+
 from catalog.facts import CapabilityFacts, ModelFacts, capability_list, model_facts, model_queryset
 from catalog.formatting import (
     MISSING,
@@ -12,6 +14,7 @@ from catalog.formatting import (
     compact_tokens,
     iso_day,
     iso_month,
+    lifecycle,
     local_day,
     lower_first,
     oxford_join,
@@ -99,8 +102,10 @@ class ModelPage:
     last_modified: datetime | None
 
 
-def model_specs(facts: ModelFacts) -> list[Spec]:
-    """The spec table of a ModelFacts, in the pair page's order and wording."""
+def model_specs(facts: ModelFacts, status: str = "") -> list[Spec]:
+    """The spec table of a ModelFacts, in the pair page's order and wording, and its
+    lifecycle ("deprecated, retires 2026-03-31") when a source states one."""
+    status_rows = [Spec("Status", sentence_case(status))] if status else []
     return [
         Spec("Released", iso_day(facts.released_on)),
         Spec("Context window", compact_tokens(facts.context_window)),
@@ -111,6 +116,7 @@ def model_specs(facts: ModelFacts) -> list[Spec]:
         Spec("Openness", facts.openness or MISSING),
         Spec("Commercial use", sentence_case(facts.commercial_use) or MISSING),
         Spec("Knowledge cutoff", iso_month(facts.knowledge_cutoff)),
+        *status_rows,
     ]
 
 
@@ -232,7 +238,9 @@ def model_page(
         organization=facts.organization,
         summary=model_summary(facts),
         tags=oxford_join(facts.tags),
-        specs=model_specs(facts),
+        specs=model_specs(
+            facts, lifecycle(model.retires_on, model.is_deprecated, timezone.localdate())
+        ),
         capabilities=capability_rows(facts, capabilities),
         routes=route_rows(routes),
         scores=score_rows(model.scores.all()),

@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass
 
-from catalog.formatting import price_per_million, reviewed_on, tier_label
+from django.utils import timezone
+
+from catalog.formatting import lifecycle, price_per_million, reviewed_on, tier_label
 from catalog.models import Route
 
 
@@ -28,7 +30,15 @@ def price_row(route: Route, name: str, url: str, organization: str = "") -> Pric
         name=name,
         url=url,
         provider_model_id=route.provider_model_id,
-        tier=tier_label(route.tier),
+        tier=", ".join(
+            filter(
+                None,
+                [
+                    tier_label(route.tier),
+                    lifecycle(route.retires_on, route.is_deprecated, timezone.localdate()),
+                ],
+            )
+        ),
         input_price=price_per_million(route.input_price),
         output_price=price_per_million(route.output_price),
         cached_input_price=price_per_million(route.cached_input_price),

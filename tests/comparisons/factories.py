@@ -35,13 +35,21 @@ def route(
     tier="",
     reviewed_at=None,
     provider_reviewed_at=None,
+    context_above=0,
+    retires_on=None,
+    retired=False,
 ):
-    """A route; prices are given as numbers or strings (None: not sourced)."""
+    """A route; prices are given as numbers or strings (None: not sourced). `tier` names
+    a service mode ("batch"); `context_above` makes it a context tier."""
     label = f"{provider} ({tier})" if tier else provider
     return RouteFacts(
         provider=provider,
         provider_slug=slug_from_name(provider),
-        tier=tier,
+        tier=tier_name(tier, context_above),
+        service_mode=tier,
+        context_above=context_above,
+        retires_on=retires_on,
+        retired=retired,
         input_price=price(input_price),
         output_price=price(output_price),
         stamps=(

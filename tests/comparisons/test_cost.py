@@ -1,6 +1,8 @@
 """Monthly cost at traffic: the spec's $728 check, and the cheapest route by total, not by
 one of its prices."""
 
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 from comparisons.cost import Traffic, cheapest_route, monthly_cost, priced_routes
@@ -51,14 +53,35 @@ def test_which_route_is_cheapest_depends_on_the_traffic():
     assert cheapest_route([cheap_output, cheap_total], output_heavy).route is cheap_output
 
 
-def test_a_cheaper_tier_of_the_same_provider_wins():
+def test_a_batch_price_is_compared_only_when_the_reader_buys_in_batch():
     standard = route("OpenRouter", "0.26", "2.08")
     batch = route("OpenRouter", "0.13", "1.04", tier="batch")
     other = route("Novita AI", "0.2", "1.5")  # 80 + 450 = $530
-    cheapest = cheapest_route([standard, other, batch], DEFAULT_TRAFFIC)
-    assert cheapest.route is batch
-    assert cheapest.monthly == Decimal("364")
-    assert cheapest.route.label == "OpenRouter (batch)"
+    interactive = cheapest_route([standard, other, batch], DEFAULT_TRAFFIC)
+    assert interactive.route is other
+    assert interactive.monthly == Decimal("530")
+
+    in_batch = cheapest_route([standard, other, batch], replace(DEFAULT_TRAFFIC, mode="batch"))
+    assert in_batch.route is batch
+    assert in_batch.monthly == Decimal("364")
+    assert in_batch.route.label == "OpenRouter (batch)"
+
+
+def test_a_context_tier_applies_only_to_requests_above_its_threshold():
+    base = route("Anthropic", "3", "15")
+    long_context = route("Anthropic", "6", "22.5", context_above=200_000)
+    short = Traffic(1, 200_000, 0)  # exactly at the threshold: the base price
+    long = Traffic(1, 200_001, 0)
+
+    assert cheapest_route([base, long_context], short).route is base
+    assert cheapest_route([base, long_context], long).route is long_context
+    assert long_context.label == "Anthropic (input over 200k tokens)"
+
+
+def test_a_retired_route_is_never_the_cheapest():
+    retired = route("Old Host", "0.01", "0.01", retires_on=date(2026, 1, 1), retired=True)
+    current = route("New Host", "1", "1")
+    assert cheapest_route([retired, current], DEFAULT_TRAFFIC).route is current
 
 
 def test_routes_missing_a_price_are_skipped_even_when_their_known_price_is_lower():
@@ -85,7 +108,7 @@ def test_priced_routes_are_ordered_by_total_then_provider_then_tier():
         route("Beta", "0.5", "0.5"),
     ]
     ordered = [cost.route.label for cost in priced_routes(routes, DEFAULT_TRAFFIC)]
-    assert ordered == ["Beta", "Alpha", "Alpha (batch)", "Zeta"]
+    assert ordered == ["Beta", "Alpha", "Zeta"]  # standard prices: batch is another mode
 
 
 def test_huge_prices_and_traffic_stay_exact():
@@ -116,6 +139,8 @@ def test_the_cost_section_names_a_winning_tier():
         "Tiered",
         routes=(route("OpenRouter", "1", "1"), route("OpenRouter", "0.5", "0.5", tier="batch")),
     )
-    section = cost_section(tiered, qwen(), DEFAULT_TRAFFIC)
+    section = cost_section(tiered, qwen(), replace(DEFAULT_TRAFFIC, mode="batch"))
     assert section.models[0].route == "OpenRouter (batch)"
     assert section.models[0].amount == "$350"
+    standard = cost_section(tiered, qwen(), DEFAULT_TRAFFIC)
+    assert (standard.models[0].route, standard.models[0].amount) == ("OpenRouter", "$700")

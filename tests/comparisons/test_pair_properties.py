@@ -163,14 +163,14 @@ def monthly(route, traffic):
 
 
 def cheapest(spec, traffic):
-    """(lowest monthly total, labels of the routes that give it), or None when none is priced."""
+    """(lowest monthly total, labels of the routes that give it), or None when none is priced.
+    The calculator compares standard prices (a batch tier is another way of buying)."""
     costs = [
-        (
-            monthly(route, traffic),
-            f"{route['provider']} ({route['tier']})" if route["tier"] else route["provider"],
-        )
+        (monthly(route, traffic), route["provider"])
         for route in spec["active_routes"]
-        if route["input_price"] is not None and route["output_price"] is not None
+        if route["tier"] == ""
+        and route["input_price"] is not None
+        and route["output_price"] is not None
     ]
     if not costs:
         return None
@@ -181,6 +181,20 @@ def cheapest(spec, traffic):
 def lowest_price(spec, field):
     known = [route[field] for route in spec["active_routes"] if route[field] is not None]
     return min(known) if known else None
+
+
+def lowest_offer_text(spec, field):
+    """The lowest standard price; where none is standard, the lowest other one, with its mode."""
+    for mode in ("", "batch"):
+        known = [
+            route[field]
+            for route in spec["active_routes"]
+            if route["tier"] == mode and route[field] is not None
+        ]
+        if known:
+            text = price_per_million(min(known))
+            return f"{text} ({mode})" if mode else text
+    return price_per_million(None)
 
 
 def table(document, section_id):
@@ -242,10 +256,8 @@ def check_page(document, a, b, traffic):
     pricing = table(document, "pricing")
     for column, spec in enumerate((a, b)):
         for label, field in (("Input price", "input_price"), ("Output price", "output_price")):
-            assert pricing[label][column] == price_per_million(lowest_price(spec, field))
-        assert scorecard["Cheapest output"][column] == price_per_million(
-            lowest_price(spec, "output_price")
-        )
+            assert pricing[label][column] == lowest_offer_text(spec, field)
+        assert scorecard["Cheapest output"][column] == lowest_offer_text(spec, "output_price")
         providers = {route["provider"] for route in spec["active_routes"]}
         assert scorecard["Provider routes"][column] == f"{len(providers)} tracked"
         unpriced = (

@@ -266,3 +266,63 @@ def test_a_field_the_query_leaves_out_takes_its_default(client, reference_catalo
 
     assert response.status_code == 200
     assert "$1,456" in visible_text(response.content)
+
+
+# Service modes: the calculator compares standard prices unless the reader picks another.
+
+
+@pytest.mark.django_db
+def test_a_batch_price_counts_only_when_the_reader_picks_batch(
+    client, reference_catalog, make_route
+):
+    make_route(
+        reference_catalog.qwen,
+        reference_catalog.providers["OpenRouter"],
+        "0.13",
+        "1.04",
+        service_mode="batch",
+    )
+    standard = visible_text(client.get(SPARK_VS_QWEN).content)
+    assert "Cheapest tracked route/tier: OpenRouter " in standard + " "
+    assert "$728" in standard
+
+    batch = client.get(SPARK_VS_QWEN, {**GOOD, "mode": "batch"}, headers=HTMX)
+    assert batch.status_code == 200
+    text = visible_text(batch.content)
+    assert "Cheapest tracked route/tier: OpenRouter (batch)" in text
+    assert "$364" in text
+    selected = html.fromstring(batch.content).xpath('//select[@name="mode"]/option[@selected]')
+    assert [option.get("value") for option in selected] == ["batch"]
+
+
+@pytest.mark.django_db
+def test_an_unknown_service_mode_answers_400_beside_its_field(client, reference_catalog):
+    response = client.get(SPARK_VS_QWEN, {**GOOD, "mode": "overnight"})
+
+    assert response.status_code == 400
+    document = html.fromstring(response.content)
+    errors = document.xpath('//ul[@id="id_mode_error"]/li')
+    assert [error.text_content() for error in errors] == [
+        "Unknown service mode “overnight”: choose one from the list."
+    ]
+
+
+@pytest.mark.django_db
+def test_a_retired_route_shows_its_date_and_is_never_the_cheapest(
+    client, reference_catalog, make_route, make_provider
+):
+    from datetime import date
+
+    make_route(
+        reference_catalog.qwen,
+        make_provider("Old Host"),
+        "0.01",
+        "0.01",
+        retires_on=date(2020, 1, 1),
+    )
+    text = visible_text(client.get(SPARK_VS_QWEN).content)
+    assert "$728" in text  # OpenRouter's price, not the retired one's $7
+    assert "Cheapest tracked route/tier: OpenRouter " in text + " "
+    assert "standard, retired 2020-01-01" in text
+    model_page = visible_text(client.get("/models/qwen3-5-122b-a10b/").content)
+    assert "standard, retired 2020-01-01" in model_page

@@ -182,12 +182,7 @@ def test_a_source_that_cannot_be_read_ends_the_run_as_failed(configured, editor_
 
 @pytest.mark.parametrize("status", [SyncRun.Status.QUEUED, SyncRun.Status.RUNNING])
 def test_the_progress_of_an_unfinished_run_is_polled(status, editor_client):
-    run = make_run(
-        status=status,
-        progress_done=1234,
-        progress_total=5531,
-        progress_step="routes",
-    )
+    run = make_run(status=status, progress_done=1234, progress_total=5531, progress_step="routes")
 
     fragment = editor_client.get(progress_url(run), headers={"HX-Request": "true"})
     page = editor_client.get(change_url(run))

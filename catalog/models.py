@@ -426,12 +426,27 @@ class LanguageModel(Curated):
             ),
         ]
         indexes = [models.Index(fields=["is_published", "slug"])]
+        permissions = [("merge_languagemodel", "Can merge two models into one")]
 
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
         return reverse("catalog:model_detail", args=[self.slug])
+
+
+class ModelRedirect(models.Model):
+    """The address of a model merged into another: it answers 301 to the survivor's."""
+
+    old_slug = models.SlugField(max_length=120, unique=True)
+    model = models.ForeignKey(LanguageModel, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.model.slug}"
 
 
 class ModelCapability(models.Model):

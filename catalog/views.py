@@ -8,14 +8,14 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import InvalidPage
 from django.http import Http404, HttpResponseServerError, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from catalog.forms import ModelFilterForm
-from catalog.models import catalog_changed_at
+from catalog.models import ModelRedirect, catalog_changed_at
 from catalog.pages.model import read_model_page
 from catalog.pages.model_list import read_model_list
 from catalog.pages.providers import read_provider_list, read_provider_page
@@ -42,6 +42,9 @@ def model_list(request):
 def model_detail(request, slug):
     page = read_model_page(slug)
     if page is None:
+        merged = ModelRedirect.objects.filter(old_slug=slug).select_related("model").first()
+        if merged is not None:  # merged into another model: its address moved for good
+            return redirect(merged.model, permanent=True)
         raise Http404("No published model has this address.")
     return render_page(request, "catalog/model_detail.html", page)
 

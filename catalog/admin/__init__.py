@@ -1,9 +1,11 @@
 """The editors' admin: search, filters, inlines, review stamps, stale-save guard, history."""
 
 from django.contrib import admin, messages
+from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from catalog import merge
 from catalog.admin.forms import CuratedForm, CuratedInlineForm
 from catalog.admin.sync import SourceIdentityInline
 from catalog.facts import model_facts, model_queryset
@@ -192,8 +194,61 @@ class ProviderAdmin(CuratedAdmin):
     Media = SlugFromNameMedia
 
 
+@admin.action(description="Merge the two selected models into one", permissions=["merge"])
+def merge_models(modeladmin, request, queryset):
+    """Two records of one model: the editor picks the one that stays (an intermediate page,
+    as for deletion); the other's routes, scores, identities and history move to it and
+    its address answers 301 to the survivor's."""
+    models = list(queryset.order_by("name")[:3])
+    if len(models) != 2:
+        modeladmin.message_user(request, "Select exactly two models to merge.", messages.ERROR)
+        return None
+    chosen = request.POST.get("survivor")
+    if chosen in {str(model.pk) for model in models}:
+        survivor = next(model for model in models if str(model.pk) == chosen)
+        loser = next(model for model in models if model.pk != survivor.pk)
+        try:
+            merge.merge_models(survivor, loser)
+        except merge.MergeError as error:
+            modeladmin.message_user(request, str(error), messages.ERROR)
+            return None
+        modeladmin.message_user(
+            request,
+            f"Merged “{loser.name}” into “{survivor.name}”; /models/{loser.slug}/ now "
+            f"answers 301 to {survivor.get_absolute_url()}.",
+            messages.SUCCESS,
+        )
+        return None
+    return TemplateResponse(
+        request,
+        "admin/catalog/languagemodel/merge.html",
+        {
+            **modeladmin.admin_site.each_context(request),
+            "title": "Merge two models",
+            "models": models,
+            "opts": modeladmin.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        },
+    )
+
+
 @admin.register(LanguageModel)
 class LanguageModelAdmin(CuratedAdmin):
+    actions = [mark_reviewed, merge_models, "publish", "unpublish"]
+
+    def has_merge_permission(self, request):
+        return request.user.has_perm("catalog.merge_languagemodel")
+
+    @admin.action(description="Publish the selected models", permissions=["change"])
+    def publish(self, request, queryset):
+        count = queryset.filter(is_published=False).update(is_published=True)
+        self.message_user(request, f"Published {count} model(s).", messages.SUCCESS)
+
+    @admin.action(description="Unpublish the selected models", permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = queryset.filter(is_published=True).update(is_published=False)
+        self.message_user(request, f"Unpublished {count} model(s).", messages.SUCCESS)
+
     list_display = [
         "name",
         "organization",

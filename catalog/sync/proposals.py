@@ -31,7 +31,9 @@ def approve(proposals, user):
     applied = 0
     now = timezone.now()
     with transaction.atomic():
-        for proposal in proposals.filter(status=ProposedChange.Status.OPEN).select_for_update():
+        for proposal in proposals.filter(status=ProposedChange.Status.OPEN).select_for_update(
+            of=("self",)
+        ):
             record = proposal.record
             if record is None:  # the record was deleted meanwhile
                 proposal.status = ProposedChange.Status.SUPERSEDED

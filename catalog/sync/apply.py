@@ -407,7 +407,14 @@ class Applier:
         return model
 
     def owns(self, record, key):
-        return record.fact_source == f"{self.source}:{key}"
+        """Whether this source entry states `record`'s facts. A record no source states yet
+        (an editor's) is taken on by the first entry that finds it, so changes its source
+        states later are proposed to the editors (a reviewed record) or written (not)."""
+        owner = f"{self.source}:{key}"[:600]
+        if not record.fact_source:
+            type(record).objects.filter(pk=record.pk).update(fact_source=owner)
+            record.fact_source = owner
+        return record.fact_source == owner
 
     def update_model_facts(self, model, source_model):
         if not self.owns(model, source_model.key):

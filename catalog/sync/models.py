@@ -129,7 +129,6 @@ class ProposedChange(models.Model):
         SPEC = "spec", "spec"
         CAPABILITY = "capability", "capability"
         LIFECYCLE = "lifecycle", "deprecation and retirement"
-        NEW_ROUTE = "new_route", "new route of a reviewed model"
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()

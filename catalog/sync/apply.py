@@ -186,12 +186,18 @@ class Applier:
         known = self.identities[(self.source, model_class)]
         if known.get(external_id) == record.pk:
             return
-        SourceIdentity.objects.update_or_create(
-            source=self.source,
-            content_type=self.types[model_class],
-            external_id=external_id,
-            defaults={"object_id": record.pk},
-        )
+        content_type = self.types[model_class]
+        if external_id in known:  # it stood for another record (split, merged): it moves
+            SourceIdentity.objects.filter(
+                source=self.source, content_type=content_type, external_id=external_id
+            ).update(object_id=record.pk)
+        else:  # new: one INSERT (every identity of the source was loaded up front)
+            SourceIdentity.objects.create(
+                source=self.source,
+                content_type=content_type,
+                external_id=external_id,
+                object_id=record.pk,
+            )
         known[external_id] = record.pk
 
     # The run.
@@ -397,12 +403,13 @@ class Applier:
         self.model_by_name[normalized_name(name)] = model
         self.slugs.add(model.slug)
         self.created_models.add(model.pk)
-        for slug, support in source_model.capabilities.items():
-            if slug in self.capabilities:
-                row = ModelCapability.objects.create(
-                    model=model, capability=self.capabilities[slug], support=support
-                )
-                self.support[(model.pk, row.capability_id)] = row
+        rows = ModelCapability.objects.bulk_create(
+            ModelCapability(model=model, capability=self.capabilities[slug], support=support)
+            for slug, support in source_model.capabilities.items()
+            if slug in self.capabilities
+        )
+        for row in rows:
+            self.support[(model.pk, row.capability_id)] = row
         self.counts.created += 1
         return model
 

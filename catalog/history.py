@@ -30,6 +30,14 @@ class PriceChange:
     new: Decimal | None
 
 
+def changed_by(record: Any, user: Any) -> str:
+    """Who made a change: the editor's username, "sync run #12", or "" when unknown."""
+    if user is not None:
+        return user.get_username()
+    run_id = getattr(record, "sync_run_id", None)
+    return f"sync run #{run_id}" if run_id else ""
+
+
 # Records are django-simple-history's historical rows, which carry no type information.
 def price_changes(records: Iterable[Any]) -> list[PriceChange]:
     """Every price field that differs between consecutive records, newest save first.
@@ -46,7 +54,7 @@ def price_changes(records: Iterable[Any]) -> list[PriceChange]:
                 [
                     PriceChange(
                         changed_at=record.history_date,
-                        changed_by=user.get_username() if user else "",
+                        changed_by=changed_by(record, user),
                         field=field,
                         label=PRICE_LABELS[field],
                         old=getattr(previous, field),

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from catalog.history import route_price_changes
 from catalog.models import LanguageModel, ModelCapability, Organization, Provider, Route
 from catalog.sync import apply as apply_module
 from catalog.sync import proposals
@@ -130,6 +131,12 @@ def test_a_fact_of_a_record_never_reviewed_is_updated_at_once_with_history(tree)
     assert route.sync_run == run
     latest = route.history.first()
     assert (latest.output_price, latest.sync_run) == (Decimal("2.2"), run)
+    (change,) = route_price_changes(route)
+    assert (change.old, change.new, change.changed_by) == (
+        Decimal("2.5"),
+        Decimal("2.2"),
+        f"sync run #{run.pk}",
+    )
     assert run.updated == 1
     assert run.proposed == 0
 

@@ -20,6 +20,7 @@ from catalog.slugs import validate_catalog_slug
 # the app registers them, and so `catalog.models` names every model of the app.
 from catalog.sync.models import (  # noqa: F401
     ProposedChange,
+    ProposedMatch,
     SkippedInput,
     SourceIdentity,
     SyncRun,

@@ -20,6 +20,7 @@ from catalog.sync import proposals
 from catalog.sync.models import (
     SOURCE_CHOICES,
     ProposedChange,
+    ProposedMatch,
     SkippedInput,
     SourceIdentity,
     SyncRun,
@@ -343,3 +344,75 @@ class SourceIdentityInline(GenericTabularInline):
     model = SourceIdentity
     fields = ["source", "external_id"]
     extra = 0
+
+
+@admin.action(description="Link to the model it may be", permissions=["change"])
+def link_matches(modeladmin, request, queryset):
+    count = proposals.link_matches(queryset, request.user)
+    skipped = queryset.count() - count
+    note = (
+        f" ({skipped} without a model to link: pick one, or a maker for a new model)"
+        if skipped
+        else ""
+    )
+    modeladmin.message_user(
+        request, f"Linked {count} entr{'y' if count == 1 else 'ies'}{note}.", messages.SUCCESS
+    )
+
+
+@admin.action(description="Make new models (at the maker picked)", permissions=["change"])
+def create_models(modeladmin, request, queryset):
+    count = proposals.create_models(queryset, request.user)
+    modeladmin.message_user(
+        request,
+        f"Made {count} new model(s), unpublished; the next run adds their routes.",
+        messages.SUCCESS,
+    )
+
+
+@admin.register(ProposedMatch)
+class ProposedMatchAdmin(admin.ModelAdmin):
+    """Entries a sync could not match for sure. Pick the existing model it is (candidate)
+    or the maker of a new one (organization) on its page, then act from the list."""
+
+    list_display = [
+        "name",
+        "source",
+        "external_id",
+        "candidate",
+        "organization",
+        "status",
+        "reason",
+    ]
+    list_filter = ["status", "source"]
+    list_select_related = ["candidate", "organization"]
+    search_fields = ["name", "external_id"]
+    autocomplete_fields = ["candidate", "organization"]
+    fields = [
+        ("name", "source", "external_id"),
+        "reason",
+        "candidate",
+        "organization",
+        ("last_seen_run", "last_seen_at"),
+        "status",
+        ("decided_by", "decided_at"),
+    ]
+    readonly_fields = [
+        "name",
+        "source",
+        "external_id",
+        "reason",
+        "last_seen_run",
+        "last_seen_at",
+        "status",
+        "decided_by",
+        "decided_at",
+    ]
+    actions = [link_matches, create_models]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

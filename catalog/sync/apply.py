@@ -38,7 +38,7 @@ from catalog.models import (
 )
 from catalog.slugs import slug_from_name
 from catalog.sync.genai_prices import matches
-from catalog.sync.models import ProposedChange, SourceIdentity, SyncRun
+from catalog.sync.models import ProposedChange, ProposedMatch, SourceIdentity, SyncRun
 from catalog.sync.snapshot import GENAI_PRICES, MODELSDEV, Prices, Skip, Snapshot, SourceRoute
 
 # The same maker under the names different catalogs file it by.
@@ -346,7 +346,10 @@ class Applier:
         if model is None and organization is not None:
             model = self.match_by_name(source_model.name, organization)
             if model is False:
-                self.skip(source_model.key, self.name_taken(source_model.name, organization))
+                reason = self.name_taken(source_model.name, organization)
+                candidate = self.model_by_name[normalized_name(source_model.name)]
+                self.propose_match(source_model, reason, candidate, organization)
+                self.skip(source_model.key, f"{reason} (proposed to the editors)")
                 return
         if model is None:
             if organization is None:
@@ -623,16 +626,43 @@ class Applier:
             if candidate:
                 maker = self.organizations[candidate.organization_id].name
                 hint = f"; it may be “{candidate.name}” by {maker}"
-            self.skip(source_route.key, f"no organization can be told for sure{hint}")
+            reason = f"no organization can be told for sure{hint}"
+            self.propose_match(source_route.model, reason, candidate)
+            self.skip(source_route.key, f"{reason} (proposed to the editors)")
             return None
         model = self.match_by_name(source_route.model.name, organization)
         if model is False:
-            self.skip(source_route.key, self.name_taken(source_route.model.name, organization))
+            reason = self.name_taken(source_route.model.name, organization)
+            self.propose_match(
+                source_route.model,
+                reason,
+                self.model_by_name[normalized_name(source_route.model.name)],
+                organization,
+            )
+            self.skip(source_route.key, f"{reason} (proposed to the editors)")
             return None
         if model is None:
             model = self.create_model(source_route.model, organization)
             self.remember(model, source_route.model.key)
         return model
+
+    def propose_match(self, source_model, reason, candidate, organization=None):
+        """Ask the editors: is this entry `candidate`, or a new model? (Once per entry; an
+        answered one is not asked again: its identity then matches it.)"""
+        match, created = ProposedMatch.objects.get_or_create(
+            source=self.source,
+            external_id=source_model.key[:500],
+            defaults={
+                "name": source_model.name[:300],
+                "reason": reason[:1000],
+                "candidate": candidate,
+                "organization": organization,
+                "last_seen_run": self.run,
+            },
+        )
+        if not created and match.status == ProposedMatch.Status.OPEN:
+            match.last_seen_run, match.last_seen_at = self.run, self.now
+            match.save(update_fields=["last_seen_run", "last_seen_at"])
 
     def route_facts(self, source_route, prices):
         facts = {

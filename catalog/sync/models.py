@@ -175,3 +175,58 @@ class ProposedChange(models.Model):
 
     def __str__(self):
         return f"{self.record}: {self.field} {self.ours!r} → {self.theirs!r}"
+
+
+class ProposedMatch(models.Model):
+    """A source entry no rule could match for sure (no maker stated, or a model of that name
+    at another maker): an editor links it to an existing model, or makes it a new one at a
+    maker they pick. Either way the entry gets an identity, and the next run adds its routes.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", "open"
+        LINKED = "linked", "linked to an existing model"
+        CREATED = "created", "made a new model"
+
+    source = models.CharField(max_length=20, choices=SOURCE_CHOICES)
+    external_id = models.CharField("id in the source", max_length=500)
+    name = models.CharField("name in the source", max_length=300)
+    reason = models.CharField(max_length=1000)
+    candidate = models.ForeignKey(
+        "catalog.LanguageModel",
+        verbose_name="existing model it may be",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    organization = models.ForeignKey(
+        "catalog.Organization",
+        verbose_name="maker, for a new model",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    last_seen_run = models.ForeignKey(
+        SyncRun, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    last_seen_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "proposed match"
+        verbose_name_plural = "proposed matches"
+        ordering = ["status", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "external_id"], name="proposedmatch_one_per_entry"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.source}: {self.external_id})"

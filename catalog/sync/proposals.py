@@ -1,14 +1,17 @@
-"""An editor's answer to a proposed change: approve (apply it, with history, and stamp the
-review) or reject (remembered, so the same value is not proposed again)."""
+"""An editor's answers to what a sync proposes: a changed fact (approve it: applied with
+history and a review stamp; or reject it: remembered, not proposed again), and an entry it
+could not match for sure (link it to the model it may be, or make it a new model)."""
 
 from datetime import date
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
-from catalog.models import Capability, ModelCapability
-from catalog.sync.models import ProposedChange
+from catalog.models import Capability, LanguageModel, ModelCapability
+from catalog.slugs import slug_from_name
+from catalog.sync.models import ProposedChange, ProposedMatch, SourceIdentity
 
 CAPABILITY_PREFIX = "capability:"
 
@@ -64,3 +67,57 @@ def reject(proposals, user):
     return proposals.filter(status=ProposedChange.Status.OPEN).update(
         status=ProposedChange.Status.REJECTED, decided_by=user, decided_at=timezone.now()
     )
+
+
+def link_matches(matches, user):
+    """Each open match with a candidate becomes that model's identity in its source; the
+    next run then adds the entry's routes to it. Returns how many were linked."""
+    linked = 0
+    model_type = ContentType.objects.get_for_model(LanguageModel)
+    with transaction.atomic():
+        for match in matches.filter(status=ProposedMatch.Status.OPEN, candidate__isnull=False):
+            SourceIdentity.objects.update_or_create(
+                source=match.source,
+                content_type=model_type,
+                external_id=match.external_id,
+                defaults={"object_id": match.candidate_id},
+            )
+            match.status = ProposedMatch.Status.LINKED
+            match.decided_by, match.decided_at = user, timezone.now()
+            match.save(update_fields=["status", "decided_by", "decided_at"])
+            linked += 1
+    return linked
+
+
+def create_models(matches, user):
+    """Each open match with an organization picked becomes a new model there (unpublished:
+    the next run adds its routes; an editor publishes it). Returns how many were made."""
+    created = 0
+    model_type = ContentType.objects.get_for_model(LanguageModel)
+    taken = set(LanguageModel.objects.values_list("slug", flat=True))
+    with transaction.atomic():
+        for match in matches.filter(status=ProposedMatch.Status.OPEN, organization__isnull=False):
+            if LanguageModel.objects.filter(name=match.name[:120]).exists():
+                continue  # that name is taken: link it instead
+            slug, number = slug_from_name(match.name)[:110] or "model", 2
+            base = slug
+            while slug in taken:
+                slug, number = f"{base}-{number}", number + 1
+            model = LanguageModel.objects.create(
+                name=match.name[:120],
+                slug=slug,
+                organization=match.organization,
+                fact_source=f"{match.source}:{match.external_id}"[:600],
+            )
+            taken.add(slug)
+            SourceIdentity.objects.update_or_create(
+                source=match.source,
+                content_type=model_type,
+                external_id=match.external_id,
+                defaults={"object_id": model.pk},
+            )
+            match.status = ProposedMatch.Status.CREATED
+            match.decided_by, match.decided_at = user, timezone.now()
+            match.save(update_fields=["status", "decided_by", "decided_at"])
+            created += 1
+    return created

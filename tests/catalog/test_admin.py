@@ -28,7 +28,13 @@ from catalog.models import (
     Provider,
     Route,
 )
-from catalog.sync.models import ProposedChange, SkippedInput, SourceIdentity, SyncRun
+from catalog.sync.models import (
+    ProposedChange,
+    ProposedMatch,
+    SkippedInput,
+    SourceIdentity,
+    SyncRun,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +62,7 @@ SEARCH_TERMS = {
     "syncrun": "models.dev",
     "proposedchange": "Qwen3.5",
     "sourceidentity": "qwen3.5",
+    "proposedmatch": "Qwen",
 }
 
 
@@ -111,6 +118,14 @@ def catalog(make_organization, make_provider, make_model, make_route):
             source="modelsdev",
             model=model,
             first_seen_run=run,
+            last_seen_run=run,
+        ),
+        ProposedMatch: ProposedMatch.objects.create(
+            source="modelsdev",
+            external_id="abacus/qwen3.5",
+            name="Qwen3.5 122B",
+            reason="no organization can be told for sure",
+            candidate=model,
             last_seen_run=run,
         ),
         SourceIdentity: SourceIdentity.objects.create(
@@ -295,7 +310,7 @@ def test_add_page_answers_where_adding_is_allowed(model, model_admin, staff_clie
 
     assert response.status_code == (200 if may_add else 403)
     # The fixed capability list, and what only a sync writes (its runs and proposals).
-    if model not in (Capability, SyncRun, ProposedChange):
+    if model not in (Capability, SyncRun, ProposedChange, ProposedMatch):
         assert may_add
 
 

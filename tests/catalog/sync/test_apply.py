@@ -12,7 +12,7 @@ from catalog.history import route_price_changes
 from catalog.models import LanguageModel, ModelCapability, Organization, Provider, Route
 from catalog.sync import apply as apply_module
 from catalog.sync import proposals
-from catalog.sync.models import ProposedChange, SourceIdentity, SyncRun
+from catalog.sync.models import ProposedChange, ProposedMatch, SourceIdentity, SyncRun
 from catalog.sync.runs import execute, start_run
 from tests.catalog.sync.test_modelsdev_parser import CANONICAL, write
 
@@ -103,7 +103,9 @@ def test_what_cannot_be_matched_for_sure_is_skipped_with_why(tree):
     run = sync(tree)
 
     skipped = dict(run.skipped_inputs.values_list("ref", "reason"))
-    assert skipped["abacus/mystery"] == "no organization can be told for sure"
+    assert skipped["abacus/mystery"] == (
+        "no organization can be told for sure (proposed to the editors)"
+    )
     assert not LanguageModel.objects.filter(name="Mystery 7B").exists()
 
 
@@ -392,3 +394,39 @@ def test_a_synced_model_page_says_whose_facts_it_shows_and_is_noindex_until_revi
     page = client.get(url).content.decode()
     assert "no editor has reviewed them yet" not in page
     assert 'content="noindex"' not in page
+
+
+def test_an_entry_matched_by_nothing_for_sure_is_proposed_and_linked_by_an_editor(tree, editor):
+    # A second provider files "Kimi-K2.5" under no maker and with no family: not sure.
+    write(tree, "providers/zeta/provider.toml", 'name = "Zeta"\n')
+    write(tree, "providers/zeta/models/kimi.toml", 'name = "Kimi K2.5"\n[cost]\ninput = 1\n')
+    first = sync(tree)
+
+    match = ProposedMatch.objects.get(source="modelsdev", external_id="zeta/kimi")
+    assert match.candidate == kimi()
+    assert "no organization can be told for sure" in match.reason
+    assert "proposed to the editors" in first.skipped_inputs.get(ref="zeta/kimi").reason
+    assert not kimi().routes.filter(provider__name="Zeta").exists()
+
+    assert proposals.link_matches(ProposedMatch.objects.all(), editor) == 1
+    sync(tree)
+
+    assert kimi().routes.filter(provider__name="Zeta").exists()
+    match.refresh_from_db()
+    assert (match.status, match.decided_by) == ("linked", editor)
+
+
+def test_an_editor_makes_a_new_model_of_an_unmatched_entry(tree, editor):
+    sync(tree)  # "Mystery 7B" at Abacus: nothing says who makes it
+    match = ProposedMatch.objects.get(external_id="abacus/mystery")
+    assert match.candidate is None
+    match.organization = Organization.objects.get(name="Moonshot AI")
+    match.save()
+
+    assert proposals.create_models(ProposedMatch.objects.all(), editor) == 1
+    sync(tree)
+
+    mystery = LanguageModel.objects.get(name="Mystery 7B")
+    assert mystery.organization.name == "Moonshot AI"
+    assert mystery.routes.filter(provider__name="Abacus").exists()
+    assert not mystery.is_published  # an editor publishes it

@@ -58,8 +58,7 @@ class TrafficForm(forms.Form):
         label="Service mode",
         required=False,
         choices=Route.ServiceMode.choices,
-        help_text="Standard compares interactive prices; batch, flex and priority are other "
-        "ways of buying, where a provider offers them.",
+        help_text="How you buy: standard, or batch, flex… where offered.",
         error_messages={
             "invalid_choice": "Unknown service mode “%(value)s”: choose one from the list."
         },

@@ -27,6 +27,7 @@ class ModelCost:
 class CostSection:
     models: list[ModelCost]
     delta: str
+    mode: str = ""  # the service mode compared ("" for standard)
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,11 @@ def cost_section(a: ModelFacts, b: ModelFacts, traffic: Traffic) -> CostSection:
             return ModelCost(model.name, None, None)
         return ModelCost(model.name, usd_amount(cost.monthly), cost.route.label)
 
-    return CostSection(models=[model_cost(a), model_cost(b)], delta=prose.cost_delta(a, b, traffic))
+    return CostSection(
+        models=[model_cost(a), model_cost(b)],
+        delta=prose.cost_delta(a, b, traffic),
+        mode=traffic.mode,
+    )
 
 
 def stamps_shown(a: ModelFacts, b: ModelFacts) -> list[ReviewStamp]:

@@ -64,7 +64,10 @@ def test_without_javascript_the_form_reloads_the_page(demo_server, browser, tmp_
 
     submit_traffic(page, "2000000")
 
-    page.wait_for_url(re.compile(r"\?requests=2000000&input_tokens=400&output_tokens=300#cost$"))
+    # The service mode travels too (empty: the standard price).
+    page.wait_for_url(
+        re.compile(r"\?requests=2000000&input_tokens=400&output_tokens=300&mode=#cost$")
+    )
     assert page.locator(QWEN_COST).inner_text() == "$1,456"
     page.screenshot(path=tmp_path / "cost-no-js.png", full_page=True)
 

@@ -62,3 +62,18 @@ def parse_pair_slug(value: str) -> PairRequest | None:
     if len(parts) != 2 or not all(parts):
         return None
     return PairRequest(*parts)
+
+
+def free_slug(slug: str, taken: set[str], limit: int = 110) -> str:
+    """A catalog slug from `slug` that is not in `taken`: "-2", "-3"… appended where needed,
+    and a "vs" that would read as a pair separator spelled apart ("v-s")."""
+    base = slug[:limit]
+    while PAIR_SEPARATOR in base:  # "a-vs-vs-b": one pass leaves "-vs-" behind
+        base = base.replace(PAIR_SEPARATOR, "-v-s-")
+    if base.endswith("-vs"):
+        base = base[:-3] + "-v-s"
+    base = base or "model"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate

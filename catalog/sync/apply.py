@@ -36,7 +36,7 @@ from catalog.models import (
     Provider,
     Route,
 )
-from catalog.slugs import slug_from_name
+from catalog.slugs import free_slug, slug_from_name
 from catalog.sync.genai_prices import matches
 from catalog.sync.models import ProposedChange, ProposedMatch, SourceIdentity, SyncRun
 from catalog.sync.snapshot import GENAI_PRICES, MODELSDEV, Prices, Skip, Snapshot, SourceRoute
@@ -153,11 +153,14 @@ class Applier:
         self.support = {
             (row.model_id, row.capability_id): row for row in ModelCapability.objects.all()
         }
-        self.proposals = {
-            (p.content_type_id, p.object_id, p.field, p.status, repr(p.theirs)): p
-            for p in ProposedChange.objects.filter(
-                status__in=[ProposedChange.Status.OPEN, ProposedChange.Status.REJECTED]
-            )
+        # fact (content type, record, field) → its open proposal; and the values rejected.
+        self.open_proposals = {
+            (p.content_type_id, p.object_id, p.field): p
+            for p in ProposedChange.objects.filter(status=ProposedChange.Status.OPEN)
+        }
+        self.rejected = {
+            (p.content_type_id, p.object_id, p.field, repr(p.theirs))
+            for p in ProposedChange.objects.filter(status=ProposedChange.Status.REJECTED)
         }
         self.created_models = set()
         self.provider_names = {
@@ -250,8 +253,11 @@ class Applier:
             provider = provider or self.provider_by_slug.get(slug_from_name(key))
         if provider is None:
             provider = Provider(
-                name=self.unique_provider_name(source_provider.name),
-                slug=self.unique_slug(slug_from_name(source_provider.name) or key, Provider),
+                name=free_name(source_provider.name, {p.name for p in self.providers.values()}),
+                slug=self.unique_slug(
+                    slug_from_name(source_provider.name) or slug_from_name(key),
+                    self.providers.values(),
+                ),
                 website=source_provider.website[:300],
                 source_url=source_provider.source_url[:500],
                 sync_run=self.run,
@@ -264,31 +270,9 @@ class Applier:
             self.counts.unchanged += 1
         self.remember(provider, key)
 
-    def unique_provider_name(self, name):
-        taken = {provider.name for provider in self.providers.values()}
-        candidate, number = name, 2
-        while candidate in taken:
-            candidate, number = f"{name} ({number})", number + 1
-        return candidate
-
-    def unique_slug(self, slug, model_class):
-        taken = (
-            self.slugs
-            if model_class is LanguageModel
-            else {
-                record.slug
-                for record in (
-                    self.providers.values()
-                    if model_class is Provider
-                    else self.organizations.values()
-                )
-            }
-        )
-        slug = slug[:110] or "model"
-        candidate, number = slug, 2
-        while candidate in taken or "-vs-" in candidate or candidate.endswith("-vs"):
-            candidate, number = f"{slug.replace('-vs', '-v-s')}-{number}", number + 1
-        return candidate
+    @staticmethod
+    def unique_slug(slug, records):
+        return free_slug(slug, {record.slug for record in records})
 
     def organization(self, raw_key):
         """Our organization for a source's maker id, created when new."""
@@ -299,10 +283,12 @@ class Applier:
         if organization is None:
             organization = self.organization_by_key.get(normalized_name(key))
         if organization is None:
-            name = self.unique_organization_name(self.provider_names.get(key, key))
+            name = free_name(
+                self.provider_names.get(key, key), {o.name for o in self.organizations.values()}
+            )
             organization = Organization(
                 name=name,
-                slug=self.unique_slug(slug_from_name(key), Organization),
+                slug=self.unique_slug(slug_from_name(key), self.organizations.values()),
                 sync_run=self.run,
             )
             organization.save()
@@ -311,13 +297,6 @@ class Applier:
             self.counts.created += 1
         self.remember(organization, key)
         return organization
-
-    def unique_organization_name(self, name):
-        taken = {organization.name for organization in self.organizations.values()}
-        candidate, number = name[:120], 2
-        while candidate in taken:
-            candidate, number = f"{name[:110]} ({number})", number + 1
-        return candidate
 
     def makers_by_family(self):
         """family → maker id, for the families only one maker's canonical models use."""
@@ -394,7 +373,7 @@ class Applier:
         name = source_model.name[:120]
         model = LanguageModel(
             name=name,
-            slug=self.unique_slug(slug_from_name(name), LanguageModel),
+            slug=free_slug(slug_from_name(name), self.slugs),
             organization=organization,
             source_url=source_model.source_url[:500],
             fact_source=f"{self.source}:{source_model.key}"[:600],
@@ -501,35 +480,20 @@ class Applier:
     def propose(self, record, field, ours, theirs, source_url, kind, model):
         content_type = self.types[type(record)]
         ours_json, theirs_json = as_json(ours), as_json(theirs)
-        if (
-            content_type.pk,
-            record.pk,
-            field,
-            ProposedChange.Status.REJECTED,
-            repr(theirs_json),
-        ) in self.proposals:
+        fact = (content_type.pk, record.pk, field)
+        if (*fact, repr(theirs_json)) in self.rejected:
             self.counts.unchanged += 1
             return  # an editor said no to this very value
-        open_key = (content_type.pk, record.pk, field, ProposedChange.Status.OPEN)
-        existing = next((p for key, p in self.proposals.items() if key[:4] == open_key), None)
+        existing = self.open_proposals.get(fact)
         if existing is not None and existing.theirs == theirs_json:
             existing.last_seen_run = self.run
             existing.last_seen_at = self.now
             existing.save(update_fields=["last_seen_run", "last_seen_at"])
             self.counts.unchanged += 1
             return
-        if existing is not None:
+        if existing is not None:  # the source changed its value again
             existing.status = ProposedChange.Status.SUPERSEDED
             existing.save(update_fields=["status"])
-            self.proposals.pop(
-                (
-                    content_type.pk,
-                    record.pk,
-                    field,
-                    ProposedChange.Status.OPEN,
-                    repr(existing.theirs),
-                )
-            )
         proposal = ProposedChange.objects.create(
             content_type=content_type,
             object_id=record.pk,
@@ -546,7 +510,7 @@ class Applier:
             first_seen_at=self.now,
             last_seen_at=self.now,
         )
-        self.proposals[(*open_key, repr(theirs_json))] = proposal
+        self.open_proposals[fact] = proposal
         self.counts.proposed += 1
 
     # Routes.
@@ -779,6 +743,14 @@ class Applier:
         served = {route.model_id for route in self.routes.values() if route.is_active}
         ready = self.created_models & served
         LanguageModel.objects.filter(pk__in=ready).update(is_published=True)
+
+
+def free_name(name, taken, limit=120):
+    """`name`, or "name (2)", "name (3)"… where it is taken (names are unique)."""
+    candidate, number = name[:limit], 2
+    while candidate in taken:
+        candidate, number = f"{name[: limit - 10]} ({number})", number + 1
+    return candidate
 
 
 def stated_only(facts):

@@ -10,7 +10,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from catalog.models import Capability, LanguageModel, ModelCapability
-from catalog.slugs import slug_from_name
+from catalog.slugs import free_slug, slug_from_name
 from catalog.sync.models import ProposedChange, ProposedMatch, SourceIdentity
 
 CAPABILITY_PREFIX = "capability:"
@@ -99,10 +99,7 @@ def create_models(matches, user):
         for match in matches.filter(status=ProposedMatch.Status.OPEN, organization__isnull=False):
             if LanguageModel.objects.filter(name=match.name[:120]).exists():
                 continue  # that name is taken: link it instead
-            slug, number = slug_from_name(match.name)[:110] or "model", 2
-            base = slug
-            while slug in taken:
-                slug, number = f"{base}-{number}", number + 1
+            slug = free_slug(slug_from_name(match.name), taken)
             model = LanguageModel.objects.create(
                 name=match.name[:120],
                 slug=slug,

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from catalog.models import Organization
-from catalog.slugs import slug_from_name, validate_catalog_slug
+from catalog.slugs import free_slug, slug_from_name, validate_catalog_slug
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,22 @@ def test_a_slug_may_not_end_in_vs_either():
     # A leading "vs-" reads back unambiguously.
     assert validate_catalog_slug("vs-code") is None
     assert refusals("vs-code") == []
+
+
+@pytest.mark.parametrize(
+    ("slug", "taken", "expected"),
+    [
+        ("kimi-k2-5", set(), "kimi-k2-5"),
+        ("kimi-k2-5", {"kimi-k2-5"}, "kimi-k2-5-2"),
+        ("kimi-k2-5", {"kimi-k2-5", "kimi-k2-5-2"}, "kimi-k2-5-3"),
+        ("gpt-vs-claude", set(), "gpt-v-s-claude"),
+        ("model-vs", set(), "model-v-s"),
+        ("a-vs-vs-b", set(), "a-v-s-v-s-b"),
+        ("", set(), "model"),
+    ],
+)
+def test_free_slug_is_unused_and_never_reads_as_a_pair(slug, taken, expected):
+    free = free_slug(slug, taken)
+
+    assert free == expected
+    assert validate_catalog_slug(free) is None

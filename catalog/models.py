@@ -44,7 +44,35 @@ def latest_change_of(*related_paths):
     return Greatest(*(Coalesce(stamp, Max("updated_at")) for stamp in stamps))
 
 
-class CuratedQuerySet(models.QuerySet):
+class TrackedQuerySet(models.QuerySet):
+    """A queryset whose bulk writes move the catalog version on, as a save or a delete
+    does through its signals (catalog/changes.py): Django sends none for these."""
+
+    def changed(self):
+        from catalog.changes import record_changed  # which imports this module
+
+        record_changed(self.model)
+
+    def update(self, **kwargs):
+        count = super().update(**kwargs)
+        if count:
+            self.changed()
+        return count
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        if created:
+            self.changed()
+        return created
+
+    def bulk_update(self, objs, *args, **kwargs):
+        count = super().bulk_update(objs, *args, **kwargs)
+        if count:
+            self.changed()
+        return count
+
+
+class CuratedQuerySet(TrackedQuerySet):
     def review_overdue(self, now=None):
         """Records never reviewed, or not reviewed within REVIEW_INTERVAL."""
         cutoff = (now or timezone.now()) - REVIEW_INTERVAL
@@ -206,6 +234,8 @@ class Capability(models.Model):
     )
     position = models.PositiveSmallIntegerField(unique=True)
 
+    objects = TrackedQuerySet.as_manager()
+
     class Meta:
         ordering = ["position"]
         verbose_name_plural = "capabilities"
@@ -220,6 +250,8 @@ class DecisionTag(models.Model):
     name = models.CharField(max_length=60, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
     position = models.PositiveSmallIntegerField(default=100)
+
+    objects = TrackedQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "name"]
@@ -443,11 +475,49 @@ class ModelRedirect(models.Model):
     model = models.ForeignKey(LanguageModel, on_delete=models.CASCADE, related_name="redirects")
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = TrackedQuerySet.as_manager()
+
     class Meta:
         ordering = ["old_slug"]
 
     def __str__(self):
         return f"{self.old_slug} → {self.model.slug}"
+
+
+class SimilarModel(models.Model):
+    """One of the published models most like `model`, at `rank` (0 first): the ranking
+    of catalog/similar.py, stored so that a page reads it in one indexed query whatever
+    the catalog's size. Rewritten whole by `refresh_similar_models()`."""
+
+    model = models.ForeignKey(LanguageModel, on_delete=models.CASCADE, related_name="similar_rows")
+    similar = models.ForeignKey(LanguageModel, on_delete=models.CASCADE, related_name="+")
+    rank = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["model", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["model", "rank"], name="similarmodel_one_per_rank")
+        ]
+
+    def __str__(self):
+        return f"{self.model} ~ {self.similar} (#{self.rank + 1})"
+
+
+class CatalogState(models.Model):
+    """The catalog's bookkeeping, one row: its `version`, which every change to what a
+    public page shows moves on (the page cache keys pages by it), when that last
+    happened, and whether the similar-models ranking waits for a refresh."""
+
+    version = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+    similar_stale = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = "catalog state"
+        verbose_name_plural = "catalog state"
+
+    def __str__(self):
+        return f"catalog version {self.version}"
 
 
 class ModelCapability(models.Model):
@@ -463,6 +533,8 @@ class ModelCapability(models.Model):
     )
     capability = models.ForeignKey(Capability, on_delete=models.PROTECT, related_name="+")
     support = models.CharField(max_length=10, choices=Support.choices, default=Support.UNKNOWN)
+
+    objects = TrackedQuerySet.as_manager()
 
     class Meta:
         ordering = ["capability__position"]

@@ -1,69 +1,160 @@
-"""The models most like a given one: shared decision tags and capabilities, then the
-nearest release date. Ranked by the database, one query per model, whatever the catalog."""
+"""The models most like a given one: most shared decision tags and supported
+capabilities, then the nearest release date, then the name.
 
-from collections.abc import Collection, Iterable
+Ranking a model against the whole catalog on every page view made each page cost more
+as the catalog grew (a join of every model's capabilities and tags, 40-50 ms at 3,000
+models). So the ranking is computed ahead, for every published model at once, and stored
+(`SimilarModel`, the best RANKED_KEPT of each); a page reads its model's list in one
+indexed query. A change that can reorder it (a model's publication, name or release
+date, its capabilities or tags) marks the ranking stale (catalog/changes.py) and queues
+`refresh_similar`, which a task worker runs; until then pages show the previous ranking,
+less any model no longer published.
+"""
 
-from django.db.models import Count, F, FloatField, Func, IntegerField, OrderBy, Q, Value
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
 
+from django.db import transaction
+from django.tasks import task
+
+from catalog.changes import catalog_changed
 from catalog.facts import ModelFacts
-from catalog.models import LanguageModel, ModelCapability
+from catalog.models import CatalogState, LanguageModel, ModelCapability, SimilarModel
+
+logger = logging.getLogger(__name__)
+
+# How many of each model's most similar models are stored: the model page shows 12 and
+# asks for one more; a pair page leaves out the other model of the pair. The margin keeps
+# lists full when a few of their models are unpublished before the next refresh.
+RANKED_KEPT = 20
 
 
-class DaysApart(Func):
-    """|a - b| in days between two dates, NULL when either is NULL."""
+@dataclass(frozen=True)
+class Candidate:
+    """What the ranking knows of a model: its features as a bit set (one bit per
+    supported capability, one per decision tag), its release date and its name."""
 
-    output_field = FloatField()
+    pk: int
+    name: str
+    released_on: date | None
+    features: int
 
-    # Narrower than Func.as_sql: the template and joiner are this expression's own.
-    def as_sql(self, compiler, connection, **extra_context):  # type: ignore[override]
-        return super().as_sql(
-            compiler, connection, template="ABS(%(expressions)s)", arg_joiner=" - ", **extra_context
+
+def ranking_key(model: Candidate, other: Candidate, shared: int) -> tuple:
+    """How `other` ranks for `model` (smaller first): more shared features, then the
+    nearer release (unknown dates last; no date order at all when `model` has none),
+    then the name."""
+    if model.released_on is None:
+        return (-shared, 0, other.name)
+    if other.released_on is None:
+        return (-shared, float("inf"), other.name)
+    return (-shared, abs((other.released_on - model.released_on).days), other.name)
+
+
+def rank_similar(candidates: Sequence[Candidate], keep: int) -> dict[int, list[int]]:
+    """For each candidate, the pks of the `keep` others that rank first for it.
+
+    Shared features are counted for every pair (a bit count of two ints), but only the
+    others sharing at least as many as the `keep`-th best are sorted in full.
+    """
+    features = [candidate.features for candidate in candidates]
+    ranked: dict[int, list[int]] = {}
+    for index, model in enumerate(candidates):
+        shared = [(model.features & other).bit_count() for other in features]
+        shared[index] = -1  # never itself
+        counts = Counter(shared)
+        threshold, seen = 0, 0
+        for level in sorted(counts, reverse=True):
+            seen += counts[level]
+            threshold = level
+            if seen > keep:
+                break
+        chosen = [
+            (ranking_key(model, candidates[other], level), candidates[other].pk)
+            for other, level in enumerate(shared)
+            if level >= threshold and level >= 0
+        ]
+        chosen.sort()
+        ranked[model.pk] = [pk for _, pk in chosen[:keep]]
+    return ranked
+
+
+def published_candidates() -> list[Candidate]:
+    """Every published model as a Candidate: three queries, whatever the catalog."""
+    bits: dict[tuple[str, int], int] = {}
+    features: defaultdict[int, int] = defaultdict(int)
+
+    def add(model_pk: int, kind: str, key: int) -> None:
+        bit = bits.setdefault((kind, key), len(bits))
+        features[model_pk] |= 1 << bit
+
+    supported = ModelCapability.objects.filter(
+        support=ModelCapability.Support.YES, model__is_published=True
+    ).values_list("model_id", "capability_id")
+    for model_pk, capability_pk in supported:
+        add(model_pk, "capability", capability_pk)
+    Tagging = LanguageModel.decision_tags.through
+    tagged = Tagging.objects.filter(languagemodel__is_published=True).values_list(
+        "languagemodel_id", "decisiontag_id"
+    )
+    for model_pk, tag_pk in tagged:
+        add(model_pk, "tag", tag_pk)
+    models = LanguageModel.objects.published().order_by("pk")
+    return [
+        Candidate(pk, name, released_on, features[pk])
+        for pk, name, released_on in models.values_list("pk", "name", "released_on")
+    ]
+
+
+def refresh_similar_models() -> int:
+    """Rank every published model again and store the lists (replacing the old ones in
+    one transaction); returns how many rows were stored. Marks the ranking fresh first,
+    so that a change made while it runs marks it stale again."""
+    with transaction.atomic():
+        CatalogState.objects.update_or_create(pk=1, defaults={"similar_stale": False})
+        ranked = rank_similar(published_candidates(), RANKED_KEPT)
+        SimilarModel.objects.all().delete()
+        rows = SimilarModel.objects.bulk_create(
+            (
+                SimilarModel(model_id=model_pk, similar_id=similar_pk, rank=rank)
+                for model_pk, similar in ranked.items()
+                for rank, similar_pk in enumerate(similar)
+            ),
+            batch_size=5_000,
         )
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        return super().as_sql(
-            compiler,
-            connection,
-            template="ABS(julianday(%(expressions)s))",
-            arg_joiner=") - julianday(",
-            **extra_context,
-        )
+        catalog_changed()
+    return len(rows)
 
 
-def shared_count(
-    relation: str, lookup: str, values: Collection[str], **conditions: object
-) -> Count | Value:
-    """How many related rows match `values`; 0 outright for no values (an empty IN would
-    make the database drop every row, not count none)."""
-    if not values:
-        return Value(0, output_field=IntegerField())
-    return Count(relation, filter=Q(**{lookup: list(values)}, **conditions), distinct=True)
+def refresh_if_stale() -> int | None:
+    """Refresh the ranking if a change marked it stale (or it was never computed); the
+    rows stored, or None when it was fresh."""
+    fresh = CatalogState.objects.filter(pk=1, similar_stale=False).exists()
+    return None if fresh else refresh_similar_models()
+
+
+@task()
+def refresh_similar():
+    """The background refresh, queued after each change that can reorder the ranking:
+    runs once however many were queued (the first leaves the ranking fresh)."""
+    count = refresh_if_stale()
+    if count is not None:
+        logger.info("Refreshed the similar-models ranking: %s rows.", count)
+    return count
 
 
 def similar_models(
     model: ModelFacts, exclude_slugs: Iterable[str], limit: int
 ) -> list[tuple[str, str]]:
-    """(name, slug) of up to `limit` published models most like `model` (a ModelFacts)."""
-    capability_slugs = [slug for slug, support in model.capabilities.items() if support == "yes"]
-    queryset = (
-        LanguageModel.objects.published()
-        .exclude(slug__in=exclude_slugs)
-        .annotate(
-            shared_tags=shared_count("decision_tags", "decision_tags__name__in", model.tags),
-            shared_capabilities=shared_count(
-                "capability_support",
-                "capability_support__capability__slug__in",
-                capability_slugs,
-                capability_support__support=ModelCapability.Support.YES,
-            ),
-        )
-        .annotate(similarity=F("shared_tags") + F("shared_capabilities"))
+    """(name, slug) of up to `limit` published models most like `model`, best first, from
+    the stored ranking: one query."""
+    rows = (
+        SimilarModel.objects.filter(model__slug=model.slug, similar__is_published=True)
+        .exclude(similar__slug__in=list(exclude_slugs))
+        .order_by("rank")
+        .values_list("similar__name", "similar__slug")
     )
-    ordering: list[OrderBy | str] = [F("similarity").desc()]
-    if model.released_on is not None:
-        queryset = queryset.annotate(
-            days_apart=DaysApart(F("released_on"), Value(model.released_on))
-        )
-        ordering.append(F("days_apart").asc(nulls_last=True))
-    ordering.append("name")
-    return list(queryset.order_by(*ordering).values_list("name", "slug")[:limit])
+    return list(rows[:limit])

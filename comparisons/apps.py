@@ -6,4 +6,7 @@ class ComparisonsConfig(AppConfig):
     verbose_name = "Comparisons"
 
     def ready(self):
+        from catalog.changes import track_changes
         from comparisons import signals  # noqa: F401 (connects the receivers)
+
+        track_changes(self)

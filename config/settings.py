@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_htmx",
+    "django_http_compression",
     "simple_history",
     "django_tasks_db",
     "catalog",
@@ -65,9 +66,16 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public reads from the read replica, when there is one (config/replica.py).
+    "config.replica.ReplicaReadsMiddleware",
     # Answers 304 when a page's Last-Modified (or ETag) matches; above every middleware
     # that may still change the response, as Django's docs ask.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Whole pages for anonymous readers (catalog/page_cache.py): above the compression, so
+    # that a page is stored compressed, and above everything a stored page can skip.
+    "catalog.page_cache.PageCacheMiddleware",
+    # gzip, Brotli or Zstandard, as the client accepts (django-http-compression).
+    "django_http_compression.middleware.HttpCompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -119,6 +127,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "TEST": {"MIRROR": "default"},
     }
 
+# An optional read replica of the primary (PostgreSQL streaming replication, say): public
+# pages read from it, the admin, the sync and every write use the primary (config/replica.py).
+# In tests it mirrors the primary, as Django's test runner does for a replica.
+if replica_url := env.str("DATABASE_REPLICA_URL", default=""):
+    replica = env.db_url_config(replica_url)
+    DATABASES["replica"] = {
+        **replica,
+        # Connected as the primary is (the pool, health checks), its own options first.
+        "OPTIONS": {**DATABASES["default"].get("OPTIONS", {}), **replica.get("OPTIONS", {})},
+        "CONN_MAX_AGE": DATABASES["default"].get("CONN_MAX_AGE", 0),
+        "CONN_HEALTH_CHECKS": True,
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["config.replica.ReplicaRouter"]
+
 # Background tasks (Django's django.tasks API): stored in the database by django-tasks-db
 # and run by its worker, `python manage.py db_worker` (`make run` starts one). Tests switch
 # to Django's ImmediateBackend through the `settings` fixture.
@@ -140,6 +163,27 @@ CATALOG_SYNC_SOURCES = {
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
     CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
+    # Django's own Redis backend; a server that is down or slow costs a quarter of a
+    # second at most, never the page (catalog/page_cache.py reads through its errors).
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
+    )
+elif CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+    # One process's memory: room for a few thousand pages (each a few KB compressed).
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5_000)
+
+# The whole-page cache for anonymous readers (catalog/page_cache.py): on unless debugging
+# (a template being edited must show at once). PAGE_CACHE_RELEASE names the deployed code
+# in every key, so that a new release never serves pages the old one rendered: set it to
+# the release's commit or version. MAX_AGE and STALE_WHILE_REVALIDATE are what public
+# pages tell browsers and CDNs (seconds); an editor's change reaches the readers of a CDN
+# within their sum at most.
+PAGE_CACHE = env.bool("PAGE_CACHE", default=not DEBUG)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = 24 * 60 * 60
+PAGE_CACHE_RELEASE = env.str("PAGE_CACHE_RELEASE", default="")
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
+PAGE_CACHE_STALE_WHILE_REVALIDATE = env.int("PAGE_CACHE_STALE_WHILE_REVALIDATE", default=240)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

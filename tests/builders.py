@@ -27,6 +27,7 @@ from catalog.models import (
     Provider,
     Route,
 )
+from catalog.similar import refresh_similar_models
 from catalog.slugs import slug_from_name
 
 # What SITE.md §6 does not state about the reference models: the tests' reference catalog
@@ -205,4 +206,5 @@ def add_models(
         for model in [*models, *scored_too]
         for benchmark in rng.sample(benchmarks, 2)
     )
+    refresh_similar_models()  # as the task worker would after these changes
     return models

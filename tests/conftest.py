@@ -6,6 +6,8 @@ import lxml.html
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import connections
 from django.test import Client
 
 from catalog.editors import EDITORS_GROUP
@@ -141,6 +143,23 @@ def browser_form_data(response, form_id):
 def form_data():
     """`form_data(response, "route_form")`: the POST data of a rendered form, as sent."""
     return browser_form_data
+
+
+@pytest.fixture(scope="session", autouse=True)
+def close_replica_pool(django_db_setup):
+    """A read replica's connection pool (DATABASE_REPLICA_URL, a test mirror) is not closed
+    by Django's teardown: close it first, or the test database cannot be dropped."""
+    yield
+    if "replica" in connections and hasattr(connections["replica"], "close_pool"):
+        connections["replica"].close_pool()
+
+
+@pytest.fixture(autouse=True)
+def page_cache_off(settings):
+    """Pages rendered at every request (tests/test_page_cache.py turns the whole-page
+    cache on), and no page left cached from an earlier test."""
+    settings.PAGE_CACHE = False
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from catalog.changes import changes_deferred
 from catalog.demo import data as demo
 from catalog.models import (
     Benchmark,
@@ -19,6 +20,7 @@ from catalog.models import (
     Provider,
     Route,
 )
+from catalog.similar import refresh_if_stale
 from catalog.slugs import slug_from_name
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
@@ -190,7 +192,7 @@ def load_entries(*, organizations=(), providers=(), models=(), benchmarks=(), sc
     model's organization and its routes' providers must be among the entries or stored.
     """
     summary = LoadSummary()
-    with transaction.atomic():
+    with transaction.atomic(), changes_deferred():
         stored_organizations = {o.slug: o for o in Organization.objects.all()}
         for data in organizations:
             slug = slug_from_name(data.name)
@@ -347,4 +349,5 @@ def load_entries(*, organizations=(), providers=(), models=(), benchmarks=(), sc
                 },
                 data.reviewed_on,
             )
+    refresh_if_stale()  # the pages' similar models, at once (not left to a task worker)
     return summary

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from django.db import transaction
 from django.utils import timezone
 
+from catalog.changes import changes_deferred
 from catalog.sync import genai_prices, modelsdev, openrouter
 from catalog.sync.apply import Applier
 from catalog.sync.models import SkippedInput, SyncRun
@@ -93,7 +94,8 @@ def execute(run, progress=None):
         run.content_hash = snapshot.content_hash
         applier = Applier(snapshot, run, timezone.localdate(), progress)
         try:
-            with transaction.atomic():
+            # One move of the catalog version, just before the commit (catalog/changes.py).
+            with transaction.atomic(), changes_deferred():
                 counts = applier.apply()
                 run.created, run.updated = counts.created, counts.updated
                 run.proposed, run.unchanged = counts.proposed, counts.unchanged

@@ -1,0 +1,135 @@
+"""What a change to the catalog sets moving: the catalog version, and the similar-models
+ranking's refresh.
+
+Every write to a record a public page shows moves the catalog version on (one row,
+`CatalogState`), in the writer's own transaction: the page cache keys pages by the
+version (catalog/page_cache.py), so the request after a commit renders the page anew and
+no reader ever gets a copy older than what it could read from the database. Saves and
+deletes move it through the signals below; bulk writes (`update()`, `bulk_create()`: a
+review, a sync, a merge) call `catalog_changed()` themselves. A long writer (a sync run)
+wraps its work in `changes_deferred()`, which moves the version once, at its end, instead
+of holding the row's lock from its first save.
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import NamedTuple
+
+from django.db import transaction
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+from catalog.models import CatalogState, LanguageModel, ModelCapability
+
+STATE_PK = 1
+
+# Records whose change is no change of any public page: a sync's own bookkeeping, and
+# this module's state. Everything else of the apps that call track_changes() is shown.
+NOT_SHOWN = frozenset(
+    {
+        "catalog.catalogstate",
+        "catalog.syncrun",
+        "catalog.skippedinput",
+        "catalog.sourceidentity",
+        "catalog.proposedchange",
+        "catalog.proposedmatch",
+        "catalog.similarmodel",  # rewritten whole by a refresh, which says so itself
+    }
+)
+
+# What the similar-models ranking reads: a model's name, release date and publication,
+# its capabilities and its decision tags.
+RANKED = (LanguageModel, ModelCapability)
+
+_deferred: ContextVar[list[bool] | None] = ContextVar("catalog_changes_deferred", default=None)
+
+
+class Version(NamedTuple):
+    number: int
+    changed_at: object  # a datetime; None before the catalog's first change
+
+
+def catalog_version(using=None) -> Version:
+    """The catalog's version and when it last moved: one primary-key read (on the
+    database the router reads from, or `using`)."""
+    manager = CatalogState.objects.using(using) if using else CatalogState.objects
+    row = manager.filter(pk=STATE_PK).values_list("version", "changed_at").first()
+    return Version(*row) if row else Version(0, None)
+
+
+def catalog_changed(similar: bool = False) -> None:
+    """Move the catalog version on (or, inside `changes_deferred()`, note that it must
+    move at the end); `similar`: the change may also reorder the similar-models ranking."""
+    pending = _deferred.get()
+    if pending is not None:
+        pending.append(similar)
+        return
+    updates = {"version": F("version") + 1, "changed_at": timezone.now()}
+    if similar:
+        updates["similar_stale"] = True
+    if not CatalogState.objects.filter(pk=STATE_PK).update(**updates):
+        CatalogState.objects.get_or_create(
+            pk=STATE_PK, defaults={"version": 1, "similar_stale": True}
+        )
+    if similar:
+        schedule_similar_refresh()
+
+
+def enqueue_similar_refresh():
+    from catalog.similar import refresh_similar  # the ranking reads this module's state
+
+    refresh_similar.enqueue()
+
+
+def schedule_similar_refresh():
+    """Queue the ranking's refresh once the transaction commits: once per transaction,
+    however many of its changes asked."""
+    connection = transaction.get_connection()
+    if any(callback is enqueue_similar_refresh for _, callback, _ in connection.run_on_commit):
+        return
+    transaction.on_commit(enqueue_similar_refresh)
+
+
+@contextmanager
+def changes_deferred():
+    """Collect the changes made inside into one move of the version, at the end (only
+    when the block ends without an exception: a failed run changed nothing)."""
+    if _deferred.get() is not None:  # already deferred by an outer block
+        yield
+        return
+    pending: list[bool] = []
+    token = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    if pending:
+        catalog_changed(similar=any(pending))
+
+
+def record_changed(sender, **kwargs):
+    catalog_changed(similar=issubclass(sender, RANKED))
+
+
+def tags_changed(sender, action, **kwargs):
+    if action.startswith("post_"):
+        catalog_changed(similar=True)
+
+
+def track_changes(app_config):
+    """Move the version on at each save or delete of the app's models (NOT_SHOWN aside):
+    called from the ready() of each app whose records the public pages show. Connected
+    per model, not for every sender: a receiver for a model makes Django delete its rows
+    one by one, so the sync's own bookkeeping keeps its fast deletes."""
+    for model in app_config.get_models():
+        if model._meta.label_lower not in NOT_SHOWN:
+            uid = f"catalog_changes_{model._meta.label_lower}"
+            post_save.connect(record_changed, sender=model, dispatch_uid=f"{uid}_save")
+            post_delete.connect(record_changed, sender=model, dispatch_uid=f"{uid}_delete")
+    if app_config.label == "catalog":
+        m2m_changed.connect(
+            tags_changed,
+            sender=LanguageModel.decision_tags.through,
+            dispatch_uid="catalog_changes_tags",
+        )

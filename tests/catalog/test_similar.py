@@ -1,0 +1,132 @@
+"""The similar-models ranking (catalog/similar.py): the pure ranking, its stored lists, and
+how a change queues their refresh; and the catalog version that moves with every change
+(catalog/changes.py)."""
+
+from datetime import date
+
+import pytest
+from django.db import transaction
+
+from catalog.changes import (
+    catalog_changed,
+    catalog_version,
+    changes_deferred,
+    enqueue_similar_refresh,
+)
+from catalog.facts import ModelFacts
+from catalog.models import CatalogState, LanguageModel, SimilarModel
+from catalog.similar import (
+    Candidate,
+    rank_similar,
+    refresh_similar,
+    refresh_similar_models,
+    similar_models,
+)
+
+
+def candidate(pk, features, released_on=None, name=None):
+    return Candidate(pk, name or f"M{pk}", released_on, features)
+
+
+def test_more_shared_features_rank_first():
+    models = [candidate(1, 0b111), candidate(2, 0b001), candidate(3, 0b011), candidate(4, 0)]
+    assert rank_similar(models, keep=3)[1] == [3, 2, 4]
+
+
+def test_ties_go_to_the_nearest_release_then_the_name_and_unknown_dates_last():
+    day = date(2026, 1, 10)
+    models = [
+        candidate(1, 0b1, day),
+        candidate(2, 0b1, date(2026, 1, 30), "Zed"),
+        candidate(3, 0b1, None, "Alpha"),
+        candidate(4, 0b1, date(2026, 1, 1), "Beta"),
+        candidate(5, 0b1, date(2025, 12, 31), "Aardvark"),  # 10 days, as Beta+1: 10 vs 9
+        candidate(6, 0b1, date(2026, 1, 20), "Able"),  # 10 days before or after: by name
+    ]
+    assert rank_similar(models, keep=5)[1] == [4, 5, 6, 2, 3]
+
+
+def test_a_model_without_a_release_date_ranks_its_ties_by_name():
+    models = [
+        candidate(1, 0b1),
+        candidate(2, 0b1, date(2026, 1, 1), "B"),
+        candidate(3, 0b1, None, "A"),
+    ]
+    assert rank_similar(models, keep=2)[1] == [3, 2]
+
+
+def test_keep_bounds_each_list_and_no_model_is_its_own_neighbour():
+    models = [candidate(pk, pk % 4) for pk in range(1, 30)]
+    ranked = rank_similar(models, keep=5)
+    assert all(len(others) == 5 and pk not in others for pk, others in ranked.items())
+
+
+@pytest.mark.django_db
+def test_pages_read_the_stored_ranking_without_the_unpublished(reference_catalog):
+    catalog = reference_catalog
+    refresh_similar_models()
+    spark = ModelFacts(name=catalog.spark.name, slug=catalog.spark.slug)
+
+    everyone = similar_models(spark, [catalog.spark.slug], 5)
+    LanguageModel.objects.filter(pk=catalog.qwen.pk).update(is_published=False)
+
+    assert {slug for _, slug in everyone} == {catalog.qwen.slug, catalog.ling.slug}
+    assert similar_models(spark, [catalog.spark.slug], 5) == [
+        (catalog.ling.name, catalog.ling.slug)
+    ]
+    assert SimilarModel.objects.filter(model=catalog.spark).count() == 2
+
+
+@pytest.mark.django_db
+def test_a_change_to_what_ranks_marks_the_ranking_stale_and_queues_one_refresh(
+    reference_catalog,
+):
+    refresh_similar_models()
+    assert not CatalogState.objects.get().similar_stale
+
+    with transaction.atomic():
+        for model in (reference_catalog.spark, reference_catalog.qwen):
+            model.released_on = date(2020, 1, 1)
+            model.save()
+
+    assert CatalogState.objects.get().similar_stale
+    queued = [
+        callback
+        for _, callback, _ in transaction.get_connection().run_on_commit
+        if callback is enqueue_similar_refresh
+    ]
+    assert len(queued) == 1  # once for the test's transaction, however many changes
+    assert refresh_similar.call() == SimilarModel.objects.count() > 0
+    assert refresh_similar.call() is None  # fresh: a second queued refresh does nothing
+    assert not CatalogState.objects.get().similar_stale
+
+
+@pytest.mark.django_db
+def test_every_write_moves_the_version_and_a_deferred_block_moves_it_once(reference_catalog):
+    start = catalog_version().number
+    reference_catalog.spark.save()
+    LanguageModel.objects.filter(pk=reference_catalog.qwen.pk).update(name="Qwen renamed")
+    assert catalog_version().number == start + 2
+
+    with changes_deferred():
+        reference_catalog.spark.save()
+        reference_catalog.ling.save()
+        assert catalog_version().number == start + 2
+    assert catalog_version().number == start + 3
+
+    def failing_run():
+        with changes_deferred():
+            reference_catalog.spark.save()
+            raise RuntimeError("the run failed: nothing moves")
+
+    with pytest.raises(RuntimeError):
+        failing_run()
+    assert catalog_version().number == start + 3
+
+
+@pytest.mark.django_db
+def test_the_version_starts_from_nothing():
+    CatalogState.objects.all().delete()
+    assert catalog_version().number == 0
+    catalog_changed()
+    assert catalog_version().number == 1

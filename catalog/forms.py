@@ -4,6 +4,10 @@ its cleaned data stands for.
 The form is always bound to the query string (every field is optional), so an empty
 query is the whole catalog and a bad value is a form error, never a server error.
 `filter_models` is a plain function of a queryset and cleaned data: testable alone.
+
+The page number is a field too, so a bad one is answered like a bad filter; but the
+form renders no input for it: the page links set it, and a filter changed through the
+form starts again at page 1.
 """
 
 from decimal import Decimal, InvalidOperation
@@ -140,6 +144,15 @@ class ModelFilterForm(forms.Form):
         choices=[(key, label) for key, (label, _) in SORTS.items()],
         error_messages={"invalid_choice": "Unknown sort “%(value)s”: choose one from the list."},
     )
+    page = forms.IntegerField(
+        label="Page",
+        required=False,
+        min_value=1,
+        error_messages={
+            "invalid": "The page must be a whole number, such as 2.",
+            "min_value": "Pages are numbered from 1.",
+        },
+    )
 
     def __init__(self, data, **kwargs):
         super().__init__(data, **kwargs)
@@ -167,6 +180,13 @@ def filter_models(queryset, filters):
     `queryset` must carry `cheapest_output` (see `LanguageModelQuerySet.for_listing`)
     for the price sort.
     """
+    _, ordering = SORTS[filters.get("sort") or DEFAULT_SORT]
+    return narrow_models(queryset, filters).order_by(*ordering)
+
+
+def narrow_models(queryset, filters):
+    """`queryset` narrowed by a ModelFilterForm's cleaned data, in no set order: what
+    `filter_models` lists, for a count that needs neither the order nor its annotations."""
     if filters.get("capability"):
         queryset = queryset.supporting(filters["capability"])
     if filters.get("openness"):
@@ -177,5 +197,4 @@ def filter_models(queryset, filters):
         queryset = queryset.filter(context_window__gte=filters["min_context"])
     if filters.get("max_price") is not None:
         queryset = queryset.output_price_at_most(filters["max_price"])
-    _, ordering = SORTS[filters.get("sort") or DEFAULT_SORT]
-    return queryset.order_by(*ordering)
+    return queryset

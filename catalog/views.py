@@ -28,7 +28,11 @@ from catalog.sitemaps import X_ROBOTS_TAG, urlset_chunks
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def model_list(request):
     form = ModelFilterForm(request.GET)
-    page = read_model_list(form)
+    try:
+        page = read_model_list(form)
+    except InvalidPage as error:
+        number = form.cleaned_data["page"]
+        raise Http404(f"The models list has no page {number} for this query.") from error
     fragment = wants_fragment(request)
     template = "catalog/model_list.html#results" if fragment else "catalog/model_list.html"
     status = 400 if form.errors else 200

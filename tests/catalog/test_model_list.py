@@ -1,20 +1,27 @@
-"""/models/: the filter form, the query it builds, the page and its htmx fragment."""
+"""/models/: the filter form, the query it builds, the pages of the list and its htmx fragment."""
 
 from decimal import Decimal
+from urllib.parse import parse_qs, urlsplit
 
 import lxml.html
 import pytest
+from django.http import Http404
 from django.utils.http import http_date
 
 from catalog.forms import ModelFilterForm, filter_models
 from catalog.models import LanguageModel, ModelCapability, catalog_changed_at
+from catalog.pages.model_list import PAGE_SIZE
+from catalog.views import model_list
 from tests.visible_text import visible_text
 
 URL = "/models/"
 HTMX = {"HX-Request": "true"}
-# capability and provider choices, models, their supported capabilities, and the catalog's
-# latest change (the Last-Modified of a list that may have lost a row)
-LIST_QUERIES = 5
+# capability and provider choices, the count of matches, the page's models, their
+# supported capabilities, and the catalog's latest change (the Last-Modified of a list
+# that may have lost a row)
+LIST_QUERIES = 6
+# A full page of the list, in bytes of HTML: 1.3 MB was the whole list of 3,000 models.
+MAX_PAGE_BYTES = 150_000
 
 
 def listed(response):
@@ -23,6 +30,25 @@ def listed(response):
     return [
         cell.text_content().strip() for cell in document.xpath("//*[@id='results']//tbody/tr/th")
     ]
+
+
+def document_of(response):
+    """The page, or an htmx fragment (wrapped: its out-of-band slots come after it)."""
+    content = response.content.decode()
+    return lxml.html.fromstring(content if "<html" in content else f"<div>{content}</div>")
+
+
+def page_links(response):
+    """The page links below the results: (text, href, rel) for each link."""
+    return [
+        (link.text_content().strip(), link.get("href"), link.get("rel"))
+        for link in document_of(response).xpath("//nav[@aria-label='Pages of results']//a")
+    ]
+
+
+def params(url):
+    """A URL's query parameters, each a list of its values."""
+    return parse_qs(urlsplit(url).query)
 
 
 def query(**filters):
@@ -281,6 +307,11 @@ BAD_VALUES = [
     ("max_price", "1e999", "Enter at most $1,000,000 per 1M tokens."),
     ("max_price", "0.0000001", "Enter a price with at most 6 digits after the point."),
     ("sort", "random", "Unknown sort “random”: choose one from the list."),
+    ("page", "two", "The page must be a whole number, such as 2."),
+    ("page", "1.5", "The page must be a whole number, such as 2."),
+    ("page", "9" * 5000, "The page must be a whole number"),
+    ("page", "0", "Pages are numbered from 1."),
+    ("page", "-3", "Pages are numbered from 1."),
 ]
 
 
@@ -375,18 +406,244 @@ def test_no_cookie_and_no_csrf_token(client, catalog):
         assert b"csrfmiddlewaretoken" not in response.content
 
 
-# Query counts do not grow with the catalog.
+# Pages: a page of rows at a time, each page a plain link that keeps the query.
+
+
+@pytest.fixture
+def page_size(monkeypatch):
+    """`page_size(2)`: pages of that many rows, so that the small catalog spans pages."""
+
+    def set_size(size):
+        monkeypatch.setattr("catalog.pages.model_list.PAGE_SIZE", size)
+
+    return set_size
+
+
+def test_the_pages_split_the_list_in_order(client, catalog, page_size):
+    page_size(2)
+    first = client.get(URL)
+    second = client.get(URL, {"page": "2"})
+    assert listed(first) == ["Blank Model", "GPT-5.3-Codex-Spark"]
+    assert listed(second) == ["Ling-2.6-1T", "Qwen3.5-122B-A10B"]
+    assert listed(client.get(URL, {"page": "1"})) == listed(first)
+    assert "4 models, showing 1–2" in visible_text(first.content)
+    assert "4 models, showing 3–4" in visible_text(second.content)
+
+
+def test_filters_and_sort_hold_across_the_pages(client, catalog, page_size):
+    page_size(1)
+    reasoning = {"capability": ["reasoning"], "sort": "price"}
+    pages = [client.get(URL, {**reasoning, "page": number}) for number in (1, 2)]
+    assert [listed(page) for page in pages] == [["Ling-2.6-1T"], ["Qwen3.5-122B-A10B"]]
+    assert "2 models match the filters, showing 2" in visible_text(pages[1].content)
+    page_size(2)
+    by_release = [listed(client.get(URL, {"sort": "released", "page": n})) for n in (1, 2)]
+    assert by_release == [
+        ["Ling-2.6-1T", "Qwen3.5-122B-A10B"],
+        ["GPT-5.3-Codex-Spark", "Blank Model"],
+    ]
+
+
+def test_one_page_has_no_page_links(client, catalog):
+    response = client.get(URL)
+    assert page_links(response) == []
+    assert "showing" not in visible_text(response.content)
+    assert lxml.html.fromstring(response.content).xpath("//link[@rel='next']") == []
+
+
+def test_page_links_keep_the_query_and_change_only_the_page(client, catalog, page_size):
+    page_size(1)
+    # Tool use: Ling, Qwen and GPT-5.3-Codex-Spark, newest first; an empty field stays.
+    shown = {"capability": ["tool-use"], "min_context": "", "sort": "released"}
+    response = client.get(URL, {**shown, "page": "2"})
+    assert listed(response) == ["Qwen3.5-122B-A10B"]
+    links = page_links(response)
+    assert [(text, rel) for text, _, rel in links] == [
+        ("Previous", "prev"),
+        ("1", None),
+        ("3", None),
+        ("Next", "next"),
+    ]
+    kept = {"capability": ["tool-use"], "min_context": [""], "sort": ["released"]}
+    for text, href, _ in links:
+        assert href.startswith(f"{URL}?")
+        query = parse_qs(urlsplit(href).query, keep_blank_values=True)
+        page = query.pop("page", ["1"])
+        assert query == kept
+        assert page == [{"Previous": "1", "Next": "3"}.get(text, text)]
+    # The first page is the list's own address: no page parameter at all.
+    assert "page" not in params(links[0][1])
+    current = document_of(response).xpath("//nav[@aria-label='Pages of results']//*[@aria-current]")
+    assert [element.text_content() for element in current] == ["2"]
+
+
+def test_page_links_work_without_javascript_and_swap_the_results_with_htmx(
+    client, catalog, page_size
+):
+    """Plain links, and with htmx what the filter form does: get the fragment into
+    #results and push the page's address."""
+    page_size(1)
+    document = lxml.html.fromstring(client.get(URL, {"sort": "price", "page": "2"}).content)
+    form = document.get_element_by_id("model-filters")
+    links = document.xpath("//nav[@aria-label='Pages of results']//a")
+    assert len(links) == 5  # previous, pages 1, 3 and 4, next
+    for link in links:
+        assert link.get("href").startswith(URL)
+        assert link.get("data-hx-get") == link.get("href")
+        assert link.get("data-hx-target") == form.get("data-hx-target") == "#results"
+        assert link.get("data-hx-swap").split()[0] == form.get("data-hx-swap") == "outerHTML"
+        assert link.get("data-hx-push-url") == form.get("data-hx-push-url") == "true"
+
+
+def test_the_head_links_the_previous_and_next_pages(client, catalog, page_size):
+    page_size(1)
+
+    def head_links(number):
+        document = lxml.html.fromstring(client.get(URL, {"sort": "price", "page": number}).content)
+        return [
+            (link.get("rel"), link.get("href"))
+            for link in document.xpath("//head/link[@rel='prev' or @rel='next']")
+        ]
+
+    assert head_links(1) == [("next", "http://testserver/models/?sort=price&page=2")]
+    assert head_links(2) == [
+        ("prev", "http://testserver/models/?sort=price"),
+        ("next", "http://testserver/models/?sort=price&page=3"),
+    ]
+    assert head_links(4) == [("prev", "http://testserver/models/?sort=price&page=3")]
+
+
+def test_the_form_carries_no_page_so_a_changed_filter_starts_at_page_one(
+    client, catalog, page_size, form_data
+):
+    page_size(1)
+    response = client.get(URL, {"sort": "released", "page": "3"})
+    assert listed(response) == ["GPT-5.3-Codex-Spark"]
+    form = lxml.html.fromstring(response.content).get_element_by_id("model-filters")
+    assert form.xpath(".//*[@name='page']") == []
+    submitted = form_data(response, "model-filters")
+    assert "page" not in submitted
+    assert submitted["sort"] == ["released"]
+
+    submitted["openness"] = ["proprietary"]
+    response = client.get(URL, submitted)
+    assert listed(response) == ["GPT-5.3-Codex-Spark"]
+    assert "2 models match the filters, showing 1" in visible_text(response.content)
+
+
+def test_htmx_gets_the_page_asked_for_as_the_results_fragment(client, catalog, page_size):
+    page_size(2)
+    response = client.get(URL, {"openness": "", "page": "2"}, headers=HTMX)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert content.lstrip().startswith('<section id="results"')
+    assert "<html" not in content
+    assert 'rel="next"' not in content
+    assert listed(response) == ["Ling-2.6-1T", "Qwen3.5-122B-A10B"]
+    assert page_links(response) == [
+        ("Previous", "/models/?openness=", "prev"),
+        ("1", "/models/?openness=", None),
+    ]
+    assert response["X-Robots-Tag"] == "noindex"
+
+
+def test_a_page_past_the_last_is_not_found(client, catalog, page_size, rf):
+    page_size(2)
+    assert client.get(URL, {"page": "3"}).status_code == 404
+    assert client.get(URL, {"page": "3"}, headers=HTMX).status_code == 404
+    assert client.get(URL, {"openness": "open_source", "page": "2"}).status_code == 404
+    with pytest.raises(Http404, match="The models list has no page 3 for this query"):
+        model_list(rf.get(URL, {"page": "3"}))
+    # The one page of no match is the list saying so, not a missing page.
+    response = client.get(URL, {"capability": ["computer-use"], "page": "1"})
+    assert response.status_code == 200
+    assert "No model matches the filters" in visible_text(response.content)
+
+
+def test_a_bad_page_is_listed_among_the_errors(client, catalog):
+    response = client.get(URL, {"page": "0", "sort": "x"})
+    assert response.status_code == 400
+    document = lxml.html.fromstring(response.content)
+    errors = document.xpath("//*[@id='results']//li")
+    assert [error.text_content() for error in errors] == [
+        "Sort by: Unknown sort “x”: choose one from the list.",
+        "Page: Pages are numbered from 1.",
+    ]
+    # Each links to its field; the page has no input, only the slot for its message.
+    assert document.get_element_by_id("id_page").xpath(".//input") == []
+    assert errors[1].xpath("a")[0].get("href") == "#id_page"
+
+
+def test_a_later_page_of_the_whole_list_is_a_page_of_its_own(client, catalog, page_size):
+    """Filtered and sorted views keep the list as their canonical page; a later page of the
+    plain list lists other models, so it is canonical itself, with a title of its own."""
+    page_size(1)
+
+    def head(**query):
+        document = lxml.html.fromstring(client.get(URL, query).content)
+        return (
+            document.findtext(".//title"),
+            document.xpath("//link[@rel='canonical']")[0].get("href"),
+        )
+
+    assert head(page="2") == (
+        "Models: specs, prices, and capabilities, page 2 of 4 | LLM Reference",
+        "http://testserver/models/?page=2",
+    )
+    assert head(page="2", sort="name")[1] == "http://testserver/models/?page=2"
+    assert head(page="1")[1] == "http://testserver/models/"
+    assert head(page="2", sort="price")[1] == "http://testserver/models/"
+    assert head(page="2", openness="proprietary") == (
+        "Models: 2 matches for your filters, page 2 of 2 | LLM Reference",
+        "http://testserver/models/",
+    )
+
+
+def test_last_modified_of_a_page_is_the_latest_change_among_its_rows(client, catalog, page_size):
+    page_size(2)
+    shown = (
+        LanguageModel.objects.published()
+        .with_last_modified()
+        .filter(name__in=["Ling-2.6-1T", "Qwen3.5-122B-A10B"])
+    )
+    latest = max(model.last_modified for model in shown)
+    response = client.get(URL, {"page": "2"})
+    assert response["Last-Modified"] == http_date(max(latest, catalog_changed_at()).timestamp())
+
+
+# Query counts and page size do not grow with the catalog.
 
 
 def test_query_count_is_fixed(client, catalog, grow_catalog, django_assert_num_queries):
+    grow_catalog(3)
     with django_assert_num_queries(LIST_QUERIES):
         small = client.get(URL, {"sort": "price"})
-    assert len(listed(small)) == 4
-    grow_catalog(60)
-    with django_assert_num_queries(LIST_QUERIES):
+    assert len(listed(small)) == 7
+    grow_catalog(297, name="More")  # 300 more than the catalog fixture's: three pages
+    with django_assert_num_queries(LIST_QUERIES) as captured:
         large = client.get(URL, {"sort": "price"})
-    assert len(listed(large)) == 64
+    assert len(listed(large)) == PAGE_SIZE
+    # The capabilities of the page's models only.
+    (prefetch,) = [
+        query["sql"]
+        for query in captured.captured_queries
+        if '"catalog_modelcapability"."model_id" IN (' in query["sql"]
+    ]
+    assert prefetch.split(" IN (")[1].split(")")[0].count(",") + 1 == PAGE_SIZE
+    with django_assert_num_queries(LIST_QUERIES):
+        last = client.get(URL, {"sort": "price", "page": "4"})
+    assert len(listed(last)) == 4
     with django_assert_num_queries(LIST_QUERIES):
         client.get(
-            URL, {"capability": ["vision", "reasoning"], "provider": "scale-cloud-1"}, headers=HTMX
+            URL,
+            {"capability": ["vision"], "provider": "scale-cloud-1", "page": "1"},
+            headers=HTMX,
         )
+
+
+def test_a_full_page_stays_small(client, catalog, grow_catalog):
+    grow_catalog(300)
+    response = client.get(URL)
+    assert len(listed(response)) == PAGE_SIZE
+    assert "304 models, showing 1–100" in visible_text(response.content)
+    assert len(response.content) < MAX_PAGE_BYTES

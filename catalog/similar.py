@@ -57,28 +57,41 @@ def ranking_key(model: Candidate, other: Candidate, shared: int) -> tuple:
 def rank_similar(candidates: Sequence[Candidate], keep: int) -> dict[int, list[int]]:
     """For each candidate, the pks of the `keep` others that rank first for it.
 
-    Shared features are counted for every pair (a bit count of two ints), but only the
-    others sharing at least as many as the `keep`-th best are sorted in full.
+    Models with the same features share their counts of shared features, so those are
+    counted once per distinct feature set (a bit count of two ints); then only the models
+    sharing at least as many as the `keep`-th best are sorted in full, per model (the
+    release date orders them differently for each).
     """
-    features = [candidate.features for candidate in candidates]
+    groups: defaultdict[int, list[Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        groups[candidate.features].append(candidate)
+    profiles = list(groups)
     ranked: dict[int, list[int]] = {}
-    for index, model in enumerate(candidates):
-        shared = [(model.features & other).bit_count() for other in features]
-        shared[index] = -1  # never itself
-        counts = Counter(shared)
+    for features, members in groups.items():
+        shared = [(features & other).bit_count() for other in profiles]
+        counts: Counter[int] = Counter()
+        for other, level in zip(profiles, shared, strict=True):
+            counts[level] += len(groups[other])
+        counts[features.bit_count()] -= 1  # a model is not its own neighbour
         threshold, seen = 0, 0
         for level in sorted(counts, reverse=True):
             seen += counts[level]
             threshold = level
-            if seen > keep:
+            if seen >= keep:
                 break
-        chosen = [
-            (ranking_key(model, candidates[other], level), candidates[other].pk)
-            for other, level in enumerate(shared)
-            if level >= threshold and level >= 0
+        pool = [
+            (level, other)
+            for profile, level in zip(profiles, shared, strict=True)
+            if level >= threshold
+            for other in groups[profile]
         ]
-        chosen.sort()
-        ranked[model.pk] = [pk for _, pk in chosen[:keep]]
+        for model in members:
+            chosen = sorted(
+                (ranking_key(model, other, level), other.pk)
+                for level, other in pool
+                if other.pk != model.pk
+            )
+            ranked[model.pk] = [pk for _, pk in chosen[:keep]]
     return ranked
 
 
@@ -110,28 +123,37 @@ def published_candidates() -> list[Candidate]:
 
 
 def refresh_similar_models() -> int:
-    """Rank every published model again and store the lists (replacing the old ones in
-    one transaction); returns how many rows were stored. Marks the ranking fresh first,
-    so that a change made while it runs marks it stale again."""
+    """Rank every published model again and store what changed (in one transaction):
+    the lists of models whose ranking moved are replaced, the others left as they are.
+    Returns how many lists were replaced. Marks the ranking fresh first, so that a change
+    made while it runs marks it stale again."""
     with transaction.atomic():
         CatalogState.objects.update_or_create(pk=1, defaults={"similar_stale": False})
         ranked = rank_similar(published_candidates(), RANKED_KEPT)
-        SimilarModel.objects.all().delete()
-        rows = SimilarModel.objects.bulk_create(
+        stored: defaultdict[int, list[int]] = defaultdict(list)
+        for model_pk, similar_pk in SimilarModel.objects.order_by("model_id", "rank").values_list(
+            "model_id", "similar_id"
+        ):
+            stored[model_pk].append(similar_pk)
+        moved = [pk for pk, similar in ranked.items() if stored.get(pk) != similar]
+        gone = [pk for pk in stored if pk not in ranked]  # no longer published
+        SimilarModel.objects.filter(model_id__in=[*moved, *gone]).delete()
+        SimilarModel.objects.bulk_create(
             (
                 SimilarModel(model_id=model_pk, similar_id=similar_pk, rank=rank)
-                for model_pk, similar in ranked.items()
-                for rank, similar_pk in enumerate(similar)
+                for model_pk in moved
+                for rank, similar_pk in enumerate(ranked[model_pk])
             ),
             batch_size=5_000,
         )
-        catalog_changed()
-    return len(rows)
+        if moved or gone:
+            catalog_changed()
+    return len(moved) + len(gone)
 
 
 def refresh_if_stale() -> int | None:
-    """Refresh the ranking if a change marked it stale (or it was never computed); the
-    rows stored, or None when it was fresh."""
+    """Refresh the ranking if a change marked it stale (or it was never computed): the
+    lists replaced, or None when it was fresh."""
     fresh = CatalogState.objects.filter(pk=1, similar_stale=False).exists()
     return None if fresh else refresh_similar_models()
 
@@ -142,7 +164,7 @@ def refresh_similar():
     runs once however many were queued (the first leaves the ranking fresh)."""
     count = refresh_if_stale()
     if count is not None:
-        logger.info("Refreshed the similar-models ranking: %s rows.", count)
+        logger.info("Refreshed the similar-models ranking: %s lists replaced.", count)
     return count
 
 

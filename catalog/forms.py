@@ -180,8 +180,13 @@ def filter_models(queryset, filters):
     `queryset` must carry `cheapest_output` (see `LanguageModelQuerySet.for_listing`)
     for the price sort.
     """
+    return order_models(narrow_models(queryset, filters), filters)
+
+
+def order_models(queryset, filters):
+    """`queryset` in the order a ModelFilterForm's cleaned data asks for."""
     _, ordering = SORTS[filters.get("sort") or DEFAULT_SORT]
-    return narrow_models(queryset, filters).order_by(*ordering)
+    return queryset.order_by(*ordering)
 
 
 def narrow_models(queryset, filters):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models.functions import Coalesce, Greatest, Lower
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
@@ -458,7 +458,12 @@ class LanguageModel(Curated):
                 violation_error_message="Active parameters cannot exceed total parameters.",
             ),
         ]
-        indexes = [models.Index(fields=["is_published", "slug"])]
+        indexes = [
+            models.Index(fields=["is_published", "slug"]),
+            # The models list's default order (catalog/forms.py, case aside), read in
+            # order from the index instead of sorted whole for each page.
+            models.Index(Lower("name"), "id", name="languagemodel_name_order"),
+        ]
         permissions = [("merge_languagemodel", "Can merge two models into one")]
 
     def __str__(self):

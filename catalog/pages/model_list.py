@@ -13,7 +13,13 @@ from django.http import QueryDict
 from django.urls import reverse
 
 from catalog.formatting import MISSING, compact_tokens, iso_day, plural, price_per_million
-from catalog.forms import DEFAULT_SORT, ModelFilterForm, filter_models, narrow_models
+from catalog.forms import (
+    DEFAULT_SORT,
+    ModelFilterForm,
+    filter_models,
+    narrow_models,
+    order_models,
+)
 from catalog.models import LanguageModel, catalog_changed_at
 from catalog.responses import latest
 from catalog.seo import PageMeta
@@ -200,13 +206,21 @@ def read_model_list(form: ModelFilterForm) -> ModelListPage:
     if not form.is_valid():
         return ModelListPage(rows=[], meta=model_list_meta(form, 0), last_modified=None)
     filters = form.cleaned_data
+    # The page's models are picked by their keys alone (the price sort needs the cheapest
+    # price, the others no annotation); only those are read with all the row shows, in
+    # the same query, as a subquery: the annotations join every route and score of a
+    # model, which must not be done for every model of the catalog.
+    keys = LanguageModel.objects.published()
+    if filters.get("sort") == "price":
+        keys = keys.with_cheapest_output()
     paginator = ListingPaginator(
-        rows=filter_models(LanguageModel.objects.for_listing().with_last_modified(), filters),
+        rows=filter_models(keys, filters).values("pk"),
         matches=narrow_models(LanguageModel.objects.published(), filters),
         per_page=PAGE_SIZE,
     )
     page = paginator.page(filters.get("page") or 1)
-    models = list(page.object_list)  # sliced first: the capabilities of this page only
+    shown = LanguageModel.objects.for_listing().with_last_modified()
+    models = list(order_models(shown.filter(pk__in=page.object_list), filters))
     stamps = [model.last_modified for model in models]
     return ModelListPage(
         rows=model_rows(models),

@@ -11,10 +11,13 @@ wraps its work in `changes_deferred()`, which moves the version once, at its end
 of holding the row's lock from its first save.
 """
 
+import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import NamedTuple
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -22,7 +25,10 @@ from django.utils import timezone
 
 from catalog.models import CatalogState, LanguageModel, ModelCapability
 
+logger = logging.getLogger(__name__)
+
 STATE_PK = 1
+VERSION_CACHE_KEY = "catalog-version"
 
 # Records whose change is no change of any public page: a sync's own bookkeeping, and
 # this module's state. Everything else of the apps that call track_changes() is shown.
@@ -50,12 +56,38 @@ class Version(NamedTuple):
     changed_at: object  # a datetime; None before the catalog's first change
 
 
-def catalog_version(using=None) -> Version:
-    """The catalog's version and when it last moved: one primary-key read (on the
-    database the router reads from, or `using`)."""
-    manager = CatalogState.objects.using(using) if using else CatalogState.objects
-    row = manager.filter(pk=STATE_PK).values_list("version", "changed_at").first()
-    return Version(*row) if row else Version(0, None)
+def catalog_version() -> Version:
+    """The catalog's version and when it last moved.
+
+    Read from the database (one primary-key read, where the router reads: the replica for
+    a public page), or, where CATALOG_VERSION_CACHE_SECONDS allows it (a cache shared by
+    every process, and no replica), from the cache: each change deletes the cached copy
+    once its transaction commits, and the copy lives that many seconds at most, in case a
+    deletion could not reach the cache.
+    """
+    seconds = settings.CATALOG_VERSION_CACHE_SECONDS
+    if seconds:
+        try:
+            cached = cache.get(VERSION_CACHE_KEY)
+        except Exception:
+            cached = None
+        if cached is not None:
+            return Version(*cached)
+    row = CatalogState.objects.filter(pk=STATE_PK).values_list("version", "changed_at").first()
+    version = Version(*row) if row else Version(0, None)
+    if seconds:
+        try:
+            cache.set(VERSION_CACHE_KEY, tuple(version), seconds)
+        except Exception:
+            logger.warning("The catalog version could not be cached.", exc_info=True)
+    return version
+
+
+def forget_cached_version():
+    try:
+        cache.delete(VERSION_CACHE_KEY)
+    except Exception:
+        logger.warning("The cached catalog version could not be deleted.", exc_info=True)
 
 
 def catalog_changed(similar: bool = False) -> None:
@@ -72,6 +104,8 @@ def catalog_changed(similar: bool = False) -> None:
         CatalogState.objects.get_or_create(
             pk=STATE_PK, defaults={"version": 1, "similar_stale": True}
         )
+    if settings.CATALOG_VERSION_CACHE_SECONDS:
+        once_on_commit(forget_cached_version)
     if similar:
         schedule_similar_refresh()
 
@@ -83,12 +117,17 @@ def enqueue_similar_refresh():
 
 
 def schedule_similar_refresh():
-    """Queue the ranking's refresh once the transaction commits: once per transaction,
-    however many of its changes asked."""
+    """Queue the ranking's refresh once the transaction commits."""
+    once_on_commit(enqueue_similar_refresh)
+
+
+def once_on_commit(callback):
+    """`callback` once the transaction commits: once per transaction, however many of its
+    changes ask (at once outside a transaction)."""
     connection = transaction.get_connection()
-    if any(callback is enqueue_similar_refresh for _, callback, _ in connection.run_on_commit):
+    if any(queued is callback for _, queued, _ in connection.run_on_commit):
         return
-    transaction.on_commit(enqueue_similar_refresh)
+    transaction.on_commit(callback, robust=True)
 
 
 @contextmanager

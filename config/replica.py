@@ -12,6 +12,7 @@ everything to the primary.
 
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import cached_property
 
 from django.db import connections
 from django.urls import reverse
@@ -58,8 +59,12 @@ class ReplicaReadsMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
+    @cached_property
+    def admin_prefix(self):
+        return reverse("admin:index")
+
     def __call__(self, request):
-        if not is_anonymous_read(request) or request.path.startswith(reverse("admin:index")):
+        if not is_anonymous_read(request) or request.path.startswith(self.admin_prefix):
             return self.get_response(request)
         with reading_from_replica():
             return self.get_response(request)

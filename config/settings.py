@@ -162,11 +162,12 @@ CATALOG_SYNC_SOURCES = {
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
-    CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
-    # Django's own Redis backend; a server that is down or slow costs a quarter of a
-    # second at most, never the page (catalog/page_cache.py reads through its errors).
+    # django-redis: one client per process, where Django's own backend builds a client
+    # for every call (most of a cached page's time). A server that is down or slow costs
+    # a quarter of a second at most, never the page (catalog/page_cache.py reads through
+    # its errors).
     CACHES["default"].setdefault("OPTIONS", {}).update(
-        {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
+        {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25}
     )
 elif CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
     # One process's memory: room for a few thousand pages (each a few KB compressed).
@@ -182,6 +183,17 @@ PAGE_CACHE = env.bool("PAGE_CACHE", default=not DEBUG)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = 24 * 60 * 60
 PAGE_CACHE_RELEASE = env.str("PAGE_CACHE_RELEASE", default="")
+# Where the page cache reads the catalog version: from the cache, for at most this many
+# seconds, when the cache is shared by every process (Redis) and pages are read from the
+# primary; else (0) from the database at every request, where the version is always the
+# one of the data read beside it (a replica's version lags as its data does).
+CATALOG_VERSION_CACHE_SECONDS = env.int(
+    "CATALOG_VERSION_CACHE_SECONDS",
+    default=10
+    if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+    and "replica" not in DATABASES
+    else 0,
+)
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
 PAGE_CACHE_STALE_WHILE_REVALIDATE = env.int("PAGE_CACHE_STALE_WHILE_REVALIDATE", default=240)
 

@@ -5,6 +5,7 @@ accepts, and a cache that is down costs speed, never a page."""
 
 import gzip
 import logging
+from decimal import Decimal
 
 import brotli
 import pytest
@@ -169,9 +170,9 @@ def test_a_sitemap_page_is_stored_whole_and_compressed(page_cache, pages, reader
 def test_a_cache_that_is_down_costs_speed_never_the_page(page_cache, pages, reader, caplog):
     page_cache.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",  # the discard port: nothing listens
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25},
         }
     }
     with caplog.at_level(logging.WARNING, logger="catalog.page_cache"):
@@ -261,3 +262,22 @@ def test_new_traffic_defaults_and_featured_pairs_show_on_the_next_request(
     before = seen_twice(reader, home)
     FeaturedComparison.objects.create(model_a=pages.spark, model_b=pages.qwen)
     assert reader.get(home).content.decode() != before
+
+
+def test_a_shared_cache_keeps_the_version_until_a_change_commits(
+    page_cache, pages, reader, django_capture_on_commit_callbacks
+):
+    page_cache.CATALOG_VERSION_CACHE_SECONDS = 10
+    route = Route.objects.filter(model=pages.spark).first()
+    url = pages.spark.get_absolute_url()
+    reader.get(url)
+    served, queries = queries_of(reader, url)
+    assert queries == 0  # the version from the cache too
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        route.output_price = Decimal("9.75")
+        route.save()
+
+    assert len(callbacks) >= 1
+    assert catalog_version().number > 0
+    assert "$9.75" in reader.get(url).content.decode()

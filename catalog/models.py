@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest, Lower
 from django.dispatch import receiver
 from django.urls import reverse
@@ -463,6 +463,8 @@ class LanguageModel(Curated):
             # The models list's default order (catalog/forms.py, case aside), read in
             # order from the index instead of sorted whole for each page.
             models.Index(Lower("name"), "id", name="languagemodel_name_order"),
+            # The home page's recently reviewed models.
+            models.Index(F("reviewed_at").desc(), "name", name="languagemodel_review_order"),
         ]
         permissions = [("merge_languagemodel", "Can merge two models into one")]
 

@@ -126,10 +126,19 @@ def refresh_similar_models() -> int:
     """Rank every published model again and store what changed (in one transaction):
     the lists of models whose ranking moved are replaced, the others left as they are.
     Returns how many lists were replaced. Marks the ranking fresh first, so that a change
-    made while it runs marks it stale again."""
+    made while it runs marks it stale again (and queues the next refresh)."""
+    # Marked fresh, and ranked, outside the transaction that stores the lists: ranking a
+    # large catalog takes seconds, during which no writer may wait on the state's row.
+    CatalogState.objects.update_or_create(pk=1, defaults={"similar_stale": False})
+    ranked = rank_similar(published_candidates(), RANKED_KEPT)
     with transaction.atomic():
-        CatalogState.objects.update_or_create(pk=1, defaults={"similar_stale": False})
-        ranked = rank_similar(published_candidates(), RANKED_KEPT)
+        # A model deleted while the ranking ran is left out (its rows went with it).
+        present = set(LanguageModel.objects.values_list("pk", flat=True))
+        ranked = {
+            pk: [other for other in similar if other in present]
+            for pk, similar in ranked.items()
+            if pk in present
+        }
         stored: defaultdict[int, list[int]] = defaultdict(list)
         for model_pk, similar_pk in SimilarModel.objects.order_by("model_id", "rank").values_list(
             "model_id", "similar_id"

@@ -89,13 +89,13 @@ def test_development_needs_no_secret():
     assert result.stdout.split()[:2] == ["True", "django.core.cache.backends.locmem.LocMemCache"]
 
 
-def test_cache_url_selects_djangos_redis_cache():
+def test_cache_url_selects_django_redis():
     result = run(["-c", PRINT_SETTINGS], DJANGO_DEBUG="1", CACHE_URL="redis://127.0.0.1:6379/1")
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
         "True",
-        "django.core.cache.backends.redis.RedisCache",
+        "django_redis.cache.RedisCache",
         "redis://127.0.0.1:6379/1",
     ]
 

@@ -123,3 +123,39 @@ def test_postgresql_uses_psycopgs_pool_unless_turned_off(pool_variable, expected
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == expected
+
+
+PRINT_SCALE_SETTINGS = (
+    "import django; django.setup(); from django.conf import settings; "
+    "print(settings.PAGE_CACHE, settings.CATALOG_VERSION_CACHE_SECONDS, "
+    "'replica' in settings.DATABASES, "
+    "settings.DATABASES.get('replica', {}).get('TEST', {}).get('MIRROR'))"
+)
+PRODUCTION = {"DJANGO_SECRET_KEY": "not-a-real-secret", "DJANGO_ALLOWED_HOSTS": "example.com"}
+
+
+@pytest.mark.parametrize(
+    ("variables", "expected"),
+    [
+        ({"DJANGO_DEBUG": "1"}, ["False", "0", "False", "None"]),  # pages rendered at once
+        (PRODUCTION, ["True", "0", "False", "None"]),  # local memory: version from the database
+        (
+            {**PRODUCTION, "CACHE_URL": "redis://127.0.0.1:6379/1"},
+            ["True", "10", "False", "None"],  # shared: the version may be cached
+        ),
+        (
+            {
+                **PRODUCTION,
+                "CACHE_URL": "redis://127.0.0.1:6379/1",
+                "DATABASE_REPLICA_URL": "postgres://reader@replica:5432/llm_reference",
+            },
+            ["True", "0", "True", "default"],  # a lagging replica: read it with its data
+        ),
+    ],
+    ids=["debug", "production", "redis", "redis and a replica"],
+)
+def test_the_page_cache_and_the_replica_follow_the_environment(variables, expected):
+    result = run(["-c", PRINT_SCALE_SETTINGS], **variables)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == expected

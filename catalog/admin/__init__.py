@@ -1,12 +1,23 @@
-"""The editors' admin: search, filters, inlines, review stamps, stale-save guard, history."""
+"""The editors' admin: search, filters, inlines, review stamps, stale-save guard, history.
+
+Every page answers in a number of queries that does not grow with the catalog: changelists
+select their columns' related rows, inline rows their own, and a select over a big table
+(models, providers, organizations, benchmarks) is an autocomplete.
+"""
+
+import re
 
 from django.contrib import admin, messages
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connections
+from django.db.models import BooleanField, ExpressionWrapper, F, Func, Q, TextField, Value
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import smart_split
 from simple_history.admin import SimpleHistoryAdmin
 
 from catalog import merge
-from catalog.admin.forms import CuratedForm, CuratedInlineForm
+from catalog.admin.forms import AutocompleteFromRecord, CuratedForm, CuratedInlineForm
 from catalog.admin.sync import SourceIdentityInline
 from catalog.facts import model_facts, model_queryset
 from catalog.formatting import usd_rate
@@ -71,7 +82,19 @@ def mark_reviewed(modeladmin, request, queryset):
     modeladmin.message_user(request, f"Marked {count} record(s) as reviewed.", messages.SUCCESS)
 
 
-class CuratedAdmin(admin.ModelAdmin):
+class AutocompleteFromRecordMixin:
+    """Autocomplete selects that label their choice from the related record the form's
+    record was read with (see `AutocompleteFromRecord`): in an inline, no query per row."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = AutocompleteFromRecord(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class CuratedAdmin(AutocompleteFromRecordMixin, admin.ModelAdmin):
     """What every curated record's admin shares."""
 
     form = CuratedForm
@@ -113,10 +136,13 @@ class CuratedAdmin(admin.ModelAdmin):
         return label
 
 
-class RouteInline(admin.TabularInline):
-    model = Route
+class CuratedInline(AutocompleteFromRecordMixin, admin.TabularInline):
     form = CuratedInlineForm
     extra = 0
+
+
+class RouteInline(CuratedInline):
+    model = Route
     autocomplete_fields = ["provider"]
     fields = [
         "provider",
@@ -137,7 +163,8 @@ class RouteInline(admin.TabularInline):
     show_change_link = True
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("provider")
+        # The model too: each row's title is the route's __str__, which names it.
+        return super().get_queryset(request).select_related("model", "provider")
 
 
 class ModelCapabilityInline(admin.TabularInline):
@@ -146,13 +173,19 @@ class ModelCapabilityInline(admin.TabularInline):
     fields = ["capability", "support"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("capability")
+        return super().get_queryset(request).select_related("model", "capability")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "capability":
+            # The ten capabilities, read once for this request's formset: every row's select
+            # (a copy of this field) keeps the list, where Django would query it per row.
+            field.choices = list(iter(field.choices))  # iter(): no COUNT query for list()
+        return field
 
 
-class BenchmarkScoreInline(admin.TabularInline):
+class BenchmarkScoreInline(CuratedInline):
     model = BenchmarkScore
-    form = CuratedInlineForm
-    extra = 0
     autocomplete_fields = ["benchmark"]
     fields = [
         "benchmark",
@@ -166,7 +199,7 @@ class BenchmarkScoreInline(admin.TabularInline):
     readonly_fields = ["reviewed_at"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("benchmark")
+        return super().get_queryset(request).select_related("model", "benchmark")
 
 
 class SlugFromNameMedia:
@@ -232,6 +265,50 @@ def merge_models(modeladmin, request, queryset):
     )
 
 
+# A run of anything but letters and digits: where text search splits words.
+NOT_ALPHANUMERIC = "[^[:alnum:]]+"
+WORD = re.compile(r"[^\W_]+")
+
+
+def search_document(*fields):
+    """The text search document of `fields`, as the admin's model search matches it.
+
+    Every run of other characters than letters and digits becomes a space first, so that
+    "Qwen3.5-122B-A10B" is the words qwen3, 5, 122b and a10b (PostgreSQL's own parser would
+    make "qwen3.5-122b-a10b", "-122" and "b-a10b" of it, which no one types). The "simple"
+    configuration: names are not English, nothing is stemmed or dropped.
+
+    A GIN index on exactly this expression, `search_document("name", "slug")` on
+    LanguageModel, would let PostgreSQL find matches without reading every model.
+    """
+    words = (
+        Func(
+            F(field),
+            Value(NOT_ALPHANUMERIC),
+            Value(" "),
+            Value("g"),
+            function="REGEXP_REPLACE",
+            output_field=TextField(),
+        )
+        for field in fields
+    )
+    return SearchVector(*words, config="simple")
+
+
+def search_queries(search_term):
+    """One text search query per part of `search_term` (split as Django's admin splits it,
+    quotes keeping a phrase together): its words in order, each as a prefix, so that
+    "Qwen3.5" finds Qwen3.5-122B-A10B and "gp" finds GPT-5 as an editor types."""
+    queries = []
+    for part in smart_split(search_term):
+        words = WORD.findall(part)  # a quoted phrase's quotes are not words either
+        if words:
+            # Letters and digits only: nothing the raw query syntax could read as an operator.
+            raw = " <-> ".join(f"{word}:*" for word in words)
+            queries.append(SearchQuery(raw, search_type="raw", config="simple"))
+    return queries
+
+
 @admin.register(LanguageModel)
 class LanguageModelAdmin(CuratedAdmin):
     actions = [mark_reviewed, merge_models, "publish", "unpublish"]
@@ -267,7 +344,10 @@ class LanguageModelAdmin(CuratedAdmin):
         ReviewOverdueFilter,
     ]
     list_select_related = ["organization", "reviewed_by"]
+    # Declared for Django's checks and the default search; on PostgreSQL the same fields are
+    # searched as text (get_search_results).
     search_fields = ["name", "slug", "organization__name"]
+    show_full_result_count = False
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["organization"]
     filter_horizontal = ["decision_tags"]
@@ -300,6 +380,39 @@ class LanguageModelAdmin(CuratedAdmin):
     ]
     readonly_fields = [*AUDIT_FIELDS, "pair_pages"]
     Media = SlugFromNameMedia
+
+    def get_queryset(self, request):
+        # The change form's organization (an autocomplete) is labelled from it.
+        return super().get_queryset(request).select_related("organization")
+
+    def get_search_results(self, request, queryset, search_term):
+        """On PostgreSQL, a text search of the name, slug and organization name, where
+        each part of the term must match the model's name or slug, or its organization's
+        name, by whole words or their beginnings (not in the middle of a word, as
+        Django's `icontains` search does: "seek" no longer finds DeepSeek). The changelist
+        and the autocomplete of every form that picks a model both search here.
+
+        Elsewhere (SQLite in development and tests), Django's search of `search_fields`.
+        """
+        queries = search_queries(search_term)
+        if connections[queryset.db].vendor != "postgresql" or not queries:
+            return super().get_search_results(request, queryset, search_term)
+        # The organizations each part names, read first in one query (there are few): a
+        # list of ids, not a subquery, so PostgreSQL knows how many models it matches and
+        # can use an index on the models' document for the rest.
+        parts = {f"part_{index}": query for index, query in enumerate(queries)}
+        organizations = Organization.objects.alias(document=search_document("name")).annotate(
+            **{
+                name: ExpressionWrapper(Q(document=query), output_field=BooleanField())
+                for name, query in parts.items()
+            }
+        )
+        named = list(organizations.order_by().values_list("pk", *parts))
+        queryset = queryset.alias(document=search_document("name", "slug"))
+        for index, query in enumerate(parts.values(), start=1):
+            ids = [row[0] for row in named if row[index]]
+            queryset = queryset.filter(Q(document=query) | Q(organization__in=ids))
+        return queryset, False
 
     @admin.display(description="public pages")
     def pair_pages(self, obj):
@@ -335,6 +448,7 @@ class RouteAdmin(SimpleHistoryAdmin, CuratedAdmin):
     list_filter = ["provider", "is_active", ReviewOverdueFilter]
     list_select_related = ["model", "provider", "reviewed_by"]
     search_fields = ["model__name", "provider__name", "provider_model_id"]
+    show_full_result_count = False
     autocomplete_fields = ["model", "provider"]
     fieldsets = [
         (
@@ -365,6 +479,20 @@ class RouteAdmin(SimpleHistoryAdmin, CuratedAdmin):
         ("Price history", {"fields": ["price_history"]}),
     ]
     readonly_fields = [*AUDIT_FIELDS, "price_history"]
+
+    def get_queryset(self, request):
+        # A route's name (its change form's title, its history's) names its model and
+        # provider, and its change form's autocompletes are labelled from them.
+        return super().get_queryset(request).select_related("model", "provider")
+
+    def set_history_delta_changes(self, request, historical_records, **kwargs):
+        # The history lists each record's route by name: give it the model and provider its
+        # record was read with (simple_history selects them) rather than a query for each.
+        for record in historical_records:
+            route = record.history_object
+            route.model, route.provider = record.model, record.provider
+            record.history_object = route
+        super().set_history_delta_changes(request, historical_records, **kwargs)
 
     @admin.display(description="changes (newest first)")
     def price_history(self, obj):
@@ -407,6 +535,7 @@ class BenchmarkScoreAdmin(CuratedAdmin):
     list_filter = ["benchmark", ReviewOverdueFilter]
     list_select_related = ["model", "benchmark", "reviewed_by"]
     search_fields = ["model__name", "benchmark__name"]
+    show_full_result_count = False
     autocomplete_fields = ["model", "benchmark"]
 
 

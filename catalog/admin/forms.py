@@ -1,8 +1,47 @@
-"""The admin's forms for curated records: the review checkbox and the stale-save guard."""
+"""The admin's forms for curated records: the review checkbox and the stale-save guard; and
+the autocomplete widget that keeps a change page's queries from growing with its inline rows."""
 
 from django import forms
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.db import transaction
 from django.utils import timezone
+
+
+class AutocompleteFromRecord(AutocompleteSelect):
+    """Django's autocomplete select, except for the label of the chosen record.
+
+    Django's widget reads that label with a query each time it renders: once per inline
+    row. This one takes it from `record`, the related record the form's instance already
+    holds (loaded with select_related), when that is the record chosen; otherwise (a new
+    row, a value typed into a bound form) it asks the database as Django's does.
+    """
+
+    record = None
+
+    def optgroups(self, name, value, attr=None):
+        field = self.choices.field
+        chosen = {str(v) for v in value if str(v) not in field.empty_values}
+        record = self.record
+        key = None if record is None else getattr(record, field.to_field_name or "pk")
+        if key is None or chosen != {str(key)}:
+            return super().optgroups(name, value, attr)
+        options = []
+        if not self.is_required:
+            options.append(self.create_option(name, "", "", False, 0))
+        label = field.label_from_instance(record)
+        options.append(self.create_option(name, key, label, chosen, len(options)))
+        return [(None, options, 0)]
+
+
+def label_choices_from_instance(form):
+    """Give each AutocompleteFromRecord of `form` the related record its instance holds."""
+    for name, field in form.fields.items():
+        widget = getattr(field.widget, "widget", field.widget)  # in RelatedFieldWidgetWrapper
+        if not isinstance(widget, AutocompleteFromRecord):
+            continue
+        relation = form.instance._meta.get_field(name)
+        if relation.is_cached(form.instance):
+            widget.record = getattr(form.instance, name)
 
 
 def display_value(value):
@@ -35,6 +74,7 @@ class CuratedForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
+        label_choices_from_instance(self)
 
     def has_changed(self):
         # The version travels for the stale-save check; it is not a value the editor changed.

@@ -7,6 +7,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.template.loader import render_to_string
@@ -16,6 +17,7 @@ from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.vary import vary_on_headers
 
+from catalog.models import LanguageModel, Organization, Provider, Route
 from catalog.sync import proposals
 from catalog.sync.models import (
     SOURCE_CHOICES,
@@ -28,6 +30,21 @@ from catalog.sync.models import (
 from catalog.sync.runs import start_run
 from catalog.sync.snapshot import SOURCES
 from catalog.sync.tasks import configured_sources, live_progress, run_sync, source_variable
+
+
+def records_of_the_page():
+    """The records a page of proposals or identities stands for, in one query per kind of
+    record, where each row would fetch its own (and a route's name, its model and
+    provider)."""
+    return GenericPrefetch(
+        "record",
+        [
+            Organization.objects.all(),
+            Provider.objects.all(),
+            LanguageModel.objects.all(),
+            Route.objects.select_related("model", "provider"),
+        ],
+    )
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -295,6 +312,9 @@ class ProposedChangeAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related(records_of_the_page())
+
     @admin.display(description="record")
     def record_link(self, obj):
         record = obj.record
@@ -335,6 +355,9 @@ class SourceIdentityAdmin(admin.ModelAdmin):
     search_fields = ["external_id"]
     list_select_related = ["content_type"]
     show_full_result_count = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related(records_of_the_page())
 
 
 class SourceIdentityInline(GenericTabularInline):

@@ -28,6 +28,7 @@ from catalog.models import (
     Provider,
     Route,
 )
+from catalog.similar import refresh_similar_models
 from catalog.sync.models import (
     ProposedChange,
     ProposedMatch,
@@ -501,6 +502,7 @@ def test_model_change_page_previews_its_pair_pages(editor_client, make_model):
     model = make_model("Alpha One", capabilities=["vision"])
     make_model("Beta Two", capabilities=["vision"])
     hidden = make_model("Gamma Three", is_published=False)
+    refresh_similar_models()  # as the task worker does after these changes
 
     response = editor_client.get(f"/admin/catalog/languagemodel/{model.pk}/change/")
     assert response.status_code == 200

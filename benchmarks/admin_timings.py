@@ -1,0 +1,187 @@
+"""How fast the editors' admin answers on an existing catalog, and how many queries it makes.
+
+    .venv/bin/python benchmarks/admin_timings.py --database-url postgres://postgres@127.0.0.1:5432/llmref_scale
+    .venv/bin/python benchmarks/admin_timings.py --database-url ... --runs 9
+
+Reads an EXISTING, populated database: it creates no catalog data. To log in it creates a
+superuser with a throwaway name, and deletes it (and its session) at the end; every
+request is a GET. The site's settings serve the pages, with debug off for the requests
+(templates compiled once, as in production) but plain static files storage (the admin's
+pages name static files, and a benchmark should not need collectstatic), through Django's
+test Client without its test environment (see `configure`).
+
+For each admin page an editor uses (every changelist, a search, the change forms of the
+model, provider, organization and route with the most rows below them, a route's price
+history, the autocomplete the route form calls) it prints the median wall time of --runs
+requests after a warm-up one, and the queries of the warm-up request.
+
+`admin_timings(client)` does the measuring for any logged-in test Client, e.g. in a test.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlencode
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def admin_pages():
+    """(label, URL) of the admin pages to time, on the records with the most below them."""
+    from django.contrib import admin
+    from django.db.models import Count
+
+    from catalog.models import LanguageModel, Organization, Provider, Route
+
+    pages = [
+        (f"{model._meta.model_name} changelist", changelist_url(model))
+        for model in sorted(admin.site._registry, key=lambda model: model._meta.label)
+        if model._meta.app_label in ("catalog", "comparisons")
+    ]
+    model = (
+        LanguageModel.objects.filter(is_published=True)
+        .annotate(rows=Count("routes"))
+        .order_by("-rows", "pk")
+        .first()
+    )
+    if model is not None:
+        word = model.name.split()[-1]
+        pages += [
+            (
+                f"languagemodel changelist ?q={word}",
+                f"{changelist_url(LanguageModel)}?{urlencode({'q': word})}",
+            ),
+            (
+                f"languagemodel changelist ?q={model.organization.name}",
+                f"{changelist_url(LanguageModel)}?{urlencode({'q': model.organization.name})}",
+            ),
+            ("languagemodel change form", change_url(model)),
+            (
+                f"autocomplete route.model ?term={word}",
+                "/admin/autocomplete/?app_label=catalog&model_name=route&field_name=model&"
+                + urlencode({"term": word}),
+            ),
+        ]
+    for label, queryset in [
+        ("provider change form", Provider.objects.annotate(rows=Count("routes"))),
+        ("organization change form", Organization.objects.annotate(rows=Count("models"))),
+    ]:
+        record = queryset.order_by("-rows", "pk").first()
+        if record is not None:
+            pages.append((label, change_url(record)))
+    # The route with the longest price history (its records carry the route's id).
+    most_changed = (
+        Route.history.model.objects.values("id")
+        .annotate(rows=Count("history_id"))
+        .order_by("-rows", "id")
+        .first()
+    )
+    if most_changed is not None and (route := Route.objects.filter(pk=most_changed["id"]).first()):
+        pages += [
+            ("route change form", change_url(route)),
+            ("route history", change_url(route).replace("/change/", "/history/")),
+        ]
+    pages.append(
+        (
+            "autocomplete route.provider ?term=a",
+            "/admin/autocomplete/?app_label=catalog&model_name=route&field_name=provider&term=a",
+        )
+    )
+    return pages
+
+
+def changelist_url(model):
+    return f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+
+
+def change_url(record):
+    return f"{changelist_url(type(record))}{record.pk}/change/"
+
+
+def admin_timings(client, runs=5, pages=None):
+    """(label, median ms, queries) of each admin page, for a logged-in Django test Client.
+
+    Each page is fetched once to warm up and count its queries, then `runs` times to time.
+    `pages` is a list of (label, URL); by default, `admin_pages()` on the current database.
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    results = []
+    for label, url in pages or admin_pages():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        count = len(queries)  # now: the next request empties the query log
+        if response.status_code != 200:
+            raise RuntimeError(f"{url} answered {response.status_code}")
+        timings = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+        results.append((label, statistics.median(timings), count))
+    return results
+
+
+def configure(database_url):
+    """The site's settings on `database_url`, with debug off for the requests."""
+    sys.path.insert(0, str(PROJECT))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    # Debug on only while the settings load (plain static storage, no SSL redirect, no
+    # secret needed); off below before any request, so templates are compiled once and
+    # cached as in production. Django's test environment is not set up: it instruments
+    # every template render for the test client, which costs as much as the rendering
+    # itself on a page of many form widgets.
+    os.environ["DJANGO_DEBUG"] = "1"
+    os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
+    os.environ["DJANGO_LOG_LEVEL"] = "ERROR"
+    os.environ["DATABASE_URL"] = database_url
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    settings.DEBUG = False
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", required=True, help="an existing, populated database")
+    parser.add_argument("--runs", type=int, default=5, help="timed requests per page")
+    arguments = parser.parse_args()
+    configure(arguments.database_url)
+
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+
+    from catalog.models import LanguageModel, Route
+
+    user = get_user_model().objects.create_superuser(
+        f"admin-timings-{uuid.uuid4().hex[:12]}", password=None
+    )
+    client = Client()
+    try:
+        client.force_login(user)
+        rows = admin_timings(client, runs=arguments.runs)
+    finally:
+        client.logout()
+        user.delete()
+
+    print(
+        f"{connection.vendor}: {LanguageModel.objects.count():,} models, "
+        f"{Route.objects.count():,} routes; median of {arguments.runs} runs"
+    )
+    width = max(len(label) for label, _, _ in rows)
+    print(f"{'page':<{width}} {'median ms':>10} {'queries':>8}")
+    for label, milliseconds, queries in rows:
+        print(f"{label:<{width}} {milliseconds:>10.1f} {queries:>8}")
+
+
+if __name__ == "__main__":
+    main()

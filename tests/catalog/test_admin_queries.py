@@ -1,0 +1,263 @@
+"""The admin's query counts do not grow with the catalog, and its model search.
+
+Each page an editor uses is fetched on a catalog of 3 models and on one of 300 (with their
+routes, capability rows, scores, price history, source identities, proposed changes and
+proposed matches): the same number of queries both times. The search tests run on either
+database (PostgreSQL searches the models as text, SQLite with Django's `icontains`):
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
+        .venv/bin/python -m pytest tests/catalog/test_admin_queries.py
+"""
+
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from benchmarks.admin_timings import admin_timings
+from catalog.models import (
+    Benchmark,
+    BenchmarkScore,
+    LanguageModel,
+    Organization,
+    Provider,
+    Route,
+)
+from catalog.sync.models import ProposedChange, ProposedMatch, SourceIdentity, SyncRun
+from tests.builders import add_models
+
+pytestmark = pytest.mark.django_db
+
+
+def add_sync_records(models):
+    """What a sync leaves about `models`: an identity for each model, route, provider and
+    the organization, a proposed change to each of them (one route per model), and a
+    proposed match that may be each model. Ordered so that a changelist's first page holds
+    records of every kind, whatever the catalog's size (a page queries once per kind)."""
+    run = SyncRun.objects.create(source="modelsdev", location="/data/models.dev")
+    types = ContentType.objects.get_for_models(LanguageModel, Route, Provider, Organization)
+    organization = models[0].organization
+    routes = {}
+    for route in Route.objects.filter(model__in=models).select_related("model", "provider"):
+        routes.setdefault(route.model, route)
+    providers = list(Provider.objects.filter(routes__model__in=models).distinct())
+    # Changelists list identities by external id, and proposals newest first.
+    shared = [organization, *providers]
+    per_model = [record for model, route in routes.items() for record in (model, route)]
+    SourceIdentity.objects.bulk_create(
+        SourceIdentity(
+            source="modelsdev",
+            external_id=f"{rank}/{position:05d}",
+            content_type=types[type(record)],
+            object_id=record.pk,
+        )
+        for rank, records in enumerate([shared, per_model])
+        for position, record in enumerate(records)
+    )
+    facts = {
+        LanguageModel: ("context_window", ProposedChange.Kind.SPEC, 4_096),
+        Route: ("output_price", ProposedChange.Kind.PRICE, "9.99"),
+        Provider: ("website", ProposedChange.Kind.SPEC, "https://example.com/"),
+        Organization: ("website", ProposedChange.Kind.SPEC, "https://example.com/"),
+    }
+
+    def proposal(record):
+        field, kind, theirs = facts[type(record)]
+        model = {LanguageModel: record, Route: getattr(record, "model", None)}.get(type(record))
+        return ProposedChange(
+            content_type=types[type(record)],
+            object_id=record.pk,
+            field=field,
+            kind=kind,
+            theirs=theirs,
+            source="modelsdev",
+            model=model,
+            first_seen_run=run,
+            last_seen_run=run,
+        )
+
+    ProposedChange.objects.bulk_create(proposal(record) for record in [*per_model, *shared])
+    ProposedMatch.objects.bulk_create(
+        ProposedMatch(
+            source="openrouter",
+            external_id=f"somewhere/{model.slug}",
+            name=model.name,
+            reason="a model of that name at another maker",
+            candidate=model,
+            organization=organization,
+            last_seen_run=run,
+        )
+        for model in models
+    )
+
+
+@pytest.fixture(params=[3, 300], ids=["3 models", "300 models"])
+def admin_catalog(request):
+    """A catalog of 3, then of 300 models, with what a sync leaves about them."""
+    models = add_models(request.param, name="Admin", price_history=True)
+    add_sync_records(models)
+    model = models[0]
+    route = model.routes.select_related("provider").first()
+    return SimpleNamespace(
+        model=model, route=route, provider=route.provider, organization=model.organization
+    )
+
+
+def change_url(record):
+    return f"/admin/catalog/{record._meta.model_name}/{record.pk}/change/"
+
+
+AUTOCOMPLETE = "/admin/autocomplete/?app_label=catalog&model_name=route&field_name=model"
+# PostgreSQL's model search reads the organizations the term names first.
+SEARCH = 1 if connection.vendor == "postgresql" else 0
+
+# Each page an editor uses, and its queries (for an editor, whatever the catalog's size).
+PAGES = {
+    "model changelist": (lambda c: "/admin/catalog/languagemodel/", 12),
+    "model changelist, searched": (
+        lambda c: "/admin/catalog/languagemodel/?q=Admin+Model",
+        12 + SEARCH,
+    ),
+    "model change form": (lambda c: change_url(c.model), 19),
+    "route changelist": (lambda c: "/admin/catalog/route/", 8),
+    "route change form": (lambda c: change_url(c.route), 8),
+    "route history": (lambda c: change_url(c.route).replace("/change/", "/history/"), 8),
+    "provider change form": (lambda c: change_url(c.provider), 7),
+    "organization change form": (lambda c: change_url(c.organization), 7),
+    "benchmark score changelist": (lambda c: "/admin/catalog/benchmarkscore/", 8),
+    "proposed change changelist": (lambda c: "/admin/catalog/proposedchange/", 12),
+    "proposed match changelist": (lambda c: "/admin/catalog/proposedmatch/", 7),
+    "source identity changelist": (lambda c: "/admin/catalog/sourceidentity/", 12),
+    "model autocomplete": (lambda c: f"{AUTOCOMPLETE}&term=admin", 6 + SEARCH),
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_query_count_does_not_grow_with_the_catalog(
+    page, admin_catalog, editor_client, django_assert_num_queries
+):
+    url, queries = PAGES[page]
+    editor_client.get(url(admin_catalog))  # warm: content types are cached after a first use
+
+    with django_assert_num_queries(queries):
+        response = editor_client.get(url(admin_catalog))
+
+    assert response.status_code == 200
+
+
+def test_the_model_change_form_lists_every_row_below_it(editor_client, admin_catalog):
+    """The rows whose queries are counted above are there: capabilities, routes, scores."""
+    response = editor_client.get(change_url(admin_catalog.model))
+    formsets = {
+        formset.formset.prefix: len(formset.formset.forms)
+        for formset in response.context["inline_admin_formsets"]
+    }
+
+    assert formsets["capability_support"] == 10
+    assert formsets["routes"] == 2
+    assert formsets["scores"] == 2
+    assert admin_catalog.route.provider.name in response.content.decode()
+
+
+@pytest.mark.parametrize("admin_catalog", [3], indirect=True, ids=["3 models"])
+def test_the_model_change_form_does_not_query_per_row(
+    admin_catalog, editor_client, make_provider, make_route, django_assert_num_queries
+):
+    """More routes, scores and identities below the model: still the same queries."""
+    model = admin_catalog.model
+    for number in range(3):
+        route = make_route(model, make_provider(f"More Cloud {number}"), 1, 2)
+        SourceIdentity.objects.create(
+            source="openrouter",
+            external_id=f"more/{number}",
+            content_type=ContentType.objects.get_for_model(Route),
+            object_id=route.pk,
+        )
+    benchmark = Benchmark.objects.create(name="More Bench", slug="more-bench")
+    BenchmarkScore.objects.create(model=model, benchmark=benchmark, value=50)
+    url, queries = PAGES["model change form"]
+    editor_client.get(url(admin_catalog))
+
+    with django_assert_num_queries(queries):
+        response = editor_client.get(url(admin_catalog))
+
+    formsets = {
+        formset.formset.prefix: len(formset.formset.forms)
+        for formset in response.context["inline_admin_formsets"]
+    }
+    assert (formsets["routes"], formsets["scores"]) == (5, 3)
+
+
+# Search.
+
+
+@pytest.fixture
+def searchable(make_organization, make_model):
+    return {
+        "qwen": make_model("Qwen3.5-122B-A10B", organization=make_organization("Alibaba (Qwen)")),
+        "spark": make_model("GPT-5.3-Codex-Spark", organization=make_organization("OpenAI")),
+        "deepseek": make_model("DeepSeek-V3.1", organization=make_organization("DeepSeek")),
+    }
+
+
+@pytest.mark.parametrize(
+    ("term", "found"),
+    [
+        ("codex", ["spark"]),  # a word of the name
+        ("Qwen3.5", ["qwen"]),  # the name's beginning, as typed
+        ("122B", ["qwen"]),
+        ("gpt 5.3", ["spark"]),
+        ("gpt-5-3-codex", ["spark"]),  # the slug
+        ("Alibaba", ["qwen"]),  # the organization
+        ("openai spark", ["spark"]),  # the organization and a word of the name
+        ("deepseek", ["deepseek"]),
+        ("Cod", ["spark"]),  # a word's beginning
+        ('"Alibaba (Qwen)"', ["qwen"]),  # a quoted phrase
+        ("openai qwen", []),
+        ("no-such-model", []),
+    ],
+)
+def test_model_search_finds_models_by_name_slug_and_organization(
+    term, found, searchable, editor_client
+):
+    response = editor_client.get("/admin/catalog/languagemodel/", {"q": term})
+
+    assert response.status_code == 200
+    assert set(response.context["cl"].result_list) == {searchable[key] for key in found}
+
+
+def test_model_autocomplete_searches_the_same_way(searchable, editor_client):
+    response = editor_client.get(
+        "/admin/autocomplete/",
+        {"app_label": "catalog", "model_name": "route", "field_name": "model", "term": "alibaba"},
+    )
+
+    assert [result["text"] for result in response.json()["results"]] == ["Qwen3.5-122B-A10B"]
+
+
+def test_a_search_of_only_punctuation_does_not_fail(searchable, editor_client):
+    response = editor_client.get("/admin/catalog/languagemodel/", {"q": "' & ! :* ("})
+
+    assert response.status_code == 200
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's text search")
+def test_model_search_is_a_text_search_on_postgresql(searchable, editor_client):
+    with CaptureQueriesContext(connection) as queries:
+        editor_client.get("/admin/catalog/languagemodel/", {"q": "codex"})
+
+    assert any("to_tsvector" in query["sql"] for query in queries)
+
+
+# The benchmark's measuring function, on a small catalog.
+
+
+def test_admin_timings_measures_every_page(admin_client, searchable):
+    rows = admin_timings(admin_client, runs=1)
+
+    labels = [label for label, _, _ in rows]
+    assert "languagemodel changelist" in labels
+    assert "languagemodel change form" in labels
+    assert all(milliseconds > 0 and queries > 0 for _, milliseconds, queries in rows)

@@ -3,9 +3,24 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Func,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+)
 from django.db.models.functions import Coalesce, Greatest, Lower
 from django.dispatch import receiver
 from django.urls import reverse
@@ -42,6 +57,35 @@ def latest_change_of(*related_paths):
         for field in ("updated_at", "reviewed_at")
     ]
     return Greatest(*(Coalesce(stamp, Max("updated_at")) for stamp in stamps))
+
+
+# A run of anything but letters and digits: where text search splits words.
+NOT_ALPHANUMERIC = "[^[:alnum:]]+"
+
+
+def search_document(*fields):
+    """The text search document of `fields`, as the admin's model search matches it.
+
+    Every run of other characters than letters and digits becomes a space first, so that
+    "Qwen3.5-122B-A10B" is the words qwen3, 5, 122b and a10b (PostgreSQL's own parser would
+    make "qwen3.5-122b-a10b", "-122" and "b-a10b" of it, which no one types). The "simple"
+    configuration: names are not English, nothing is stemmed or dropped.
+
+    LanguageModel has a GIN index on exactly `search_document("name", "slug")`, so that
+    PostgreSQL finds matches without reading every model.
+    """
+    words = (
+        Func(
+            F(field),
+            Value(NOT_ALPHANUMERIC),
+            Value(" "),
+            Value("g"),
+            function="REGEXP_REPLACE",
+            output_field=TextField(),
+        )
+        for field in fields
+    )
+    return SearchVector(*words, config="simple")
 
 
 class TrackedQuerySet(models.QuerySet):
@@ -465,6 +509,8 @@ class LanguageModel(Curated):
             models.Index(Lower("name"), "id", name="languagemodel_name_order"),
             # The home page's recently reviewed models.
             models.Index(F("reviewed_at").desc(), "name", name="languagemodel_review_order"),
+            # The admin's model search (PostgreSQL only: see its migration).
+            GinIndex(search_document("name", "slug"), name="languagemodel_search"),
         ]
         permissions = [("merge_languagemodel", "Can merge two models into one")]
 

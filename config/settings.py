@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",  # the admin model search's GIN index (PostgreSQL only)
     "django_htmx",
     "django_http_compression",
     "simple_history",

@@ -5,10 +5,11 @@ is that an index fits the query, which the planner then picks on a large catalog
 EXPLAIN ANALYZE shows on 10,000 models.)"""
 
 import pytest
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 
 from catalog.forms import filter_models
-from catalog.models import LanguageModel, SimilarModel
+from catalog.models import LanguageModel, SimilarModel, search_document
 from comparisons.home_page import RECENT_MODELS
 
 pytestmark = [
@@ -17,10 +18,12 @@ pytestmark = [
 ]
 
 
-def plan_of(queryset):
+def plan_of(queryset, bitmap=False):
+    """EXPLAIN without sequential scans or sorts; `bitmap`: the way a GIN index is read."""
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        if not bitmap:
+            cursor.execute("SET LOCAL enable_bitmapscan = off")
         cursor.execute("SET LOCAL enable_sort = off")  # an order read from an index
         return queryset.explain()
 
@@ -42,3 +45,13 @@ def test_the_recently_reviewed_models_come_from_their_index(reference_catalog):
         .order_by("-reviewed_at", "name")[:RECENT_MODELS]
     )
     assert "languagemodel_review_order" in plan_of(recent)
+
+
+def test_the_admins_model_search_reads_its_gin_index(reference_catalog):
+    query = SearchQuery("qwen3:*", search_type="raw", config="simple")
+    matches = (
+        LanguageModel.objects.alias(document=search_document("name", "slug"))
+        .filter(document=query)
+        .order_by()
+    )
+    assert "languagemodel_search" in plan_of(matches, bitmap=True)

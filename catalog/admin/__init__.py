@@ -8,9 +8,9 @@ select their columns' related rows, inline rows their own, and a select over a b
 import re
 
 from django.contrib import admin, messages
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery
 from django.db import connections
-from django.db.models import BooleanField, ExpressionWrapper, F, Func, Q, TextField, Value
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import smart_split
@@ -32,6 +32,7 @@ from catalog.models import (
     Organization,
     Provider,
     Route,
+    search_document,
 )
 from catalog.similar import similar_models
 from catalog.slugs import pair_url
@@ -265,34 +266,7 @@ def merge_models(modeladmin, request, queryset):
     )
 
 
-# A run of anything but letters and digits: where text search splits words.
-NOT_ALPHANUMERIC = "[^[:alnum:]]+"
 WORD = re.compile(r"[^\W_]+")
-
-
-def search_document(*fields):
-    """The text search document of `fields`, as the admin's model search matches it.
-
-    Every run of other characters than letters and digits becomes a space first, so that
-    "Qwen3.5-122B-A10B" is the words qwen3, 5, 122b and a10b (PostgreSQL's own parser would
-    make "qwen3.5-122b-a10b", "-122" and "b-a10b" of it, which no one types). The "simple"
-    configuration: names are not English, nothing is stemmed or dropped.
-
-    A GIN index on exactly this expression, `search_document("name", "slug")` on
-    LanguageModel, would let PostgreSQL find matches without reading every model.
-    """
-    words = (
-        Func(
-            F(field),
-            Value(NOT_ALPHANUMERIC),
-            Value(" "),
-            Value("g"),
-            function="REGEXP_REPLACE",
-            output_field=TextField(),
-        )
-        for field in fields
-    )
-    return SearchVector(*words, config="simple")
 
 
 def search_queries(search_term):

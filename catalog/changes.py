@@ -57,22 +57,32 @@ class Version(NamedTuple):
 
 
 def catalog_version() -> Version:
-    """The catalog's version and when it last moved.
+    """The catalog's version and when it last moved: see `catalog_version_and`."""
+    version, _ = catalog_version_and(None)
+    return version
 
-    Read from the database (one primary-key read, where the router reads: the replica for
-    a public page), or, where CATALOG_VERSION_CACHE_SECONDS allows it (a cache shared by
-    every process, and no replica), from the cache: each change deletes the cached copy
-    once its transaction commits, and the copy lives that many seconds at most, in case a
-    deletion could not reach the cache.
+
+def catalog_version_and(key: str | None) -> tuple[Version, object]:
+    """The catalog's version and when it last moved, and the cached value of `key` (None
+    when it is not cached, or for no key), in as few round trips as can be.
+
+    The version is read from the database (one primary-key read, where the router reads:
+    the replica for a public page), or, where CATALOG_VERSION_CACHE_SECONDS allows it (a
+    cache shared by every process, and no replica), from the cache, in the same request
+    as `key`: each change deletes the cached copy once its transaction commits, and the
+    copy lives that many seconds at most, in case a deletion could not reach the cache.
+    A cache that fails is read as an empty one.
     """
     seconds = settings.CATALOG_VERSION_CACHE_SECONDS
-    if seconds:
-        try:
-            cached = cache.get(VERSION_CACHE_KEY)
-        except Exception:
-            cached = None
-        if cached is not None:
-            return Version(*cached)
+    wanted = [name for name in (VERSION_CACHE_KEY if seconds else None, key) if name]
+    try:
+        found = cache.get_many(wanted) if wanted else {}
+    except Exception:
+        logger.warning("The cache could not be read.", exc_info=True)
+        found = {}
+    cached = found.get(VERSION_CACHE_KEY)
+    if cached is not None:
+        return Version(*cached), found.get(key)
     row = CatalogState.objects.filter(pk=STATE_PK).values_list("version", "changed_at").first()
     version = Version(*row) if row else Version(0, None)
     if seconds:
@@ -80,7 +90,7 @@ def catalog_version() -> Version:
             cache.set(VERSION_CACHE_KEY, tuple(version), seconds)
         except Exception:
             logger.warning("The catalog version could not be cached.", exc_info=True)
-    return version
+    return version, found.get(key)
 
 
 def forget_cached_version():

@@ -1,11 +1,11 @@
 """The whole-page cache for anonymous readers, and the public pages' caching headers.
 
 A public page depends on the catalog and on nothing else but its URL, a few htmx headers
-and the day (a route retires at a date). So a page is stored under a key made of those
-and of the catalog version (catalog/changes.py), which every write moves on in the
-writer's own transaction: the request after a change misses and renders the page anew,
-and no reader is ever served a copy older than the database it could read. Old copies are
-never looked up again and age out of the cache.
+and the day (a route retires at a date). So a page is stored under a key made of those,
+with the catalog version it was rendered at (catalog/changes.py), which every write moves
+on in the writer's own transaction: a copy of another version is a miss, rendered anew
+and replaced, and no reader is ever served a copy older than the database it could read.
+Where the version itself is kept in the cache (Redis), one round trip reads both.
 
 - What is stored: answers 200 and 301 to GET and HEAD requests without a session cookie,
   that set no cookie and are not marked private, whole (a streamed sitemap page is read
@@ -27,13 +27,13 @@ import hashlib
 import logging
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django_http_compression.middleware import best_coding
 
-from catalog.changes import catalog_version
+from catalog.changes import catalog_version_and
 
 logger = logging.getLogger(__name__)
 
@@ -60,13 +60,18 @@ def variant(request) -> str:
     )
 
 
-def entity_tag(version: int, variant_text: str) -> str:
-    digest = hashlib.sha256(variant_text.encode()).hexdigest()[:20]
+def variant_digest(request) -> str:
+    return hashlib.sha256(variant(request).encode()).hexdigest()[:24]
+
+
+def entity_tag(version: int, digest: str) -> str:
     return f'W/"{version}-{digest}"'
 
 
-def cache_key(tag: str, coding: str) -> str:
-    return f"page:{tag}:{coding}"
+def cache_key(digest: str, coding: str) -> str:
+    """Where a page is kept, whatever the version: the entry says which version it was
+    rendered at, so that one read gives both, and a new version's copy replaces it."""
+    return f"page:{digest}:{coding}"
 
 
 def matches(if_none_match: str, tag: str) -> bool:
@@ -83,15 +88,19 @@ def is_storable(response) -> bool:
     )
 
 
-def whole(response):
-    """A streamed answer read into one body, headers kept (a stored page is bytes)."""
-    if not response.streaming:
-        return response
-    copy = HttpResponse(b"".join(response.streaming_content), status=response.status_code)
-    for header, value in response.items():
-        copy[header] = value
-    copy["Content-Length"] = str(len(copy.content))
-    return copy
+def stored(response, version: int) -> tuple:
+    """What the cache keeps of an answer: plain values (a streamed body read whole)."""
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return (version, response.status_code, list(response.items()), content)
+
+
+def answer(entry) -> HttpResponse:
+    _, status, headers, content = entry
+    response = HttpResponse(content, status=status)
+    for header, value in headers:
+        response[header] = value
+    response["Content-Length"] = str(len(content))
+    return response
 
 
 def patch_public(response) -> None:
@@ -121,31 +130,27 @@ class PageCacheMiddleware:
             set_caching_headers(response, public=False)
             return response
 
-        tag = entity_tag(catalog_version().number, variant(request))
+        digest = variant_digest(request)
+        key = cache_key(digest, best_coding(request.headers.get("Accept-Encoding", "")))
+        version, entry = catalog_version_and(key)
+        tag = entity_tag(version.number, digest)
         if matches(request.headers.get("If-None-Match", ""), tag):
             not_modified = HttpResponseNotModified()
             not_modified["ETag"] = tag
             patch_public(not_modified)
             patch_vary_headers(not_modified, ("Accept-Encoding",))
             return not_modified
-
-        key = cache_key(tag, best_coding(request.headers.get("Accept-Encoding", "")))
-        cache = caches[settings.PAGE_CACHE_ALIAS]
-        try:
-            stored = cache.get(key)
-        except Exception:
-            logger.warning("The page cache could not be read; rendering.", exc_info=True)
-            stored = None
-        if stored is not None:
-            return stored
+        if entry is not None and entry[0] == version.number:
+            return answer(entry)
 
         response = self.get_response(request)
         set_caching_headers(response, public=True)
         if is_storable(response):
-            response = whole(response)
             response["ETag"] = tag
+            entry = stored(response, version.number)
+            response = answer(entry)
             try:
-                cache.set(key, response, settings.PAGE_CACHE_TIMEOUT)
+                cache.set(key, entry, settings.PAGE_CACHE_TIMEOUT)
             except Exception:
                 logger.warning("The page cache could not be written.", exc_info=True)
         return response

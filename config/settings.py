@@ -181,7 +181,6 @@ elif CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCa
 # pages tell browsers and CDNs (seconds); an editor's change reaches the readers of a CDN
 # within their sum at most.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=not DEBUG)
-PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = 24 * 60 * 60
 PAGE_CACHE_RELEASE = env.str("PAGE_CACHE_RELEASE", default="")
 # Where the page cache reads the catalog version: from the cache, for at most this many

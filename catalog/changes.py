@@ -23,6 +23,7 @@ from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
+from catalog import version_feed
 from catalog.models import CatalogState, LanguageModel, ModelCapability
 
 logger = logging.getLogger(__name__)
@@ -93,11 +94,16 @@ def catalog_version_and(key: str | None) -> tuple[Version, object]:
     return version, found.get(key)
 
 
-def forget_cached_version():
+def publish_version():
+    """Once a change has committed: the cached copy of the version replaced by the new
+    one, which is published to every process's feed (catalog/version_feed.py)."""
     try:
         cache.delete(VERSION_CACHE_KEY)
+        number = catalog_version().number
+        if version_feed.enabled():
+            version_feed.publish(number)
     except Exception:
-        logger.warning("The cached catalog version could not be deleted.", exc_info=True)
+        logger.warning("The new catalog version could not be published.", exc_info=True)
 
 
 def catalog_changed(similar: bool = False) -> None:
@@ -115,7 +121,7 @@ def catalog_changed(similar: bool = False) -> None:
             pk=STATE_PK, defaults={"version": 1, "similar_stale": True}
         )
     if settings.CATALOG_VERSION_CACHE_SECONDS:
-        once_on_commit(forget_cached_version)
+        once_on_commit(publish_version)
     if similar:
         schedule_similar_refresh()
 

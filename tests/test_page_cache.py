@@ -19,6 +19,7 @@ from catalog.merge import merge_models
 from catalog.models import LanguageModel, Route
 from catalog.slugs import pair_url
 from catalog.sync.runs import execute, start_run
+from catalog.version_feed import LocalPages
 from comparisons.models import FeaturedComparison, TrafficDefaults
 from tests.catalog.sync.test_modelsdev_parser import CANONICAL, write
 from tests.catalog.test_admin import admin_url
@@ -281,3 +282,48 @@ def test_a_shared_cache_keeps_the_version_until_a_change_commits(
     assert len(callbacks) >= 1
     assert catalog_version().number > 0
     assert "$9.75" in reader.get(url).content.decode()
+
+
+class StubFeed:
+    """The version as a feed would have heard it (catalog/version_feed.py)."""
+
+    def __init__(self, number):
+        self.number = number
+
+    def current(self):
+        return self.number
+
+
+def test_with_a_version_feed_a_cached_page_costs_no_round_trip(
+    page_cache, pages, reader, monkeypatch
+):
+    redis = pytest.importorskip("redis")
+    try:
+        redis.Redis.from_url("redis://127.0.0.1:6379/15").ping()
+    except redis.ConnectionError:
+        pytest.skip("no Redis at 127.0.0.1:6379")
+    page_cache.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+        }
+    }
+    page_cache.CATALOG_VERSION_CACHE_SECONDS = 10
+    feed = StubFeed(41)
+    monkeypatch.setattr("catalog.page_cache.FEED", feed)
+    monkeypatch.setattr("catalog.page_cache.LOCAL", LocalPages(max_bytes=2**20))
+    url = pages.spark.get_absolute_url()
+    first = reader.get(url)
+
+    monkeypatch.setattr("django_redis.cache.RedisCache.get", lambda *args, **kwargs: 1 / 0)
+    again, queries = queries_of(reader, url)
+    assert queries == 0  # nor any cache read: the page was in this process's memory
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"] == 'W/"41-' + first["ETag"].split("-", 1)[1]
+
+    feed.number = 42  # a change was published
+    monkeypatch.undo()
+    monkeypatch.setattr("catalog.page_cache.FEED", feed)
+    fresh, queries = queries_of(reader, url)
+    assert queries > 1  # rendered anew at the new version
+    assert fresh["ETag"].startswith('W/"42-')

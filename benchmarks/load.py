@@ -116,6 +116,18 @@ def site_environment(database_url, **extra):
     }
 
 
+def run_in_site(script, database_url):
+    """What `script` prints, run by Python in the project with the site's settings."""
+    return subprocess.run(
+        [PYTHON, "-c", script],
+        cwd=PROJECT,
+        env=site_environment(database_url),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
 def build_catalog(server_url, database_url, models):
     """The throwaway database: migrated, the demo catalog, `models` more, ranked, analyzed."""
     psql(server_url, f"DROP DATABASE IF EXISTS {DATABASE_NAME} WITH (FORCE)")
@@ -264,14 +276,7 @@ while len(pairs) < min({count}, len(slugs) * (len(slugs) - 1) // 2):
     pairs.add(pair_url(a, b))
 print("\\n".join(sorted(pairs)))
 """
-    output = subprocess.run(
-        [PYTHON, "-c", script],
-        cwd=PROJECT,
-        env=site_environment(database_url),
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    output = run_in_site(script, database_url)
     paths = output.split()
     random.Random(7).shuffle(paths)
     return paths
@@ -372,14 +377,7 @@ try:
 finally:
     user.delete()
 """
-    output = subprocess.run(
-        [PYTHON, "-c", script],
-        cwd=PROJECT,
-        env=site_environment(database_url),
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    output = run_in_site(script, database_url)
     rows = []
     for line in output.splitlines():
         label, median, queries = line.split("\t")

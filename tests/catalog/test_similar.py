@@ -2,9 +2,11 @@
 how a change queues their refresh; and the catalog version that moves with every change
 (catalog/changes.py)."""
 
+import io
 from datetime import date
 
 import pytest
+from django.core.management import call_command
 from django.db import transaction
 
 from catalog.changes import (
@@ -130,3 +132,14 @@ def test_the_version_starts_from_nothing():
     assert catalog_version().number == 0
     catalog_changed()
     assert catalog_version().number == 1
+
+
+@pytest.mark.django_db
+def test_the_command_ranks_a_catalog_never_ranked(reference_catalog):
+    SimilarModel.objects.all().delete()
+    out = io.StringIO()
+
+    call_command("refresh_similar", stdout=out)
+
+    assert SimilarModel.objects.filter(model=reference_catalog.spark).count() == 2
+    assert "3 models' lists replaced" in out.getvalue()

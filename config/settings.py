@@ -115,6 +115,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # long write transaction (in SQLite's default journal mode they fail "database is
     # locked" once it spills to disk).
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    # Every transaction takes the write lock when it begins (BEGIN IMMEDIATE): a stale-save
+    # check then reads what no other writer can change before it writes, as the row lock
+    # of SELECT … FOR UPDATE makes sure on PostgreSQL; a busy database waits, up to 5 s.
+    DATABASES["default"]["OPTIONS"].update({"transaction_mode": "IMMEDIATE", "timeout": 5})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # psycopg 3's connection pool; persistent connections and the pool exclude each other.
     DATABASES["default"]["CONN_MAX_AGE"] = 0

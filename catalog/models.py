@@ -116,6 +116,10 @@ class TrackedQuerySet(models.QuerySet):
         return count
 
 
+# In the UPDATE itself, so that two saves at once cannot both write the same next version.
+NEXT_VERSION = F("version") + 1
+
+
 class CuratedQuerySet(TrackedQuerySet):
     def review_overdue(self, now=None):
         """Records never reviewed, or not reviewed within REVIEW_INTERVAL."""
@@ -123,16 +127,52 @@ class CuratedQuerySet(TrackedQuerySet):
         return self.filter(Q(reviewed_at__isnull=True) | Q(reviewed_at__lt=cutoff))
 
     def mark_reviewed(self, user, now=None):
-        """Stamp every record as checked against its source by `user`; returns the count."""
-        return self.update(reviewed_at=now or timezone.now(), reviewed_by=user)
+        """Stamp every record as checked against its source by `user`; returns the count.
+
+        A new version too: a form opened before the review and saved after it would write
+        the old stamp back, so the stale-save guard must see the record changed."""
+        return self.update(
+            reviewed_at=now or timezone.now(), reviewed_by=user, version=NEXT_VERSION
+        )
 
 
-class Curated(models.Model):
-    """What every curated record carries: its source, its review stamp, its audit times.
+class Versioned(models.Model):
+    """A record editors change in forms: `version` grows on every save (and on every bulk
+    write that should make an open form stale: pass `version=NEXT_VERSION`), so that an
+    editor saving a stale form is told the record changed meanwhile (the admin's guard,
+    catalog/admin/forms.py `StaleSaveGuardForm`). The model also needs an `updated_at`
+    (auto_now): a save with `update_fields` writes it along with the version.
+
+    The database computes the new version; the save reads it back (RETURNING).
+    """
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self._state.adding:
+            super().save(*args, **kwargs)
+            return
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
+        loaded = self.version
+        self.version = NEXT_VERSION
+        try:
+            super().save(*args, **kwargs)
+        except BaseException:
+            self.version = loaded  # not an expression left behind by a failed save
+            raise
+
+
+class Curated(Versioned):
+    """What every curated record carries: its source, its review stamp, its audit times,
+    its version (`Versioned`).
 
     `reviewed_at` / `reviewed_by` change only when an editor says the record was checked
-    (never on an ordinary save). `version` grows on every save so that an editor saving
-    a stale form can be told the record changed meanwhile.
+    (never on an ordinary save).
     """
 
     source_url = models.URLField("source URL", max_length=500, blank=True)
@@ -148,7 +188,6 @@ class Curated(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
     # The catalog sync run that last wrote the record; None when an editor wrote it last.
     sync_run = models.ForeignKey(
         "catalog.SyncRun",
@@ -164,14 +203,6 @@ class Curated(models.Model):
 
     class Meta:
         abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            self.version += 1
-            update_fields = kwargs.get("update_fields")
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
-        super().save(*args, **kwargs)
 
     @property
     def review_overdue(self):

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from catalog.admin.forms import StaleSaveGuardForm
 from comparisons.models import FeaturedComparison, TrafficDefaults
 
 
@@ -7,6 +8,8 @@ from comparisons.models import FeaturedComparison, TrafficDefaults
 class TrafficDefaultsAdmin(admin.ModelAdmin):
     """One row: the calculator's starting traffic. It can be changed, never added or deleted."""
 
+    form = StaleSaveGuardForm
+    fields = ["requests_per_month", "input_tokens", "output_tokens", "loaded_version", "updated_at"]
     list_display = ["__str__", "updated_at"]
     readonly_fields = ["updated_at"]
 
@@ -26,7 +29,16 @@ class FeaturedComparisonAdmin(admin.ModelAdmin):
     list_select_related = ["model_a", "model_b"]
     search_fields = ["model_a__name", "model_b__name", "blurb"]
     autocomplete_fields = ["model_a", "model_b"]
-    fields = ["model_a", "model_b", "blurb", "position", "created_at", "updated_at"]
+    form = StaleSaveGuardForm
+    fields = [
+        "model_a",
+        "model_b",
+        "blurb",
+        "position",
+        "loaded_version",
+        "created_at",
+        "updated_at",
+    ]
     readonly_fields = ["created_at", "updated_at"]
 
     @admin.display(description="on the home page", boolean=True)

@@ -5,12 +5,16 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Greatest, Least
 
+from catalog.models import Versioned
 from catalog.slugs import pair_url
 from comparisons.cost import MAX_MONTHLY_TOKENS, Traffic
 
 
-class TrafficDefaults(models.Model):
-    """The traffic the cost calculator starts from (one row, created by a migration)."""
+class TrafficDefaults(Versioned):
+    """The traffic the cost calculator starts from (one row, created by a migration).
+
+    `Versioned`: an editor saving a stale admin form is told someone else saved it meanwhile.
+    """
 
     requests_per_month = models.PositiveBigIntegerField(
         default=1_000_000, validators=[MinValueValidator(1), MaxValueValidator(MAX_MONTHLY_TOKENS)]
@@ -63,8 +67,9 @@ class FeaturedComparisonQuerySet(models.QuerySet):
         )
 
 
-class FeaturedComparison(models.Model):
+class FeaturedComparison(Versioned):
     """A pair editors put on the home page, with an optional line on why it is worth reading.
+    (`Versioned`: the admin refuses a stale form's save.)
 
     The pair is stored in canonical order (slugs ascending, as in the pair URL); the
     database refuses a model featured against itself, and the same pair twice in either

@@ -23,6 +23,7 @@ from catalog.facts import model_facts, model_queryset
 from catalog.formatting import usd_rate
 from catalog.history import route_price_changes
 from catalog.models import (
+    NEXT_VERSION,
     Benchmark,
     BenchmarkScore,
     Capability,
@@ -292,12 +293,13 @@ class LanguageModelAdmin(CuratedAdmin):
 
     @admin.action(description="Publish the selected models", permissions=["change"])
     def publish(self, request, queryset):
-        count = queryset.filter(is_published=False).update(is_published=True)
+        # A new version: a form opened before holds the old value, and must not write it back.
+        count = queryset.filter(is_published=False).update(is_published=True, version=NEXT_VERSION)
         self.message_user(request, f"Published {count} model(s).", messages.SUCCESS)
 
     @admin.action(description="Unpublish the selected models", permissions=["change"])
     def unpublish(self, request, queryset):
-        count = queryset.filter(is_published=True).update(is_published=False)
+        count = queryset.filter(is_published=True).update(is_published=False, version=NEXT_VERSION)
         self.message_user(request, f"Unpublished {count} model(s).", messages.SUCCESS)
 
     list_display = [

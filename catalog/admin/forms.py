@@ -1,5 +1,6 @@
-"""The admin's forms for curated records: the review checkbox and the stale-save guard; and
-the autocomplete widget that keeps a change page's queries from growing with its inline rows."""
+"""The admin's forms for curated records: the review checkbox and the stale-save guard (also
+used for the comparisons' settings); and the autocomplete widget that keeps a change page's
+queries from growing with its inline rows."""
 
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
@@ -44,6 +45,10 @@ def label_choices_from_instance(form):
             widget.record = getattr(form.instance, name)
 
 
+def moment(stamp):
+    return timezone.localtime(stamp).strftime("%Y-%m-%d %H:%M:%S %Z")
+
+
 def display_value(value):
     if value in (None, ""):
         return "(empty)"
@@ -54,27 +59,23 @@ def display_value(value):
     return str(value)
 
 
-class CuratedForm(forms.ModelForm):
+class StaleSaveGuardForm(forms.ModelForm):
     """A form that refuses to overwrite a record changed since the editor opened it.
 
-    The version the form was opened with travels in a hidden field. When the record's
-    version has moved on, the save is refused, the editor's values stay in the form, and
-    the error lists each field where the saved record now differs from what they typed.
-    The hidden version is then moved forward, so saving again deliberately keeps theirs.
+    For a `Versioned` model (catalog/models.py); its admin lists `loaded_version` among
+    the form's fields. The version the form was opened with travels in that hidden field.
+    When the record's version has moved on, the save is refused, the editor's values stay
+    in the form, and the error lists each field where the saved record now differs from
+    what they typed. The hidden version is then moved forward, so saving again deliberately
+    keeps theirs.
     """
 
-    verified_against_source = forms.BooleanField(
-        required=False,
-        help_text="Tick when you checked this record against its source: "
-        "it stamps today's date and your name as the last review.",
-    )
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
-        label_choices_from_instance(self)
 
     def has_changed(self):
         # The version travels for the stale-save check; it is not a value the editor changed.
@@ -112,9 +113,8 @@ class CuratedForm(forms.ModelForm):
             f"yours “{display_value(self.cleaned_data.get(name))}”"
             for name in self.changed_fields_against(current)
         ]
-        when = timezone.localtime(current.updated_at).strftime("%Y-%m-%d %H:%M:%S %Z")
         message = (
-            f"Someone else saved this record at {when}, after you opened it. "
+            f"{self.last_change(current)}, after you opened it. "
             "Nothing was saved. Your values are still in the form."
         )
         if differences:
@@ -126,6 +126,15 @@ class CuratedForm(forms.ModelForm):
         self.data = self.data.copy()
         self.data[self.add_prefix("loaded_version")] = current.version
         raise forms.ValidationError(message, code="stale")
+
+    @staticmethod
+    def last_change(record):
+        """The latest write, as the refusal names it: a save, or a review (which leaves
+        `updated_at` as it was)."""
+        reviewed_at = getattr(record, "reviewed_at", None)
+        if reviewed_at is not None and reviewed_at > record.updated_at:
+            return f"Someone else marked this record as reviewed at {moment(reviewed_at)}"
+        return f"Someone else saved this record at {moment(record.updated_at)}"
 
     def changed_fields_against(self, current):
         # Only the record's own values: not a formset's row id or DELETE box, nor our extras.
@@ -146,6 +155,20 @@ class CuratedForm(forms.ModelForm):
             if saved != yours:
                 names.append(name)
         return names
+
+
+class CuratedForm(StaleSaveGuardForm):
+    """The stale-save guard, and the box an editor ticks to stamp the review."""
+
+    verified_against_source = forms.BooleanField(
+        required=False,
+        help_text="Tick when you checked this record against its source: "
+        "it stamps today's date and your name as the last review.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        label_choices_from_instance(self)
 
     def stamp_review(self, user):
         """Set the review stamp when the editor ticked "verified against source"."""

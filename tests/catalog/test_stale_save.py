@@ -7,6 +7,7 @@ inline management forms and all), the way a browser would send it.
 from decimal import Decimal
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from catalog.models import DecisionTag, LanguageModel, Route
 
@@ -159,15 +160,94 @@ def test_same_editor_saving_twice_is_not_stale(editor_client, form_data, route):
     assert route.output_price == Decimal("2.60")
 
 
-def test_mark_reviewed_does_not_make_open_forms_stale(editor, two_editors, form_data, route):
-    """The action stamps the review without touching what the open form holds."""
+def test_mark_reviewed_makes_open_forms_stale(editor, two_editors, form_data, route):
+    """A form opened before the review, saved after it, would write the old stamp back."""
     first, second = two_editors
     second_form = open_form(second, form_data, route)
 
     first.post("/admin/catalog/route/", {"action": "mark_reviewed", "_selected_action": [route.pk]})
     second_form["output_price"] = ["2.50"]
+    response = second.post(change_url(route), second_form)
 
-    assert second.post(change_url(route), second_form).status_code == 302
-    route = Route.objects.get()
-    assert route.output_price == Decimal("2.50")
-    assert route.reviewed_by == editor
+    assert response.status_code == 200
+    message = refusal(response)
+    assert "Someone else marked this record as reviewed at" in message
+    assert "Nothing was saved" in message
+    reviewed = Route.objects.get()
+    assert reviewed.output_price == Decimal("2.08")
+    assert reviewed.reviewed_by == editor
+    assert reviewed.version == route.version + 1
+
+    # Saving again, on purpose, keeps the editor's value and the review stamp.
+    assert second.post(change_url(route), form_data(response, "route_form")).status_code == 302
+    saved = Route.objects.get()
+    assert saved.output_price == Decimal("2.50")
+    assert (saved.reviewed_at, saved.reviewed_by) == (reviewed.reviewed_at, editor)
+
+
+@pytest.mark.parametrize("action", ["publish", "unpublish"])
+def test_publishing_makes_open_forms_stale(two_editors, form_data, make_model, action):
+    model = make_model("Qwen3.5-122B-A10B", is_published=action == "unpublish")
+    first, second = two_editors
+    second_form = open_form(second, form_data, model)
+
+    first.post("/admin/catalog/languagemodel/", {"action": action, "_selected_action": [model.pk]})
+    second_form["best_for"] = ["tool-calling agents"]
+    response = second.post(change_url(model), second_form)
+
+    assert response.status_code == 200
+    assert "Someone else saved this record" in refusal(response)
+    model.refresh_from_db()
+    assert model.is_published is (action == "publish")
+    assert model.best_for != "tool-calling agents"
+
+
+def test_mark_reviewed_moves_each_version_on(editor, route, make_provider, make_route):
+    other = make_route(route.model, make_provider("Together"), 1, 2)
+    Route.objects.filter(pk=other.pk).update(version=7)
+
+    assert Route.objects.mark_reviewed(editor) == 2
+    assert dict(Route.objects.values_list("pk", "version")) == {route.pk: 2, other.pk: 8}
+
+
+# The version moves on in the UPDATE itself, not as a read-then-write in Python.
+
+
+def test_two_saves_from_the_same_version_both_count(route):
+    first, second = Route.objects.get(), Route.objects.get()
+    assert first.version == second.version == 1
+
+    first.output_price = Decimal("2.50")
+    first.save()
+    second.output_price = Decimal("3.00")
+    second.save()
+
+    # Each save reads back the version the database gave it.
+    assert (first.version, second.version) == (2, 3)
+    assert Route.objects.get().version == 3
+
+
+def test_save_with_update_fields_moves_the_version_on(route):
+    stale = Route.objects.get()
+    Route.objects.get().save()
+
+    stale.output_price = Decimal("2.50")
+    stale.save(update_fields=["output_price"])
+
+    assert stale.version == 3
+    assert Route.objects.values_list("version", "output_price").get() == (3, Decimal("2.50"))
+
+
+def test_creating_a_record_starts_at_version_one(route):
+    assert route.version == 1
+    assert Route.objects.get().version == 1
+
+
+def test_a_failed_save_leaves_the_loaded_version(route, make_provider, make_route):
+    twin = make_route(route.model, make_provider("Together"), 1, 2)
+    twin.provider = route.provider  # one route per model and provider
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        twin.save()
+
+    assert twin.version == 1

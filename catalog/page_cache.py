@@ -38,6 +38,7 @@ from django_http_compression.middleware import best_coding
 
 from catalog import version_feed
 from catalog.changes import catalog_version, catalog_version_and
+from catalog.faults import database_unavailable
 from catalog.version_feed import LocalPages, VersionFeed
 
 logger = logging.getLogger(__name__)
@@ -147,7 +148,12 @@ class PageCacheMiddleware:
         if number is not None:  # the version as pushed to this process: no round trip
             entry = LOCAL.get(key, number) or self.shared_entry(key)
         else:
-            version, entry = catalog_version_and(key)
+            try:
+                version, entry = catalog_version_and(key)
+            except Exception as error:
+                if not database_unavailable(error):
+                    raise
+                return self.without_database(request, key)
             number = version.number
         tag = entity_tag(number, digest)
         if matches(request.headers.get("If-None-Match", ""), tag):
@@ -182,3 +188,15 @@ class PageCacheMiddleware:
         except Exception:
             logger.warning("The page cache could not be read; rendering.", exc_info=True)
             return None
+
+    def without_database(self, request, key):
+        """The database cannot say the version: a copy of the page in the cache, however
+        old, is better than an error; without one the view answers (a page that needs no
+        database still can; the others get the 503 page)."""
+        entry = self.shared_entry(key)
+        if entry is not None:
+            logger.warning("The database is unavailable: serving a stored copy of %s.", key)
+            return answer(entry)
+        response = self.get_response(request)
+        set_caching_headers(response, public=True)
+        return response

@@ -4,16 +4,27 @@ Each page view parses its input, calls one read (catalog/pages/) and renders. No
 the session or renders a CSRF token: the pages set no cookie.
 """
 
+import sys
+
 from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.sites.shortcuts import get_current_site
+from django.core.cache import cache
 from django.core.paginator import InvalidPage
-from django.http import Http404, HttpResponseServerError, StreamingHttpResponse
+from django.db import connection
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseServerError,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from catalog.faults import RETRY_AFTER_SECONDS, database_unavailable
 from catalog.forms import ModelFilterForm
 from catalog.models import ModelRedirect, catalog_changed_at
 from catalog.pages.model import read_model_page
@@ -123,7 +134,21 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
+    """The 500 page; or, when the database is what failed (down, or no connection free
+    within its timeouts), a 503 that says so and when to come back."""
     # No request context processors: they might be what failed.
+    if database_unavailable(sys.exception()):
+        meta = PageMeta(
+            title="The catalog is unavailable",
+            description="The catalog's database cannot be reached just now.",
+            canonical_path=request.path,
+            indexable=False,
+        )
+        template = loader.get_template("503.html")
+        response = HttpResponse(template.render({"meta": meta, "request": request}), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
     meta = PageMeta(
         title="Something went wrong",
         description="The server could not answer this request.",
@@ -132,3 +157,35 @@ def server_error(request):
     )
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"meta": meta, "request": request}))
+
+
+@require_safe
+def healthz(request):
+    """What is up and what is down: the database (one query) and the cache (a write and a
+    read). 200 while the database answers (a cache that is down only costs speed), 503
+    when it does not; never cached."""
+    checks = {"database": check(database_answers), "cache": check(cache_answers)}
+    status = 200 if checks["database"] == "ok" else 503
+    response = JsonResponse(checks, status=status)
+    response["Cache-Control"] = "no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def check(probe) -> str:
+    try:
+        probe()
+    except Exception as error:
+        return f"down: {type(error).__name__}: {error}".strip()[:300]
+    return "ok"
+
+
+def database_answers():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
+def cache_answers():
+    cache.set("healthz", "ok", 10)
+    if cache.get("healthz") != "ok":
+        raise RuntimeError("the cache did not keep what was written")

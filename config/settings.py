@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from psycopg_pool import ConnectionPool
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -123,7 +124,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # psycopg 3's connection pool; persistent connections and the pool exclude each other.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = env.bool("DATABASE_POOL", default=True)
+    # A database that is down must cost a request a second, not a worker: a wait for a
+    # connection from the pool is given up after DATABASE_POOL_TIMEOUT seconds (the pool
+    # connects in the background, each attempt given up after DATABASE_CONNECT_TIMEOUT),
+    # well under gunicorn's own 30 s; the reader gets the 503 page (catalog/views.py),
+    # or a stored copy of the page, and /healthz says what is down.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["connect_timeout"] = env.int("DATABASE_CONNECT_TIMEOUT", default=2)
+    if env.bool("DATABASE_POOL", default=True):
+        options["pool"] = {
+            "timeout": env.float("DATABASE_POOL_TIMEOUT", default=0.4),
+            # A connection is checked as it leaves the pool (one round trip): one the
+            # database dropped (a restart) is replaced at once, not handed to a request.
+            "check": ConnectionPool.check_connection,
+        }
+    else:
+        options["pool"] = False
     # A second connection to the same database, for a catalog sync's progress: written while
     # the run's own transaction is open, so the admin sees it move (catalog/sync/tasks.py).
     # One plain connection per worker, no pool; in tests, a mirror of default.

@@ -19,6 +19,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("catalog.urls")),
     path("", include("comparisons.urls")),
+    path("healthz", catalog_views.healthz, name="healthz"),
     path("sitemap.xml", catalog_views.sitemap_index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
     path(
         "sitemap-<slug:section>.xml",

@@ -103,15 +103,19 @@ def test_cache_url_selects_django_redis():
 PRINT_DATABASE = (
     "import django; django.setup(); from django.conf import settings; "
     "database = settings.DATABASES['default']; "
-    "print(database['ENGINE'], database.get('OPTIONS', {}).get('pool'), database['CONN_MAX_AGE'])"
+    "pool = database.get('OPTIONS', {}).get('pool'); "
+    "print(database['ENGINE'], pool and sorted(pool), database['CONN_MAX_AGE'], "
+    "database['OPTIONS'].get('connect_timeout'))"
 )
 
 
 @pytest.mark.parametrize(
     ("pool_variable", "expected"),
     [
-        (None, "django.db.backends.postgresql True 0"),
-        ("0", "django.db.backends.postgresql False 0"),
+        # The pool gives up waiting after a fraction of a second and checks each
+        # connection as it leaves it; a connection attempt is given up after 2 s.
+        (None, "django.db.backends.postgresql ['check', 'timeout'] 0 2"),
+        ("0", "django.db.backends.postgresql False 0 2"),
     ],
 )
 def test_postgresql_uses_psycopgs_pool_unless_turned_off(pool_variable, expected):

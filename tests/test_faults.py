@@ -1,0 +1,132 @@
+"""Faults survived: the database down gives a designed 503 page within a second (or the
+stored copy of a page), /healthz says what is down, and a page needing no database is
+still served. The cache down is tests/test_page_cache.py's; a failed sync or save leaving
+the data as it was is tests/catalog/sync/test_apply.py's and tests/catalog/test_stale_save.py's.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.db import OperationalError
+from django.test import Client
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+# A PostgreSQL nobody listens to: connections are refused at once, as when the server is
+# stopped on a reachable host.
+NO_DATABASE = "postgres://postgres@127.0.0.1:1/llm_reference"
+
+SERVE = """
+import json, time
+import django
+django.setup()
+from django.test import Client
+client = Client(raise_request_exception=False)
+answers = {}
+for path in ("/", "/models/", "/healthz", "/robots.txt"):
+    started = time.monotonic()
+    response = client.get(path)
+    answers[path] = {
+        "status": response.status_code,
+        "seconds": time.monotonic() - started,
+        "headers": dict(response.items()),
+        "body": response.content.decode(),
+    }
+print(json.dumps(answers))
+"""
+
+
+@pytest.fixture(scope="module")
+def without_database(tmp_path_factory):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PAGE_CACHE"))}
+    env.pop("CACHE_URL", None)
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="a-long-random-test-only-secret-0123456789-abcdefghijklmnopqrstuv",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_STATIC_ROOT=str(tmp_path_factory.mktemp("static")),
+        DJANGO_LOG_LEVEL="CRITICAL",
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DATABASE_URL=NO_DATABASE,
+        PAGE_CACHE="1",
+    )
+    collected = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert collected.returncode == 0, collected.stderr
+    result = subprocess.run(
+        [sys.executable, "-c", SERVE],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("path", ["/", "/models/"])
+def test_a_page_without_its_database_is_a_designed_503_within_a_second(without_database, path):
+    answer = without_database[path]
+
+    assert answer["status"] == 503
+    assert answer["seconds"] < 1.5  # the pool gives up after 0.4 s (twice: cache, view)
+    assert answer["headers"]["Retry-After"] == "30"
+    assert answer["headers"]["Cache-Control"] == "no-store"
+    assert "The catalog is unavailable" in answer["body"]
+    assert "try again in a minute" in answer["body"]
+
+
+def test_healthz_says_what_is_down(without_database):
+    answer = without_database["/healthz"]
+    checks = json.loads(answer["body"])
+
+    assert answer["status"] == 503
+    assert checks["database"].startswith("down: OperationalError")
+    assert checks["cache"] == "ok"
+    assert answer["headers"]["Cache-Control"] == "no-store"
+
+
+def test_a_page_that_needs_no_database_is_still_served(without_database):
+    assert without_database["/robots.txt"]["status"] == 200
+
+
+@pytest.mark.django_db
+def test_healthz_is_ok_when_all_is_up(client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "cache": "ok"}
+
+
+@pytest.mark.django_db
+def test_a_stored_page_is_served_while_the_database_is_down(
+    settings, reference_catalog, monkeypatch
+):
+    settings.PAGE_CACHE = True
+    reader = Client()
+    url = reference_catalog.spark.get_absolute_url()
+    stored = reader.get(url)
+
+    def database_down(key):
+        raise OperationalError("couldn't get a connection after 0.40 sec")
+
+    monkeypatch.setattr("catalog.page_cache.catalog_version_and", database_down)
+    started = time.monotonic()
+    response = reader.get(url)
+
+    assert response.status_code == 200
+    assert response.content == stored.content
+    assert time.monotonic() - started < 1

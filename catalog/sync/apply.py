@@ -26,6 +26,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import F
 from django.utils import timezone
 
 from catalog.models import (
@@ -742,7 +743,10 @@ class Applier:
         """A model the run created is published once it has an active route."""
         served = {route.model_id for route in self.routes.values() if route.is_active}
         ready = self.created_models & served
-        LanguageModel.objects.filter(pk__in=ready).update(is_published=True)
+        # The version moves on, as for any write: a form opened before it is stale.
+        LanguageModel.objects.filter(pk__in=ready).update(
+            is_published=True, version=F("version") + 1
+        )
 
 
 def free_name(name, taken, limit=120):

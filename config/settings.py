@@ -279,6 +279,13 @@ PERMISSIONS_POLICY = {
 }
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_HTTPONLY = True
+# Only editors have sessions: one ends when the browser closes, or after a working day.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = 8 * 60 * 60
+
+# Where the admin lives (DJANGO_ADMIN_URL, e.g. "curate-7f3a/"): not named in robots.txt,
+# so a path of one's own keeps it out of the scanners' first guesses.
+ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="admin/").strip("/") + "/"
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)

@@ -16,7 +16,7 @@ admin.site.index_title = "Catalog curation"
 SITEMAPS = {"models": ModelSitemap, "providers": ProviderSitemap, "pairs": PairSitemap}
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("", include("catalog.urls")),
     path("", include("comparisons.urls")),
     path("healthz", catalog_views.healthz, name="healthz"),

@@ -163,3 +163,17 @@ def test_the_page_cache_and_the_replica_follow_the_environment(variables, expect
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == expected
+
+
+def test_the_admin_lives_where_the_environment_says():
+    script = (
+        "import django; django.setup(); from django.urls import reverse; "
+        "from django.conf import settings; "
+        "print(reverse('admin:index'), settings.SESSION_EXPIRE_AT_BROWSER_CLOSE, "
+        "settings.SESSION_COOKIE_AGE)"
+    )
+    moved = run(["-c", script], DJANGO_DEBUG="1", DJANGO_ADMIN_URL="/curate-7f3a/")
+    default = run(["-c", script], DJANGO_DEBUG="1")
+
+    assert moved.stdout.split() == ["/curate-7f3a/", "True", "28800"]  # a working day
+    assert default.stdout.split()[0] == "/admin/"

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "catalog",
     "comparisons",
 ]
@@ -85,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -304,6 +307,12 @@ SESSION_COOKIE_HTTPONLY = True
 # Only editors have sessions: one ends when the browser closes, or after a working day.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 8 * 60 * 60
+
+# Two-factor login for the admin (django-otp, TOTP): with DJANGO_ADMIN_REQUIRE_OTP on, the
+# admin asks every account for the code of an authenticator app besides its password, and
+# an account without a confirmed TOTP device cannot enter (config/urls.py).
+ADMIN_REQUIRE_OTP = env.bool("DJANGO_ADMIN_REQUIRE_OTP", default=False)
+OTP_TOTP_ISSUER = SITE_NAME
 
 # Where the admin lives (DJANGO_ADMIN_URL, e.g. "curate-7f3a/"): not named in robots.txt,
 # so a path of one's own keeps it out of the scanners' first guesses.

@@ -4,11 +4,16 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
+from django_otp.admin import OTPAdminSite
 
 from catalog import views as catalog_views
 from catalog.sitemaps import ModelSitemap, ProviderSitemap
 from comparisons.sitemaps import PairSitemap
 
+if settings.ADMIN_REQUIRE_OTP:
+    # django-otp's admin site: the login form takes a one-time code, and only an account
+    # verified by one of its devices may use the admin.
+    admin.site.__class__ = OTPAdminSite
 admin.site.site_header = f"{settings.SITE_NAME} editors"
 admin.site.site_title = f"{settings.SITE_NAME} admin"
 admin.site.index_title = "Catalog curation"

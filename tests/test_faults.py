@@ -130,3 +130,28 @@ def test_a_stored_page_is_served_while_the_database_is_down(
     assert response.status_code == 200
     assert response.content == stored.content
     assert time.monotonic() - started < 1
+
+
+@pytest.mark.django_db
+def test_an_admin_save_that_fails_halfway_leaves_the_record_as_it_was(
+    editor_client, form_data, reference_catalog, monkeypatch
+):
+    """The model is saved, then its routes: a failure at the routes rolls the model back
+    too (the admin saves a form and its inlines in one transaction)."""
+    model = reference_catalog.spark
+    url = f"/admin/catalog/languagemodel/{model.pk}/change/"
+    data = form_data(editor_client.get(url), "languagemodel_form")
+    data["name"] = ["Renamed, then rolled back"]
+    data["routes-0-output_price"] = ["99"]
+
+    def fail(*args, **kwargs):
+        raise OperationalError("the database went away in the middle of the save")
+
+    monkeypatch.setattr("catalog.models.Route.save", fail)
+    editor_client.raise_request_exception = False
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 503
+    model.refresh_from_db()
+    assert model.name == "GPT-5.3-Codex-Spark"
+    assert not model.routes.filter(output_price=99).exists()

@@ -38,7 +38,7 @@ from django_http_compression.middleware import best_coding
 
 from catalog import version_feed
 from catalog.changes import catalog_version, catalog_version_and
-from catalog.faults import database_unavailable
+from catalog.faults import database_unavailable, restart_a_failing_pool
 from catalog.version_feed import LocalPages, VersionFeed
 
 logger = logging.getLogger(__name__)
@@ -153,6 +153,7 @@ class PageCacheMiddleware:
             except Exception as error:
                 if not database_unavailable(error):
                     raise
+                restart_a_failing_pool()
                 return self.without_database(request, key)
             number = version.number
         tag = entity_tag(number, digest)

@@ -24,7 +24,7 @@ from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from catalog.faults import RETRY_AFTER_SECONDS, database_unavailable
+from catalog.faults import RETRY_AFTER_SECONDS, database_unavailable, restart_a_failing_pool
 from catalog.forms import ModelFilterForm
 from catalog.models import ModelRedirect, catalog_changed_at
 from catalog.pages.model import read_model_page
@@ -138,6 +138,7 @@ def server_error(request):
     within its timeouts), a 503 that says so and when to come back."""
     # No request context processors: they might be what failed.
     if database_unavailable(sys.exception()):
+        restart_a_failing_pool()  # so that the first request after the outage succeeds
         meta = PageMeta(
             title="The catalog is unavailable",
             description="The catalog's database cannot be reached just now.",
@@ -166,6 +167,8 @@ def healthz(request):
     when it does not; never cached."""
     checks = {"database": check(database_answers), "cache": check(cache_answers)}
     status = 200 if checks["database"] == "ok" else 503
+    if status == 503:
+        restart_a_failing_pool()
     response = JsonResponse(checks, status=status)
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex"

@@ -6,8 +6,11 @@ the data as it was is tests/catalog/sync/test_apply.py's and tests/catalog/test_
 
 import json
 import os
+import shlex
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -155,3 +158,100 @@ def test_an_admin_save_that_fails_halfway_leaves_the_record_as_it_was(
     model.refresh_from_db()
     assert model.name == "GPT-5.3-Codex-Spark"
     assert not model.routes.filter(output_price=99).exists()
+
+
+OUTAGE = """
+import json, shlex, subprocess, sys, time
+import django
+django.setup()
+from django.core.management import call_command
+from django.db import close_old_connections
+from django.test import Client
+from catalog.demo.loader import load_demo_catalog
+
+server_command = json.loads(sys.argv[1])  # [..., "{action}"]: pg_ctl, maybe through su
+
+def server(action):
+    command = [part.replace("{action}", action) for part in server_command]
+    subprocess.run(command, check=True, capture_output=True)
+
+call_command("migrate", verbosity=0)
+load_demo_catalog()
+client = Client(raise_request_exception=False)
+
+def get(path):
+    close_old_connections()  # as a server does around each request
+    started = time.monotonic()
+    response = client.get(path)
+    close_old_connections()
+    return [response.status_code, time.monotonic() - started]
+
+results = {"up": get("/models/")}
+server("stop")
+results["down"] = [get("/models/?sort=price"), get("/healthz"), get("/providers/")]
+for _ in range(8):  # a longer outage: the pool's delays between attempts grow
+    time.sleep(1)
+    get("/providers/")
+server("start")
+results["back"] = [get("/providers/"), get("/healthz")]
+print(json.dumps(results))
+"""
+
+
+def as_cluster_owner(command: str) -> list[str]:
+    """`command` run as the postgres user when this is root (PostgreSQL refuses root)."""
+    return ["su", "postgres", "-c", command] if os.geteuid() == 0 else shlex.split(command)
+
+
+def test_a_database_outage_is_survived_and_the_first_request_after_it_succeeds(tmp_path):
+    """A throwaway PostgreSQL cluster, stopped and started again under the site."""
+    binaries = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
+    if not binaries:
+        pytest.skip("no PostgreSQL server binaries to start a throwaway cluster with")
+    pg_ctl = binaries[-1]
+    folder = Path(tempfile.mkdtemp(prefix="outage-"))  # readable by the postgres user
+    folder.chmod(0o777)
+    data = folder / "cluster"
+    port = 54_000 + os.getpid() % 1_000
+    control = f"{pg_ctl} -D {data} -o '-p {port} -k {folder}' -l {folder}/log -w"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PAGE_CACHE"))}
+    env.pop("CACHE_URL", None)
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="a-long-random-test-only-secret-0123456789-abcdefghijklmnopqrstuv",
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_STATIC_ROOT=str(tmp_path / "static"),
+        DJANGO_LOG_LEVEL="CRITICAL",
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:{port}/postgres",
+        PAGE_CACHE="0",
+    )
+    try:
+        initdb = f"{pg_ctl.parent}/initdb -D {data} -A trust -U postgres"
+        subprocess.run(as_cluster_owner(initdb), check=True, capture_output=True)
+        subprocess.run(as_cluster_owner(f"{control} start"), check=True, capture_output=True)
+        collect = [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"]
+        subprocess.run(collect, cwd=PROJECT_ROOT, env=env, check=True, capture_output=True)
+        server = json.dumps(as_cluster_owner(f"{control} {{action}}"))
+        result = subprocess.run(
+            [sys.executable, "-c", OUTAGE, server],
+            cwd=PROJECT_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+    finally:
+        subprocess.run(
+            as_cluster_owner(f"{pg_ctl} -D {data} -m immediate stop"), capture_output=True
+        )
+        shutil.rmtree(folder, ignore_errors=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    results = json.loads(result.stdout.strip().splitlines()[-1])
+
+    assert results["up"][0] == 200
+    for status, seconds in results["down"]:
+        assert status == 503
+        assert seconds < 1.5  # the pool gives up after 0.4 s, twice at most
+    assert [status for status, _ in results["back"]] == [200, 200]  # at once

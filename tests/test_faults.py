@@ -9,7 +9,6 @@ import os
 import shlex
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -18,7 +17,7 @@ import pytest
 from django.db import OperationalError
 from django.test import Client
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+from tests.subprocesses import collect_static, production_environment, run_python
 
 # A PostgreSQL nobody listens to: connections are refused at once, as when the server is
 # stopped on a reachable host.
@@ -46,36 +45,14 @@ print(json.dumps(answers))
 
 @pytest.fixture(scope="module")
 def without_database(tmp_path_factory):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PAGE_CACHE"))}
-    env.pop("CACHE_URL", None)
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings",
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY="a-long-random-test-only-secret-0123456789-abcdefghijklmnopqrstuv",
+    env = production_environment(
+        tmp_path_factory.mktemp("site"),
         DJANGO_SECURE_SSL_REDIRECT="0",
-        DJANGO_STATIC_ROOT=str(tmp_path_factory.mktemp("static")),
-        DJANGO_LOG_LEVEL="CRITICAL",
-        DJANGO_ALLOWED_HOSTS="testserver",
         DATABASE_URL=NO_DATABASE,
         PAGE_CACHE="1",
     )
-    collected = subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert collected.returncode == 0, collected.stderr
-    result = subprocess.run(
-        [sys.executable, "-c", SERVE],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    collect_static(env)
+    result = run_python(["-c", SERVE], env, timeout=120)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -214,16 +191,9 @@ def test_a_database_outage_is_survived_and_the_first_request_after_it_succeeds(t
     data = folder / "cluster"
     port = 54_000 + os.getpid() % 1_000
     control = f"{pg_ctl} -D {data} -o '-p {port} -k {folder}' -l {folder}/log -w"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PAGE_CACHE"))}
-    env.pop("CACHE_URL", None)
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings",
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY="a-long-random-test-only-secret-0123456789-abcdefghijklmnopqrstuv",
-        DJANGO_ALLOWED_HOSTS="testserver",
+    env = production_environment(
+        tmp_path,
         DJANGO_SECURE_SSL_REDIRECT="0",
-        DJANGO_STATIC_ROOT=str(tmp_path / "static"),
-        DJANGO_LOG_LEVEL="CRITICAL",
         DATABASE_URL=f"postgres://postgres@127.0.0.1:{port}/postgres",
         PAGE_CACHE="0",
     )
@@ -231,17 +201,9 @@ def test_a_database_outage_is_survived_and_the_first_request_after_it_succeeds(t
         initdb = f"{pg_ctl.parent}/initdb -D {data} -A trust -U postgres"
         subprocess.run(as_cluster_owner(initdb), check=True, capture_output=True)
         subprocess.run(as_cluster_owner(f"{control} start"), check=True, capture_output=True)
-        collect = [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"]
-        subprocess.run(collect, cwd=PROJECT_ROOT, env=env, check=True, capture_output=True)
+        collect_static(env)
         server = json.dumps(as_cluster_owner(f"{control} {{action}}"))
-        result = subprocess.run(
-            [sys.executable, "-c", OUTAGE, server],
-            cwd=PROJECT_ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=180,
-        )
+        result = run_python(["-c", OUTAGE, server], env, timeout=180)
     finally:
         subprocess.run(
             as_cluster_owner(f"{pg_ctl} -D {data} -m immediate stop"), capture_output=True

@@ -7,14 +7,10 @@ database with the demo catalog and the collected static files (in a temporary fo
 """
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+from tests.subprocesses import collect_static, production_environment, run_python
 
 PAGES = {
     "home": ("/", {}),
@@ -65,39 +61,19 @@ print(json.dumps(answers))
 """
 
 
-def production(tmp_path, **variables):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PAGE_CACHE"))}
-    env.pop("CACHE_URL", None)
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings",
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY="a-long-random-test-only-secret-0123456789-abcdefghijklmnopqrstuv",
-        DJANGO_ALLOWED_HOSTS="llm-reference.example",
-        DJANGO_LOG_LEVEL="CRITICAL",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
-        DJANGO_STATIC_ROOT=str(tmp_path / "static"),
-    )
-    env.update(variables)
-    return env
+def production(folder, **variables):
+    return production_environment(folder, DJANGO_ALLOWED_HOSTS="llm-reference.example", **variables)
 
 
 def run(args, env):
-    return subprocess.run(
-        [sys.executable, *args],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_python(args, env)
 
 
 @pytest.fixture(scope="module")
 def answers(tmp_path_factory):
     folder = tmp_path_factory.mktemp("headers")
     env = production(folder)
-    collected = run(["manage.py", "collectstatic", "--no-input", "--verbosity", "0"], env)
-    assert collected.returncode == 0, collected.stderr
+    collect_static(env)
     result = run(["-c", SERVE, json.dumps(PAGES)], env)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)

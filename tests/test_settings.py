@@ -4,11 +4,11 @@ Each case starts a fresh Python in a subprocess, since settings are read once pe
 """
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.subprocesses import run_python
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 PRODUCTION_VARIABLES = ("DJANGO_DEBUG", "DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS")
@@ -29,14 +29,7 @@ def run(args, **variables):
         env.update(dict.fromkeys(PRODUCTION_VARIABLES, ""))
     env["DJANGO_SETTINGS_MODULE"] = "config.settings"
     env.update(variables)
-    return subprocess.run(
-        [sys.executable, *args],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_python(args, env, timeout=120)
 
 
 @pytest.mark.parametrize("debug", [None, "0", "false"], ids=["unset", "0", "false"])

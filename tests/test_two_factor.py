@@ -4,12 +4,8 @@ does. Settings are read once per process: the case runs a fresh Python on a thro
 SQLite database."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+from tests.subprocesses import run_python, site_environment
 
 SCRIPT = """
 import json
@@ -53,23 +49,13 @@ print(json.dumps(results))
 
 
 def test_the_admin_asks_for_the_authenticators_code_when_required(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PAGE_CACHE"))}
-    env.pop("CACHE_URL", None)
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings",
+    env = site_environment(
         DJANGO_DEBUG="1",
         DJANGO_ALLOWED_HOSTS="testserver",
         DJANGO_ADMIN_REQUIRE_OTP="1",
         DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
     )
-    result = subprocess.run(
-        [sys.executable, "-c", SCRIPT],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+    result = run_python(["-c", SCRIPT], env, timeout=180)
     assert result.returncode == 0, result.stderr
     results = json.loads(result.stdout.strip().splitlines()[-1])
 

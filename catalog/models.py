@@ -245,6 +245,38 @@ class Organization(Curated):
         return self.name
 
 
+class ModelFamily(Curated):
+    """Models that share a line and a name ("GPT-5", "Claude Opus", "Qwen3.5"): its members
+    differ in size, version or date. Editors keep it; a sync names it where its source
+    does (models.dev `family`)."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True, validators=[validate_catalog_slug])
+    organization = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="families",
+        help_text="Who makes its models; empty when they come from more than one maker.",
+    )
+    description = models.TextField(
+        blank=True, help_text="One or two sentences on what sets the family apart."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "model family"
+        verbose_name_plural = "model families"
+        constraints = slug_constraints("modelfamily")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("catalog:family_detail", args=[self.slug])
+
+
 class ProviderQuerySet(CuratedQuerySet):
     def serving_published_models(self):
         """Providers with at least one active route to a published model: the ones the
@@ -455,6 +487,14 @@ class LanguageModel(Curated):
         help_text="From the name: dots become hyphens (“GPT-5.3” → “gpt-5-3”); never “-vs-”.",
     )
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="models")
+    family = models.ForeignKey(
+        ModelFamily,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        help_text="The line it belongs to (“GPT-5”, “Claude Opus”); empty when none is known.",
+    )
     released_on = models.DateField("released", null=True, blank=True)
     product_type = models.CharField(
         max_length=20, choices=ProductType.choices, blank=True, help_text="Empty when not known."
@@ -767,6 +807,9 @@ class Benchmark(Curated):
     category = models.CharField(max_length=60, blank=True, help_text="Coding, reasoning, math…")
     unit = models.CharField(max_length=30, default="%", help_text="“%”, “Elo”, “points”…")
     higher_is_better = models.BooleanField(default=True)
+    description = models.TextField(
+        "what it measures", blank=True, help_text="One or two sentences, from its authors' page."
+    )
 
     class Meta:
         ordering = ["name"]
@@ -774,6 +817,9 @@ class Benchmark(Curated):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("catalog:benchmark_detail", args=[self.slug])
 
 
 class BenchmarkScore(Curated):

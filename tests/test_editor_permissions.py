@@ -11,7 +11,14 @@ from catalog.editors import EDITORS_GROUP
 
 pytestmark = pytest.mark.django_db
 
-CURATED = ("benchmark", "benchmarkscore", "decisiontag", "languagemodel", "organization")
+CURATED = (
+    "benchmark",
+    "benchmarkscore",
+    "decisiontag",
+    "languagemodel",
+    "modelfamily",
+    "organization",
+)
 
 EDITOR_PERMISSIONS = {
     # The curated records: add, change, view; never delete (a record leaves by unpublishing

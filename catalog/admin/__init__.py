@@ -30,6 +30,7 @@ from catalog.models import (
     DecisionTag,
     LanguageModel,
     ModelCapability,
+    ModelFamily,
     Organization,
     Provider,
     Route,
@@ -219,6 +220,18 @@ class OrganizationAdmin(CuratedAdmin):
     Media = SlugFromNameMedia
 
 
+@admin.register(ModelFamily)
+class ModelFamilyAdmin(CuratedAdmin):
+    list_display = ["name", "organization", "reviewed"]
+    list_filter = ["organization", ReviewOverdueFilter]
+    list_select_related = ["organization", "reviewed_by"]
+    inlines = [SourceIdentityInline]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["organization"]
+    Media = SlugFromNameMedia
+
+
 @admin.register(Provider)
 class ProviderAdmin(CuratedAdmin):
     list_display = ["name", "kind", "website", "reviewed"]
@@ -325,12 +338,15 @@ class LanguageModelAdmin(CuratedAdmin):
     search_fields = ["name", "slug", "organization__name"]
     show_full_result_count = False
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["organization"]
+    autocomplete_fields = ["organization", "family"]
     filter_horizontal = ["decision_tags"]
     inlines = [ModelCapabilityInline, RouteInline, BenchmarkScoreInline, SourceIdentityInline]
     date_hierarchy = "released_on"
     fieldsets = [
-        (None, {"fields": ["name", "slug", "organization", "is_published", "source_url"]}),
+        (
+            None,
+            {"fields": ["name", "slug", "organization", "family", "is_published", "source_url"]},
+        ),
         (
             "Positioning",
             {"fields": ["released_on", "product_type", "best_for", "decision_tags"]},

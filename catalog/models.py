@@ -682,6 +682,11 @@ class RouteQuerySet(CuratedQuerySet):
         """What the public pages list: active routes of published models."""
         return self.active().filter(model__is_published=True)
 
+    def serving(self, today):
+        """Active routes not retired by `today`: the ones a "cheapest" price may come from
+        (a retired route stays listed, with its date, but nobody can buy it)."""
+        return self.active().filter(Q(retires_on__isnull=True) | Q(retires_on__gt=today))
+
     def history_records(self):
         """The price history records (django-simple-history) of these routes, oldest first,
         with their provider and editor: one query for any number of routes."""

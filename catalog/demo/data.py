@@ -107,9 +107,22 @@ class ModelData:
 
 
 @dataclass(frozen=True, kw_only=True)
+class FamilyData:
+    """A line of models; `members` are model names (each in at most one family)."""
+
+    name: str
+    organization: str
+    description: str
+    members: tuple[str, ...]
+    source_url: str
+    reviewed_on: date | None
+
+
+@dataclass(frozen=True, kw_only=True)
 class BenchmarkData:
     name: str
     category: str
+    description: str
     unit: str = "%"
     higher_is_better: bool = True
     source_url: str
@@ -1796,24 +1809,33 @@ BENCHMARKS = (
     BenchmarkData(
         name="SWE-bench Verified",
         category="Coding",
+        description="500 real GitHub issues from Python repositories, checked by engineers "
+        "as solvable; a task counts as solved when the model's patch makes the repository's "
+        "tests pass.",
         source_url="https://www.swebench.com/",
         reviewed_on=date(2026, 6, 23),
     ),
     BenchmarkData(
         name="GPQA Diamond",
         category="Reasoning",
+        description="The 198 hardest of GPQA's graduate-level multiple-choice questions in "
+        "biology, physics and chemistry, written by domain experts to resist web search.",
         source_url="https://github.com/idavidrein/gpqa",
         reviewed_on=date(2026, 6, 23),
     ),
     BenchmarkData(
         name="MMLU-Pro",
         category="Knowledge",
+        description="About 12,000 multiple-choice questions across 14 subjects, each with ten "
+        "options: a harder, more reasoning-heavy version of MMLU.",
         source_url="https://github.com/TIGER-AI-Lab/MMLU-Pro",
         reviewed_on=date(2026, 6, 23),
     ),
     BenchmarkData(
         name="AIME 2025",
         category="Math",
+        description="The 30 problems of the 2025 American Invitational Mathematics "
+        "Examination (I and II); every answer is a whole number from 0 to 999.",
         source_url="https://artofproblemsolving.com/wiki/index.php/2025_AIME_I",
         reviewed_on=None,
     ),
@@ -1830,6 +1852,98 @@ QWEN3_2507_CARD = "https://huggingface.co/Qwen/Qwen3-235B-A22B-Instruct-2507"
 DEEPSEEK_V31_CARD = "https://huggingface.co/deepseek-ai/DeepSeek-V3.1"
 DEEPSEEK_R1_CARD = "https://huggingface.co/deepseek-ai/DeepSeek-R1"
 GLM45_BLOG = "https://z.ai/blog/glm-4.5"
+
+# Lines of models as their makers name them; a model in none of them has no family here.
+FAMILIES = (
+    FamilyData(
+        name="GPT-5",
+        organization="OpenAI",
+        description="OpenAI's GPT-5 line: GPT-5 with its smaller mini and nano versions, "
+        "and the later GPT-5.x Codex models for coding.",
+        members=("GPT-5", "GPT-5 mini", "GPT-5 nano", "GPT-5.3-Codex-Spark"),
+        source_url="https://platform.openai.com/docs/models",
+        reviewed_on=date(2026, 6, 23),
+    ),
+    FamilyData(
+        name="GPT-4.1",
+        organization="OpenAI",
+        description="OpenAI's GPT-4.1 models for the API, with a one-million-token context window.",
+        members=("GPT-4.1", "GPT-4.1 mini"),
+        source_url=GPT41_LAUNCH,
+        reviewed_on=date(2026, 6, 23),
+    ),
+    FamilyData(
+        name="OpenAI o-series",
+        organization="OpenAI",
+        description="OpenAI's reasoning models, which think before they answer.",
+        members=("o3", "o4-mini"),
+        source_url=O3_LAUNCH,
+        reviewed_on=date(2026, 6, 23),
+    ),
+    FamilyData(
+        name="gpt-oss",
+        organization="OpenAI",
+        description="OpenAI's open-weight reasoning models, under the Apache 2.0 license.",
+        members=("gpt-oss-120b", "gpt-oss-20b"),
+        source_url=GPT_OSS_LAUNCH,
+        reviewed_on=date(2026, 6, 23),
+    ),
+    FamilyData(
+        name="Claude Opus",
+        organization="Anthropic",
+        description="Anthropic's largest Claude models.",
+        members=("Claude Opus 4.1", "Claude Opus 4.5"),
+        source_url="https://docs.anthropic.com/en/docs/about-claude/models/overview",
+        reviewed_on=date(2026, 6, 23),
+    ),
+    FamilyData(
+        name="Gemini 2.5",
+        organization="Google",
+        description="Google's Gemini 2.5 models, from Pro down to Flash-Lite.",
+        members=("Gemini 2.5 Pro", "Gemini 2.5 Flash", "Gemini 2.5 Flash-Lite"),
+        source_url="https://ai.google.dev/gemini-api/docs/models",
+        reviewed_on=date(2026, 6, 23),
+    ),
+    FamilyData(
+        name="Llama 4",
+        organization="Meta",
+        description="Meta's open-weight, natively multimodal mixture-of-experts models.",
+        members=("Llama 4 Maverick", "Llama 4 Scout"),
+        source_url=LLAMA4_LAUNCH,
+        reviewed_on=date(2026, 6, 23),
+    ),
+    FamilyData(
+        name="Qwen3",
+        organization="Alibaba (Qwen)",
+        description="Alibaba's Qwen3 generation: dense and mixture-of-experts models, "
+        "a coding model, and the proprietary Qwen3-Max.",
+        members=(
+            "Qwen3-235B-A22B-Instruct-2507",
+            "Qwen3-Coder-480B-A35B-Instruct",
+            "Qwen3-32B",
+            "Qwen3-Max",
+            "Qwen3-Next-80B-A3B-Instruct",
+        ),
+        source_url=MODEL_STUDIO_MODELS,
+        reviewed_on=date(2026, 6, 23),
+    ),
+    FamilyData(
+        name="Kimi K2",
+        organization="Moonshot AI",
+        description="Moonshot AI's open-weight trillion-parameter mixture-of-experts models.",
+        members=("Kimi K2", "Kimi K2 Thinking"),
+        source_url="https://huggingface.co/moonshotai",
+        reviewed_on=None,
+    ),
+    FamilyData(
+        name="GLM-4.5",
+        organization="Zhipu AI (Z.ai)",
+        description="Z.ai's GLM-4.5 and its smaller GLM-4.5-Air.",
+        members=("GLM-4.5", "GLM-4.5-Air"),
+        source_url=GLM45_BLOG,
+        reviewed_on=date(2026, 6, 23),
+    ),
+)
 
 SCORES = (
     # SWE-bench Verified

@@ -16,6 +16,7 @@ from catalog.models import (
     DecisionTag,
     LanguageModel,
     ModelCapability,
+    ModelFamily,
     Organization,
     Provider,
     Route,
@@ -33,6 +34,7 @@ REVIEW_TIME = time(12, 0, tzinfo=UTC)
 SUMMARY_KINDS = (
     "organizations",
     "providers",
+    "families",
     "models",
     "capability support",
     "routes",
@@ -177,12 +179,15 @@ def load_demo_catalog():
         organizations=demo.ORGANIZATIONS,
         providers=demo.PROVIDERS,
         models=demo.MODELS,
+        families=demo.FAMILIES,
         benchmarks=demo.BENCHMARKS,
         scores=demo.SCORES,
     )
 
 
-def load_entries(*, organizations=(), providers=(), models=(), benchmarks=(), scores=()):
+def load_entries(
+    *, organizations=(), providers=(), families=(), models=(), benchmarks=(), scores=()
+):
     """Load demo catalog entries into the database, idempotently, in one transaction.
 
     Records are matched by slug (routes by model, provider, service mode and context tier;
@@ -207,6 +212,30 @@ def load_entries(*, organizations=(), providers=(), models=(), benchmarks=(), sc
                 data.reviewed_on,
             )
         organization_by_name = {o.name: o for o in stored_organizations.values()}
+
+        stored_families = {f.slug: f for f in ModelFamily.objects.all()}
+        family_by_member = {}
+        for data in families:
+            slug = slug_from_name(data.name)
+            family, _ = _sync_curated(
+                summary,
+                "families",
+                ModelFamily,
+                stored_families,
+                slug,
+                {"slug": slug},
+                {
+                    "name": data.name,
+                    "organization_id": organization_by_name[data.organization].pk,
+                    "description": data.description,
+                    "source_url": data.source_url,
+                },
+                data.reviewed_on,
+            )
+            for member in data.members:
+                if member in family_by_member:
+                    raise ValueError(f"{member!r} is in two families")
+                family_by_member[member] = family
 
         stored_providers = {p.slug: p for p in Provider.objects.all()}
         for data in providers:
@@ -254,6 +283,7 @@ def load_entries(*, organizations=(), providers=(), models=(), benchmarks=(), sc
                 {
                     "name": data.name,
                     "organization_id": organization_by_name[data.organization].pk,
+                    "family_id": getattr(family_by_member.get(data.name), "pk", None),
                     "released_on": data.released_on,
                     "product_type": data.product_type,
                     "best_for": data.best_for,
@@ -310,6 +340,10 @@ def load_entries(*, organizations=(), providers=(), models=(), benchmarks=(), sc
                     route.reviewed_on,
                 )
 
+        unknown_members = set(family_by_member) - {data.name for data in models}
+        if unknown_members:
+            raise ValueError(f"Family members that are not models: {sorted(unknown_members)}")
+
         stored_benchmarks = {b.slug: b for b in Benchmark.objects.all()}
         for data in benchmarks:
             slug = slug_from_name(data.name)
@@ -325,6 +359,7 @@ def load_entries(*, organizations=(), providers=(), models=(), benchmarks=(), sc
                     "category": data.category,
                     "unit": data.unit,
                     "higher_is_better": data.higher_is_better,
+                    "description": data.description,
                     "source_url": data.source_url,
                 },
                 data.reviewed_on,

@@ -33,6 +33,7 @@ from catalog.models import (
     Capability,
     LanguageModel,
     ModelCapability,
+    ModelFamily,
     Organization,
     Provider,
     Route,
@@ -120,7 +121,7 @@ class Applier:
     def load(self):
         self.types = {
             model: ContentType.objects.get_for_model(model)
-            for model in (Organization, Provider, LanguageModel, Route)
+            for model in (Organization, Provider, ModelFamily, LanguageModel, Route)
         }
         self.identities = defaultdict(dict)  # (source, model class) → external id → pk
         by_type = {content_type.pk: model for model, content_type in self.types.items()}
@@ -134,6 +135,11 @@ class Applier:
         for org in self.organizations.values():
             self.organization_by_key.setdefault(organization_key(org.slug), org)
             self.organization_by_key.setdefault(normalized_name(org.name), org)
+        self.families = {family.pk: family for family in ModelFamily.objects.all()}
+        self.family_by_key = {}
+        for family in self.families.values():
+            self.family_by_key.setdefault(family.slug, family)
+            self.family_by_key.setdefault(normalized_name(family.name), family)
         self.providers = {provider.pk: provider for provider in Provider.objects.all()}
         self.provider_by_slug = {provider.slug: provider for provider in self.providers.values()}
         self.models = {model.pk: model for model in LanguageModel.objects.all()}
@@ -181,6 +187,7 @@ class Applier:
         return {
             Organization: self.organizations,
             Provider: self.providers,
+            ModelFamily: self.families,
             LanguageModel: self.models,
             Route: self.routes,
         }[model_class].get(pk)
@@ -299,6 +306,31 @@ class Applier:
         self.remember(organization, key)
         return organization
 
+    def family(self, raw_key):
+        """Our family for a source's family id ("claude-opus"), created when new (named as
+        the source names it, for editors to rename); None when the source names none."""
+        key = raw_key.strip()[:120]
+        slug = slug_from_name(key)
+        if not slug:
+            return None
+        family = (
+            self.known(ModelFamily, key)
+            or self.family_by_key.get(slug)
+            or self.family_by_key.get(normalized_name(key))
+        )
+        if family is None:
+            family = ModelFamily(
+                name=free_name(key, {f.name for f in self.families.values()}),
+                slug=self.unique_slug(slug, self.families.values()),
+                sync_run=self.run,
+            )
+            family.save()
+            self.families[family.pk] = family
+            self.family_by_key[slug] = family
+            self.counts.created += 1
+        self.remember(family, key)
+        return family
+
     def makers_by_family(self):
         """family → maker id, for the families only one maker's canonical models use."""
         makers = defaultdict(set)
@@ -376,6 +408,7 @@ class Applier:
             name=name,
             slug=free_slug(slug_from_name(name), self.slugs),
             organization=organization,
+            family=self.family(source_model.family),
             source_url=source_model.source_url[:500],
             fact_source=f"{self.source}:{source_model.key}"[:600],
             sync_run=self.run,
@@ -415,6 +448,11 @@ class Applier:
             for field, value in self.model_facts(source_model).items()
             if value is not None and getattr(model, field) != value
         }
+        # A family the source names fills a model that has none; an editor's grouping
+        # (or an earlier source's) is never replaced by a sync.
+        family = self.family(source_model.family) if model.family_id is None else None
+        if family is not None:
+            changes["family"] = family
         capability_changes = {
             slug: support
             for slug, support in source_model.capabilities.items()
@@ -763,6 +801,8 @@ def stated_only(facts):
 
 
 def as_json(value):
+    if isinstance(value, ModelFamily):  # proposed by its slug, which editors can read
+        return value.slug
     if isinstance(value, Decimal):
         return str(value.normalize()) if value == value.to_integral() else str(value.normalize())
     if isinstance(value, date):

@@ -25,6 +25,8 @@ def value_for(record, field, value):
         return Decimal(str(value))
     if isinstance(model_field, models.DateField):
         return date.fromisoformat(value)
+    if isinstance(model_field, models.ForeignKey):  # proposed by its slug (a family)
+        return model_field.related_model._default_manager.filter(slug=value).first()
     return value
 
 

@@ -18,12 +18,21 @@ from catalog.models import (
     DecisionTag,
     LanguageModel,
     ModelCapability,
+    ModelFamily,
     Organization,
     Provider,
     Route,
 )
 
-CURATED = (Organization, Provider, LanguageModel, Route, Benchmark, BenchmarkScore)
+CURATED = (
+    Organization,
+    Provider,
+    ModelFamily,
+    LanguageModel,
+    Route,
+    Benchmark,
+    BenchmarkScore,
+)
 ALL_TABLES = (
     *CURATED,
     ModelCapability,
@@ -69,6 +78,7 @@ def test_first_load_creates_and_reports_it():
     assert summary.created == LanguageModel.objects.count() + Route.objects.count() + (
         Organization.objects.count()
         + Provider.objects.count()
+        + ModelFamily.objects.count()
         + Benchmark.objects.count()
         + BenchmarkScore.objects.count()
         + ModelCapability.objects.count()
@@ -387,3 +397,15 @@ def test_review_stamps_range_from_overdue_to_recent(demo):
     oldest = Route.objects.aggregate(oldest=Min("reviewed_at"))["oldest"]
     assert oldest.date() < date(2026, 6, 4)
     assert Route.objects.review_overdue().exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_families_group_models_of_their_own_maker(demo):
+    families = ModelFamily.objects.prefetch_related("members")
+    assert len(families) == len(demo_catalog.FAMILIES)
+    for family in families:
+        members = list(family.members.all())
+        assert len(members) >= 2, family
+        assert {member.organization_id for member in members} == {family.organization_id}
+    spark = LanguageModel.objects.get(slug="gpt-5-3-codex-spark")
+    assert spark.family.name == "GPT-5"

@@ -20,6 +20,7 @@ from django.http import (
 )
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
@@ -27,9 +28,14 @@ from django.views.decorators.vary import vary_on_headers
 from catalog.faults import RETRY_AFTER_SECONDS, database_unavailable, restart_a_failing_pool
 from catalog.forms import ModelFilterForm
 from catalog.models import ModelRedirect, catalog_changed_at
+from catalog.pages.benchmarks import read_benchmark_list, read_benchmark_page
+from catalog.pages.families import read_family_list, read_family_page
 from catalog.pages.model import read_model_page
 from catalog.pages.model_list import read_model_list
+from catalog.pages.open_data import read_open_data_page
 from catalog.pages.providers import read_provider_list, read_provider_page
+from catalog.pages.retiring import read_retiring_page
+from catalog.pages.route import read_route_page
 from catalog.responses import render_page, wants_fragment
 from catalog.seo import PageMeta
 from catalog.sitemaps import X_ROBOTS_TAG, urlset_chunks
@@ -65,6 +71,19 @@ def model_detail(request, slug):
 
 
 @require_safe
+def route_detail(request, slug, provider_slug):
+    page = read_route_page(slug, provider_slug)
+    if page is None:
+        merged = ModelRedirect.objects.filter(old_slug=slug).select_related("model").first()
+        if merged is not None:  # merged into another model: its pages moved for good
+            return redirect(
+                "catalog:route_detail", merged.model.slug, provider_slug, permanent=True
+            )
+        raise Http404("No published model has this address, or it has no route at this provider.")
+    return render_page(request, "catalog/route_detail.html", page)
+
+
+@require_safe
 def provider_list(request):
     return render_page(request, "catalog/provider_list.html", read_provider_list())
 
@@ -75,6 +94,43 @@ def provider_detail(request, slug):
     if page is None:
         raise Http404("No provider has this address.")
     return render_page(request, "catalog/provider_detail.html", page)
+
+
+@require_safe
+def benchmark_list(request):
+    return render_page(request, "catalog/benchmark_list.html", read_benchmark_list())
+
+
+@require_safe
+def benchmark_detail(request, slug):
+    page = read_benchmark_page(slug)
+    if page is None:
+        raise Http404("No benchmark has this address.")
+    return render_page(request, "catalog/benchmark_detail.html", page)
+
+
+@require_safe
+def family_list(request):
+    return render_page(request, "catalog/family_list.html", read_family_list())
+
+
+@require_safe
+def family_detail(request, slug):
+    page = read_family_page(slug)
+    if page is None:
+        raise Http404("No model family with a published model has this address.")
+    return render_page(request, "catalog/family_detail.html", page)
+
+
+@require_safe
+def retiring(request):
+    today = timezone.localdate()  # the page cache keys on the day too
+    return render_page(request, "catalog/retiring.html", read_retiring_page(today))
+
+
+@require_safe
+def open_data(request):
+    return render_page(request, "catalog/open_data.html", read_open_data_page())
 
 
 # The sitemap. The root URLconf names its sections (`sitemaps`: name → Sitemap class), as

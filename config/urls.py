@@ -7,7 +7,14 @@ from django.views.generic import TemplateView
 from django_otp.admin import OTPAdminSite
 
 from catalog import views as catalog_views
-from catalog.sitemaps import ModelSitemap, ProviderSitemap
+from catalog.api.endpoints import api as api_v1
+from catalog.sitemaps import (
+    BenchmarkSitemap,
+    FamilySitemap,
+    ModelSitemap,
+    ProviderSitemap,
+    RouteSitemap,
+)
 from comparisons.sitemaps import PairSitemap
 
 if settings.ADMIN_REQUIRE_OTP:
@@ -18,11 +25,19 @@ admin.site.site_header = f"{settings.SITE_NAME} editors"
 admin.site.site_title = f"{settings.SITE_NAME} admin"
 admin.site.index_title = "Catalog curation"
 
-SITEMAPS = {"models": ModelSitemap, "providers": ProviderSitemap, "pairs": PairSitemap}
+SITEMAPS = {
+    "models": ModelSitemap,
+    "providers": ProviderSitemap,
+    "routes": RouteSitemap,
+    "benchmarks": BenchmarkSitemap,
+    "families": FamilySitemap,
+    "pairs": PairSitemap,
+}
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("catalog.urls")),
+    path("api/v1/", api_v1.urls),
     path("", include("comparisons.urls")),
     path("healthz", catalog_views.healthz, name="healthz"),
     path("sitemap.xml", catalog_views.sitemap_index, {"sitemaps": SITEMAPS}, name="sitemap_index"),

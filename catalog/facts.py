@@ -14,6 +14,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from catalog.formatting import route_label
+from catalog.lifecycle import LifecycleBadge, lifecycle_badge, retired
 from catalog.models import (
     BenchmarkScore,
     Capability,
@@ -57,6 +58,7 @@ class RouteFacts:
     context_above: int = 0  # a context tier: applies to requests above this many input tokens
     retires_on: date | None = None
     retired: bool = False  # retired by the day the facts were read: never the cheapest
+    lifecycle: LifecycleBadge | None = None  # its badge on the day the facts were read
 
     @property
     def label(self) -> str:
@@ -109,6 +111,7 @@ class ModelFacts:
     stamp: ReviewStamp | None = None
     # The latest change or review of anything the model's pages show.
     last_modified: datetime | None = None
+    lifecycle: LifecycleBadge | None = None  # its badge on the day the facts were read
 
     def support(self, capability_slug: str) -> str:
         return self.capabilities.get(capability_slug, UNKNOWN)
@@ -129,7 +132,7 @@ def model_queryset() -> QuerySet[LanguageModel]:
     return (
         LanguageModel.objects.published()
         .with_last_modified()
-        .select_related("organization", "sync_run")
+        .select_related("organization", "family", "sync_run")
         .prefetch_related(
             "decision_tags",
             Prefetch(
@@ -175,7 +178,8 @@ def model_facts(model: LanguageModel) -> ModelFacts:
             service_mode=route.service_mode,
             context_above=route.context_above,
             retires_on=route.retires_on,
-            retired=route.retires_on is not None and route.retires_on <= today,
+            retired=retired(route.retires_on, today),
+            lifecycle=lifecycle_badge(route.retires_on, route.is_deprecated, today),
         )
         for route in model.routes.all()
     )
@@ -216,6 +220,7 @@ def model_facts(model: LanguageModel) -> ModelFacts:
         scores=scores,
         stamp=_stamp(f"{model.name} (model)", model),
         last_modified=getattr(model, "last_modified", None),
+        lifecycle=lifecycle_badge(model.retires_on, model.is_deprecated, today),
     )
 
 

@@ -369,7 +369,14 @@ class DecisionTag(models.Model):
 
 # What a model's pages show besides the model: a change or review of any of them changes
 # the pages (sitemap lastmod, Last-Modified).
-SHOWN_WITH_MODEL = ("routes", "routes__provider", "scores", "scores__benchmark", "organization")
+SHOWN_WITH_MODEL = (
+    "routes",
+    "routes__provider",
+    "scores",
+    "scores__benchmark",
+    "organization",
+    "family",
+)
 
 
 class LanguageModelQuerySet(CuratedQuerySet):
@@ -386,12 +393,14 @@ class LanguageModelQuerySet(CuratedQuerySet):
         record its pages show (routes, their providers, benchmark scores, organization)."""
         return self.annotate(last_modified=latest_change_of(*SHOWN_WITH_MODEL))
 
-    def with_cheapest_output(self):
-        """Annotate `cheapest_output`: the lowest sourced output price among active routes
-        (None when no active route has one)."""
-        return self.annotate(
-            cheapest_output=Min("routes__output_price", filter=Q(routes__is_active=True))
+    def with_cheapest_output(self, today=None):
+        """Annotate `cheapest_output`: the lowest sourced output price among the routes
+        serving `today` (active, not retired; None when none has one)."""
+        today = today or timezone.localdate()
+        serving = Q(routes__is_active=True) & (
+            Q(routes__retires_on__isnull=True) | Q(routes__retires_on__gt=today)
         )
+        return self.annotate(cheapest_output=Min("routes__output_price", filter=serving))
 
     def supporting(self, capability_slugs):
         """Models that support every one of `capability_slugs` (a "yes", not unknown)."""
@@ -413,9 +422,12 @@ class LanguageModelQuerySet(CuratedQuerySet):
         routes = Route.objects.active().filter(model=OuterRef("pk"), provider__slug=provider_slug)
         return self.filter(Exists(routes))
 
-    def output_price_at_most(self, price):
-        """Models with an active route whose sourced output price is at most `price`."""
-        routes = Route.objects.active().filter(model=OuterRef("pk"), output_price__lte=price)
+    def output_price_at_most(self, price, today=None):
+        """Models with a route serving `today` (active, not retired) whose sourced output
+        price is at most `price`: the same routes as `cheapest_output`."""
+        routes = Route.objects.serving(today or timezone.localdate()).filter(
+            model=OuterRef("pk"), output_price__lte=price
+        )
         return self.filter(Exists(routes))
 
     def for_listing(self):

@@ -1,4 +1,5 @@
-"""Sitemap sections of the catalog's pages (models, providers), and how a page is written.
+"""Sitemap sections of the catalog's pages (models, providers, a model on one provider),
+and how a page is written.
 
 Each section reads its URLs in one query, as (slug, last_modified) rows, where
 `last_modified` is the same annotation the pages use for their Last-Modified header, so a
@@ -10,6 +11,7 @@ once; the classes remain ordinary `Sitemap`s (location, lastmod, paginator) for 
 index view and for anything else that reads them.
 """
 
+from collections.abc import Callable
 from datetime import datetime
 from functools import cached_property
 from itertools import batched
@@ -18,9 +20,15 @@ from xml.sax.saxutils import escape
 
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
+from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
+from django.utils import timezone
 
-from catalog.models import LanguageModel, Provider
+from catalog.models import LanguageModel, ModelFamily, Provider, Route
+from catalog.pages.benchmarks import indexed_benchmarks, last_modified
+from catalog.pages.open_data import data_last_changed
+from catalog.pages.retiring import retiring_last_changed
 
 # Sitemaps are for crawlers to read, not for search results (as Django's own views say).
 X_ROBOTS_TAG = "noindex, noodp, noarchive"
@@ -147,3 +155,125 @@ class ProviderSitemap(SlugSitemap):
             .order_by()
             .values_list("slug", "last_modified")
         )
+
+
+class RouteSitemap(SlugSitemap):
+    """The page of every published, reviewed model at each provider with an active route to
+    it. A row's slug is "<model>/<provider>"; its lastmod is `route_last_modified()`'s: the
+    model, its organization, the provider and its routes of the model (changes and reviews),
+    and the latest change of any route of the model or of that route's provider."""
+
+    url_name = "catalog:route_detail"
+
+    @cached_property
+    def path_around_slug(self):
+        # Slugs never hold "/": "/models/SLUG/SLUG/" splits around "<model>/<provider>".
+        prefix, suffix = reverse(self.url_name, args=[PLACEHOLDER, PLACEHOLDER]).split(
+            f"{PLACEHOLDER}/{PLACEHOLDER}"
+        )
+        return prefix, suffix
+
+    def rows(self):
+        def changed(field):
+            # Each stamp falls back to the group's own latest change: never NULL, which
+            # SQLite's GREATEST (MAX) would return for the whole row.
+            return Coalesce(Max(field), Max("updated_at"))
+
+        whole_model = (
+            Route.objects.filter(model=OuterRef("model"))
+            .order_by()
+            .values("model")
+            .annotate(latest=Greatest(Max("updated_at"), Max("provider__updated_at")))
+            .values("latest")
+        )
+        routes = (
+            Route.objects.filter(model__in=LanguageModel.objects.indexable())
+            .order_by()
+            .values("model", "provider", "model__slug", "provider__slug")
+            .annotate(
+                active=Count("pk", filter=Q(is_active=True)),
+                last_modified=Greatest(
+                    *(
+                        changed(field)
+                        for field in (
+                            "updated_at",
+                            "reviewed_at",
+                            "model__updated_at",
+                            "model__reviewed_at",
+                            "model__organization__updated_at",
+                            "model__organization__reviewed_at",
+                            "provider__updated_at",
+                            "provider__reviewed_at",
+                        )
+                    ),
+                    Coalesce(Subquery(whole_model), Max("updated_at")),
+                ),
+            )
+            .filter(active__gt=0)
+            .values_list("model__slug", "provider__slug", "last_modified")
+        )
+        return [(f"{model}/{provider}", stamp) for model, provider, stamp in routes]
+
+
+class BenchmarkSitemap(SlugSitemap):
+    """Every benchmark a published model has a score on (one without is noindex); lastmod
+    as the page's Last-Modified: the benchmark, its scores, their models and routes."""
+
+    url_name = "catalog:benchmark_detail"
+
+    def rows(self):
+        benchmarks = indexed_benchmarks(timezone.localdate()).order_by()
+        return [(benchmark.slug, last_modified(benchmark)) for benchmark in benchmarks]
+
+
+class FamilySitemap(SlugSitemap):
+    """Every family an editor has reviewed that has a published model (a family a sync
+    named is noindex until then); lastmod as the page's Last-Modified: the family and the
+    latest change of anything its models' pages show."""
+
+    url_name = "catalog:family_detail"
+
+    def rows(self):
+        families = {
+            family.pk: family
+            for family in ModelFamily.objects.filter(reviewed_at__isnull=False).only(
+                "slug", "updated_at", "reviewed_at"
+            )
+        }
+        latest_member: dict[int, datetime] = {}
+        for family_id, stamp in (
+            LanguageModel.objects.published()
+            .filter(family__in=list(families))
+            .with_last_modified()
+            .order_by()
+            .values_list("family_id", "last_modified")
+        ):
+            latest_member[family_id] = max(stamp, latest_member.get(family_id, stamp))
+        return [
+            (family.slug, max(family.updated_at, family.reviewed_at, latest_member[pk]))
+            for pk, family in families.items()
+            if pk in latest_member
+        ]
+
+
+class PageSitemap(SlugSitemap):
+    """Pages of their own rather than one per record: `pages` maps each one's URL name (no
+    arguments) to what says when what it shows last changed (None: nothing to show yet,
+    so not listed). A row's slug is the URL name."""
+
+    pages: dict[str, Callable[[], datetime | None]] = {
+        "catalog:open_data": data_last_changed,
+        "catalog:retiring": retiring_last_changed,
+    }
+
+    def rows(self):
+        stamps = ((url_name, last_changed()) for url_name, last_changed in self.pages.items())
+        return [(url_name, stamp) for url_name, stamp in stamps if stamp is not None]
+
+    def location(self, item):
+        return reverse(item.slug)
+
+    def xml_entries(self, items, origin):
+        for row in items:
+            location = escape(origin + reverse(row.slug))
+            yield f"<url><loc>{location}</loc><lastmod>{row.xml_lastmod}</lastmod></url>\n"

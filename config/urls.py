@@ -12,6 +12,7 @@ from catalog.sitemaps import (
     BenchmarkSitemap,
     FamilySitemap,
     ModelSitemap,
+    PageSitemap,
     ProviderSitemap,
     RouteSitemap,
 )
@@ -32,6 +33,7 @@ SITEMAPS = {
     "benchmarks": BenchmarkSitemap,
     "families": FamilySitemap,
     "pairs": PairSitemap,
+    "pages": PageSitemap,
 }
 
 urlpatterns = [

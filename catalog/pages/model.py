@@ -29,8 +29,10 @@ from catalog.formatting import (
     with_article,
 )
 from catalog.history import price_changes
+from catalog.lifecycle import LifecycleBadge, lifecycle_badge, retired
 from catalog.models import LanguageModel, Route
-from catalog.pages.prices import PriceRow, price_row
+from catalog.pages.prices import PriceRow, price_row, route_page_url
+from catalog.price_series import PriceHistoryChart, price_history_chart
 from catalog.seo import PageMeta
 from catalog.similar import similar_models
 from catalog.slugs import pair_url
@@ -62,6 +64,7 @@ class ScoreRow:
     measured: str
     reviewed: str
     source_url: str
+    benchmark_url: str
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,9 @@ class ModelPage:
     source_url: str
     meta: PageMeta
     last_modified: datetime | None
+    lifecycle: LifecycleBadge | None = None  # the header's badge: deprecated, retires, retired
+    price_chart: PriceHistoryChart | None = None  # standard-tier prices over time
+    family: PairLink | None = None  # its family's name and page, when it has one
 
 
 def model_specs(facts: ModelFacts, status: str = "") -> list[Spec]:
@@ -129,10 +135,12 @@ def capability_rows(facts: ModelFacts, capabilities: list[CapabilityFacts]) -> l
     return rows
 
 
-def route_rows(routes) -> list[PriceRow]:
-    """Routes (with their provider loaded) as the model page lists them."""
+def route_rows(model_slug: str, routes) -> list[PriceRow]:
+    """Routes (with their provider loaded) as the model page lists them, each linking to
+    the page of the model on its provider."""
     return [
-        price_row(route, route.provider.name, route.provider.get_absolute_url()) for route in routes
+        price_row(route, route.provider.name, route_page_url(model_slug, route.provider.slug))
+        for route in routes
     ]
 
 
@@ -146,6 +154,7 @@ def score_rows(scores) -> list[ScoreRow]:
             measured=iso_day(score.measured_on),
             reviewed=reviewed_on(score.reviewed_at),
             source_url=score.source_url,
+            benchmark_url=score.benchmark.get_absolute_url(),
         )
         for score in sorted(scores, key=lambda score: score.benchmark.name)
     ]
@@ -231,20 +240,28 @@ def model_page(
     up to `similar_limit` + 1 (name, slug) pairs: one more than shown says whether to
     point at the compare page for the rest."""
     routes = list(model.routes.all())
+    records = list(history_records)  # read once: the table and the chart
     reviewed_at = facts.stamp.reviewed_at if facts.stamp else None
-    prices = [route.output_price for route in routes if route.output_price is not None]
+    today = timezone.localdate()
+    # A retired route stays in the table, with its date, but is never the cheapest.
+    prices = [
+        route.output_price
+        for route in routes
+        if route.output_price is not None and not retired(route.retires_on, today)
+    ]
     return ModelPage(
+        family=PairLink(model.family.name, model.family.get_absolute_url())
+        if model.family
+        else None,
         name=facts.name,
         organization=facts.organization,
         summary=model_summary(facts),
         tags=oxford_join(facts.tags),
-        specs=model_specs(
-            facts, lifecycle(model.retires_on, model.is_deprecated, timezone.localdate())
-        ),
+        specs=model_specs(facts, lifecycle(model.retires_on, model.is_deprecated, today)),
         capabilities=capability_rows(facts, capabilities),
-        routes=route_rows(routes),
+        routes=route_rows(model.slug, routes),
         scores=score_rows(model.scores.all()),
-        price_history=price_history(history_records),
+        price_history=price_history(records),
         pairs=pair_links(facts, similar[:similar_limit]),
         more_pairs=len(similar) > similar_limit,
         reviewed=local_day(reviewed_at) if reviewed_at else "",
@@ -262,6 +279,8 @@ def model_page(
             indexable=reviewed_at is not None,
         ),
         last_modified=facts.last_modified,
+        lifecycle=lifecycle_badge(model.retires_on, model.is_deprecated, today),
+        price_chart=price_history_chart(records, today, subject=facts.name),
     )
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from catalog.facts import CapabilityFacts, ModelFacts, RouteFacts, ScoreFacts
+from catalog.facts import CapabilityFacts, ModelFacts, ScoreFacts
 from catalog.formatting import (
     MISSING,
     SUPPORT_TEXT,
@@ -20,6 +20,7 @@ from catalog.formatting import (
     token_labels,
     usd_amount,
 )
+from catalog.lifecycle import LifecycleBadge
 from comparisons import rules
 from comparisons.cost import Traffic, applicable_routes, monthly_cost
 
@@ -30,6 +31,7 @@ class Cell:
     badge: str = ""  # a short mark shown beside the text, e.g. "OSI"
     tone: str = ""  # "yes" / "no" / "unknown" for capability cells
     links: tuple[tuple[str, str], ...] = ()  # (text, URL), shown instead of `text` when any
+    lifecycle: LifecycleBadge | None = None  # deprecated / retires / retired, after the text
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,20 @@ def scorecard(a: ModelFacts, b: ModelFacts) -> list[PairRow]:
             f"{rules.provider_count(b)} tracked",
         ),
         row("Shared benchmarks", shared, shared),
+        *lifecycle_rows(a, b),
     ]
+
+
+def lifecycle_cell(model: ModelFacts) -> Cell:
+    # A badge says it all; "-" where no end is stated.
+    return Cell("" if model.lifecycle else MISSING, lifecycle=model.lifecycle)
+
+
+def lifecycle_rows(a: ModelFacts, b: ModelFacts) -> list[PairRow]:
+    """A "Status" row when either model is deprecated or has a retirement date."""
+    if a.lifecycle is None and b.lifecycle is None:
+        return []
+    return [PairRow("Status", lifecycle_cell(a), lifecycle_cell(b))]
 
 
 def parameters(model: ModelFacts) -> str:
@@ -120,24 +135,17 @@ def providers_row(providers_a, providers_b):
     return PairRow("Providers", cell(providers_a), cell(providers_b))
 
 
-def tier_text(route: RouteFacts) -> str:
-    """ "standard", "batch", "input over 200k tokens"; with "retires 2026-03-31" or "retired
-    2026-03-31" where the provider has dated its end."""
-    text = tier_label(route.tier)
-    if route.retires_on is not None:
-        text += f", {'retired' if route.retired else 'retires'} {iso_day(route.retires_on)}"
-    return text
-
-
 @dataclass(frozen=True)
 class RouteCostRow:
     model: str
     provider: str
     provider_slug: str
-    tier: str
+    tier: str  # "standard", "batch", "input over 200k tokens"
     input_price: str
     output_price: str
     monthly: str
+    model_slug: str = ""
+    lifecycle: LifecycleBadge | None = None  # where the provider has dated its end
 
 
 def routes(models: Iterable[ModelFacts], traffic: Traffic) -> list[RouteCostRow]:
@@ -160,10 +168,12 @@ def routes(models: Iterable[ModelFacts], traffic: Traffic) -> list[RouteCostRow]
                     model=model.name,
                     provider=route.provider,
                     provider_slug=route.provider_slug,
-                    tier=tier_text(route),
+                    tier=tier_label(route.tier),
                     input_price=price_per_million(route.input_price),
                     output_price=price_per_million(route.output_price),
                     monthly=MISSING if cost is None else usd_amount(cost),
+                    model_slug=model.slug,
+                    lifecycle=route.lifecycle,
                 )
             )
     return rows

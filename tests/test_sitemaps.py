@@ -45,6 +45,7 @@ def test_index_lists_each_section_and_each_of_its_pages(client, sitemap_catalog,
         (f"{ORIGIN}/sitemap-models.xml", CREATED_LASTMOD),
         (f"{ORIGIN}/sitemap-models.xml?p=2", CREATED_LASTMOD),
         (f"{ORIGIN}/sitemap-providers.xml", CREATED_LASTMOD),
+        (f"{ORIGIN}/sitemap-routes.xml", CREATED_LASTMOD),
         (f"{ORIGIN}/sitemap-pairs.xml", CREATED_LASTMOD),
         (f"{ORIGIN}/sitemap-pairs.xml?p=2", CREATED_LASTMOD),
     ]
@@ -78,7 +79,7 @@ def test_no_sitemap_before_anything_is_published(client, make_model):
         "/sitemap-pairs.xml?p=2",
         "/sitemap-pairs.xml?p=two",
         "/sitemap-pairs.xml?p=-1",
-        "/sitemap-routes.xml",
+        "/sitemap-nothing.xml",
         "/sitemap-.xml",
     ],
 )
@@ -89,7 +90,7 @@ def test_a_page_that_does_not_exist_is_not_found(client, sitemap_catalog, url):
 def test_unpublished_model_is_nowhere(client, sitemap_catalog):
     everything = [
         loc
-        for section in ("models", "providers", "pairs")
+        for section in ("models", "providers", "routes", "pairs")
         for loc in locs(client.get(f"/sitemap-{section}.xml"))
     ]
     assert not [loc for loc in everything if "hidden" in loc or "lonely" in loc or "idle" in loc]
@@ -102,7 +103,7 @@ def test_lastmod_is_the_last_modified_of_the_page(client, sitemap_catalog):
     with time_machine.travel(CHANGED, tick=False):
         sitemap_catalog["routes"]["alpha"].save()
 
-    for section in ("models", "providers", "pairs"):
+    for section in ("models", "providers", "routes", "pairs"):
         for loc, lastmod in entries(client.get(f"/sitemap-{section}.xml")):
             page = client.get(loc.removeprefix(ORIGIN))
             assert page.status_code == 200, loc
@@ -121,12 +122,14 @@ def test_lastmod_follows_a_price_change_in_the_admin(editor_client, form_data, s
     models = dict(entries(editor_client.get("/sitemap-models.xml")))
     pairs = dict(entries(editor_client.get("/sitemap-pairs.xml")))
     providers = dict(entries(editor_client.get("/sitemap-providers.xml")))
+    routes = dict(entries(editor_client.get("/sitemap-routes.xml")))
     assert Route.objects.get(pk=route.pk).output_price == 2.5
     assert models[f"{ORIGIN}/models/alpha/"] == CHANGED_LASTMOD
     assert models[f"{ORIGIN}/models/beta/"] == CREATED_LASTMOD
     assert pairs[pair_loc("alpha", "gamma")] == CHANGED_LASTMOD
     assert pairs[pair_loc("beta", "gamma")] == CREATED_LASTMOD
     assert providers[f"{ORIGIN}/providers/openrouter/"] == CHANGED_LASTMOD
+    assert routes == {f"{ORIGIN}/models/alpha/openrouter/": CHANGED_LASTMOD}
     index = editor_client.get("/sitemap.xml")
     assert index["Last-Modified"] == http_date(CHANGED.timestamp())
 
@@ -143,11 +146,17 @@ def test_sitemap_query_counts(
 
     # The pairs section also reads the traffic defaults (their change changes every pair page);
     # every answer also reads the catalog's latest change (a URL dropped changes it too).
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         assert client.get("/sitemap.xml").status_code == 200
-    # Reviewed published models; OpenRouter; the pairs of the reviewed ones.
-    urls = {"models": 3 + extra_models, "providers": 1, "pairs": math.comb(3 + extra_models, 2)}
-    for section, queries in (("models", 2), ("providers", 2), ("pairs", 3)):
+    # Reviewed published models; OpenRouter; Alpha on OpenRouter; the pairs of the reviewed
+    # ones.
+    urls = {
+        "models": 3 + extra_models,
+        "providers": 1,
+        "routes": 1,
+        "pairs": math.comb(3 + extra_models, 2),
+    }
+    for section, queries in (("models", 2), ("providers", 2), ("routes", 2), ("pairs", 3)):
         with django_assert_num_queries(queries):
             body = client.get(f"/sitemap-{section}.xml").getvalue()
         assert len(lxml.etree.fromstring(body).findall("s:url", NAMESPACE)) == urls[section]
@@ -174,7 +183,7 @@ def test_every_sitemap_file_validates_against_the_schemas(
     schemas["siteindex"].assertValid(index)
 
     files = locs(client.get("/sitemap.xml"))
-    assert len(files) == 4
+    assert len(files) == 5
     for loc in files:
         schemas["sitemap"].assertValid(xml_of(client.get(loc.removeprefix(ORIGIN))))
 

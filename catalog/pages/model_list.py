@@ -3,7 +3,7 @@ it asks, one page of them at a time."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import cached_property
 from typing import Any
 
@@ -11,6 +11,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils import timezone
 
 from catalog.formatting import MISSING, compact_tokens, iso_day, plural, price_per_million
 from catalog.forms import (
@@ -20,6 +21,7 @@ from catalog.forms import (
     narrow_models,
     order_models,
 )
+from catalog.lifecycle import LifecycleBadge, lifecycle_badge
 from catalog.models import LanguageModel, catalog_changed_at
 from catalog.responses import latest
 from catalog.seo import PageMeta
@@ -39,6 +41,7 @@ class ModelRow:
     cheapest_output: str
     openness: str
     capabilities: str
+    lifecycle: LifecycleBadge | None = None
 
 
 @dataclass(frozen=True)
@@ -72,8 +75,9 @@ class ModelListPage:
     pagination: Pagination | None = None  # None when one page holds every match
 
 
-def model_rows(models) -> list[ModelRow]:
+def model_rows(models, today: date | None = None) -> list[ModelRow]:
     """One row per model loaded through `LanguageModelQuerySet.for_listing()`."""
+    today = today or timezone.localdate()
     return [
         ModelRow(
             name=model.name,
@@ -85,6 +89,7 @@ def model_rows(models) -> list[ModelRow]:
             openness=model.get_openness_display() or MISSING,
             capabilities=", ".join(support.capability.name for support in model.supported)
             or MISSING,
+            lifecycle=lifecycle_badge(model.retires_on, model.is_deprecated, today),
         )
         for model in models
     ]

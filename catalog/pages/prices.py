@@ -2,16 +2,24 @@
 
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils import timezone
 
-from catalog.formatting import lifecycle, price_per_million, reviewed_on, tier_label
+from catalog.formatting import price_per_million, reviewed_on, tier_label
+from catalog.lifecycle import LifecycleBadge, lifecycle_badge
 from catalog.models import Route
+
+
+def route_page_url(model_slug: str, provider_slug: str) -> str:
+    """The page of a model on one provider (every tier of it there)."""
+    return reverse("catalog:route_detail", args=[model_slug, provider_slug])
 
 
 @dataclass(frozen=True)
 class PriceRow:
-    """A route's prices. `name` / `url` are the row's heading: the provider on a model's
-    page, the model on a provider's page; `organization` is shown on a provider's page."""
+    """A route's prices. `name` is the row's heading: the provider on a model's page, the
+    model on a provider's page; `url` the page of the model on that provider;
+    `organization` is shown on a provider's page."""
 
     name: str
     url: str
@@ -23,6 +31,7 @@ class PriceRow:
     reviewed: str
     source_url: str
     organization: str = ""
+    lifecycle: LifecycleBadge | None = None
 
 
 def price_row(route: Route, name: str, url: str, organization: str = "") -> PriceRow:
@@ -30,19 +39,12 @@ def price_row(route: Route, name: str, url: str, organization: str = "") -> Pric
         name=name,
         url=url,
         provider_model_id=route.provider_model_id,
-        tier=", ".join(
-            filter(
-                None,
-                [
-                    tier_label(route.tier),
-                    lifecycle(route.retires_on, route.is_deprecated, timezone.localdate()),
-                ],
-            )
-        ),
+        tier=tier_label(route.tier),
         input_price=price_per_million(route.input_price),
         output_price=price_per_million(route.output_price),
         cached_input_price=price_per_million(route.cached_input_price),
         reviewed=reviewed_on(route.reviewed_at),
         source_url=route.source_url,
         organization=organization,
+        lifecycle=lifecycle_badge(route.retires_on, route.is_deprecated, timezone.localdate()),
     )

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from catalog.formatting import MISSING, local_day, lower_first, plural, with_article
 from catalog.models import Provider, Route, catalog_changed_at
-from catalog.pages.prices import PriceRow, price_row
+from catalog.pages.prices import PriceRow, price_row, route_page_url
 from catalog.responses import latest
 from catalog.seo import PageMeta
 
@@ -70,12 +70,13 @@ def provider_rows(providers) -> list[ProviderRow]:
 
 
 def served_model_rows(routes) -> list[PriceRow]:
-    """A provider's routes (with model and organization loaded), as its page lists them."""
+    """A provider's routes (with model, organization and provider loaded), as its page
+    lists them, each linking to the page of the model on the provider."""
     return [
         price_row(
             route,
             route.model.name,
-            route.model.get_absolute_url(),
+            route_page_url(route.model.slug, route.provider.slug),
             organization=route.model.organization.name,
         )
         for route in routes
@@ -114,7 +115,7 @@ def read_provider_page(slug: str) -> ProviderPage | None:
     routes = (
         Route.objects.public()
         .filter(provider=provider)
-        .select_related("model__organization")
+        .select_related("model__organization", "provider")
         .order_by("model__name", "service_mode", "context_above")
     )
     rows = served_model_rows(routes)

@@ -2,9 +2,18 @@
 so a date reads the same on every page."""
 
 from django import template
+from django.utils import timezone
 
 from catalog.formatting import local_day
+from catalog.lifecycle import LifecycleBadge, lifecycle_badge
 
 register = template.Library()
 
 register.filter("local_day", local_day)
+
+
+@register.filter
+def lifecycle(record) -> LifecycleBadge | None:
+    """The lifecycle badge of a model or route record (`retires_on`, `is_deprecated`)
+    as of today: `{% include "includes/lifecycle_badge.html" with badge=model|lifecycle %}`."""
+    return lifecycle_badge(record.retires_on, record.is_deprecated, timezone.localdate())

@@ -148,8 +148,9 @@ def test_routes_with_prices_tier_and_unknown_prices(client, reference_catalog, m
             "-",
         ],
     ]
+    # Each row leads to the model's page at that provider (every tier of it there).
     link = section(response, "routes").xpath(".//tbody/tr[1]/th/a")[0]
-    assert link.get("href") == "/providers/alibaba-cloud-pai-eas/"
+    assert link.get("href") == "/models/qwen3-5-122b-a10b/alibaba-cloud-pai-eas/"
     assert "$0/" not in visible_text(response.content)
 
 

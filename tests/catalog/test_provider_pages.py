@@ -150,7 +150,9 @@ def test_a_provider_page_lists_its_published_models_with_prices(
     assert "Provider facts: never reviewed by an editor." in text
     assert "$0/" not in text
     document = lxml.html.fromstring(response.content)
-    assert document.xpath("//main//tbody/tr[1]/th/a")[0].get("href") == "/models/ling-2-6-1t/"
+    # Each row leads to the model's page at this provider.
+    link = document.xpath("//main//tbody/tr[1]/th/a")[0]
+    assert link.get("href") == "/models/ling-2-6-1t/openrouter/"
 
 
 def test_a_provider_without_published_models_answers_with_an_empty_state(

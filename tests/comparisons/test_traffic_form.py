@@ -323,6 +323,6 @@ def test_a_retired_route_shows_its_date_and_is_never_the_cheapest(
     text = visible_text(client.get(SPARK_VS_QWEN).content)
     assert "$728" in text  # OpenRouter's price, not the retired one's $7
     assert "Cheapest tracked route/tier: OpenRouter " in text + " "
-    assert "standard, retired 2020-01-01" in text
+    assert "standard Retired 2020-01-01" in text
     model_page = visible_text(client.get("/models/qwen3-5-122b-a10b/").content)
-    assert "standard, retired 2020-01-01" in model_page
+    assert "standard Retired 2020-01-01" in model_page

@@ -1,0 +1,221 @@
+"""A model on one provider (`/models/<slug>/<provider>/`): every route of the model there —
+the standard price, service modes (batch, flex…), context tiers — active or no longer
+offered, with its lifecycle, source and review date, the routes' price history, and links
+to the model, the provider and the model's other providers."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.utils import timezone
+
+from catalog.formatting import (
+    local_day,
+    plural,
+    price_per_million,
+    reviewed_on,
+    tier_label,
+)
+from catalog.lifecycle import LifecycleBadge, lifecycle_badge, retired
+from catalog.models import LanguageModel, Provider, Route
+from catalog.pages.model import PriceChangeRow, price_history
+from catalog.pages.prices import route_page_url
+from catalog.responses import latest
+from catalog.seo import PageMeta
+
+ACTIVE = "Offered"
+INACTIVE = "No longer offered"
+
+
+@dataclass(frozen=True)
+class RouteRow:
+    """One route of the model at the provider: a service mode and context tier."""
+
+    tier: str  # "standard", "batch", "input over 200k tokens"
+    provider_model_id: str
+    input_price: str
+    output_price: str
+    cached_input_price: str
+    cache_write_price: str
+    lifecycle: LifecycleBadge | None
+    active: bool
+    status: str  # "Offered" / "No longer offered"
+    reviewed: str
+    source_url: str
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class RoutePage:
+    model_name: str
+    model_url: str
+    organization: str
+    provider_name: str
+    provider_url: str
+    model_lifecycle: LifecycleBadge | None
+    summary: str
+    rows: list[RouteRow]
+    price_history: list[PriceChangeRow]
+    other_providers: list[Link]  # the model's route pages at its other providers
+    reviewed: str  # the day the model's facts were last reviewed, "" for never
+    meta: PageMeta
+    last_modified: datetime | None
+
+
+def route_row(route: Route, today: date) -> RouteRow:
+    return RouteRow(
+        tier=tier_label(route.tier),
+        provider_model_id=route.provider_model_id,
+        input_price=price_per_million(route.input_price),
+        output_price=price_per_million(route.output_price),
+        cached_input_price=price_per_million(route.cached_input_price),
+        cache_write_price=price_per_million(route.cache_write_price),
+        lifecycle=lifecycle_badge(route.retires_on, route.is_deprecated, today),
+        active=route.is_active,
+        status=ACTIVE if route.is_active else INACTIVE,
+        reviewed=reviewed_on(route.reviewed_at),
+        source_url=route.source_url,
+    )
+
+
+def route_rows(routes: list[Route], today: date) -> list[RouteRow]:
+    """The routes offered first, then those no longer offered; each group standard first,
+    then by service mode and context tier."""
+    ordered = sorted(
+        routes, key=lambda route: (not route.is_active, route.service_mode, route.context_above)
+    )
+    return [route_row(route, today) for route in ordered]
+
+
+def standard_route(routes: list[Route], today: date) -> Route | None:
+    """The standard price of the base context tier, while it can be bought."""
+    for route in routes:
+        if (
+            route.is_active
+            and not retired(route.retires_on, today)
+            and route.service_mode == ""
+            and route.context_above == 0
+        ):
+            return route
+    return None
+
+
+def route_summary(model_name: str, provider_name: str, routes: list[Route], today: date) -> str:
+    """ "GPT-5 on OpenAI API: 3 price tiers offered, standard output $10/1M tokens." """
+    offered = [route for route in routes if route.is_active]
+    if not offered:
+        return f"{provider_name} no longer offers {model_name}; its last prices are below."
+    text = f"{model_name} on {provider_name}: {plural(len(offered), 'price tier')} offered"
+    standard = standard_route(routes, today)
+    if standard is not None and standard.output_price is not None:
+        text += f", standard output {price_per_million(standard.output_price)}"
+    return f"{text}."
+
+
+def route_description(
+    model_name: str, organization: str, provider_name: str, routes: list[Route], today: date
+) -> str:
+    """The meta description: the model, the provider, its standard prices where known."""
+    text = f"{model_name} by {organization} on {provider_name}"
+    standard = standard_route(routes, today)
+    if standard is not None and standard.input_price is not None:
+        text += f": input {price_per_million(standard.input_price)}"
+        if standard.output_price is not None:
+            text += f", output {price_per_million(standard.output_price)}"
+    return (
+        f"{text}. Every tier and service mode, cached input and cache write prices, the "
+        "provider's model id, lifecycle, and price history."
+    )
+
+
+def route_last_modified(
+    model: LanguageModel, provider: Provider, routes_here: list[Route], all_routes: list[Route]
+) -> datetime | None:
+    """The latest change or review of what the page shows: the model, its organization,
+    the provider and its routes there; and the latest change of any route of the model or
+    its provider (the links to the other providers). `RouteSitemap` computes the same."""
+    stamps = [
+        model.updated_at,
+        model.reviewed_at,
+        model.organization.updated_at,
+        model.organization.reviewed_at,
+        provider.updated_at,
+        provider.reviewed_at,
+        *(route.reviewed_at for route in routes_here),
+        *(route.updated_at for route in all_routes),
+        *(route.provider.updated_at for route in all_routes),
+    ]
+    return latest(stamps)
+
+
+def other_provider_links(model: LanguageModel, provider: Provider, routes) -> list[Link]:
+    """The model's pages at the other providers that offer it, by provider name."""
+    names = {
+        route.provider.slug: route.provider.name
+        for route in routes
+        if route.is_active and route.provider_id != provider.pk
+    }
+    return [
+        Link(f"{model.name} on {name}", route_page_url(model.slug, slug))
+        for slug, name in sorted(names.items(), key=lambda item: item[1].casefold())
+    ]
+
+
+def route_page(
+    model: LanguageModel, provider: Provider, all_routes: list[Route], history_records, today
+) -> RoutePage:
+    """The page of `model` (its organization loaded) at `provider`, from every route of the
+    model (with their provider loaded) and the history records of those at `provider`."""
+    here = [route for route in all_routes if route.provider_id == provider.pk]
+    organization = model.organization.name
+    return RoutePage(
+        model_name=model.name,
+        model_url=model.get_absolute_url(),
+        organization=organization,
+        provider_name=provider.name,
+        provider_url=provider.get_absolute_url(),
+        model_lifecycle=lifecycle_badge(model.retires_on, model.is_deprecated, today),
+        summary=route_summary(model.name, provider.name, here, today),
+        rows=route_rows(here, today),
+        price_history=price_history(history_records),
+        other_providers=other_provider_links(model, provider, all_routes),
+        reviewed=local_day(model.reviewed_at) if model.reviewed_at else "",
+        meta=PageMeta(
+            title=f"{model.name} on {provider.name}: prices, tiers and history",
+            description=route_description(model.name, organization, provider.name, here, today),
+            canonical_path=route_page_url(model.slug, provider.slug),
+            og_type="article",
+            # As the model page: not for search results until an editor has checked the
+            # model; nor once the provider offers it no more (the sitemap leaves it out).
+            indexable=model.reviewed_at is not None and any(route.is_active for route in here),
+        ),
+        last_modified=route_last_modified(model, provider, here, all_routes),
+    )
+
+
+def read_route_page(model_slug: str, provider_slug: str) -> RoutePage | None:
+    """The page of the published model `model_slug` at the provider `provider_slug`, or
+    None when there is no such model or it has no route there (active or not). Three
+    queries: the model, its routes, their price history."""
+    model = (
+        LanguageModel.objects.published()
+        .select_related("organization")
+        .filter(slug=model_slug)
+        .first()
+    )
+    if model is None:
+        return None
+    all_routes = list(
+        Route.objects.filter(model=model)
+        .select_related("provider")
+        .order_by("provider__name", "service_mode", "context_above")
+    )
+    here = [route for route in all_routes if route.provider.slug == provider_slug]
+    if not here:
+        return None
+    records = Route.objects.filter(pk__in=[route.pk for route in here]).history_records()
+    return route_page(model, here[0].provider, all_routes, records, timezone.localdate())

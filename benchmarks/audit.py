@@ -48,6 +48,7 @@ GUNICORN = PROJECT / ".venv" / "bin" / "gunicorn"
 
 PAIR = "/compare/gpt-5-3-codex-spark-vs-qwen3-5-122b-a10b/"
 MODEL = "gpt-5-3-codex-spark"
+FAMILY = "gpt-5"
 BARS = {"seo": 100, "accessibility": 95, "best-practices": 95}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
@@ -222,7 +223,13 @@ def score(report, category):
 def lighthouse_table(base, folder, chromium, unmet):
     """Print page x category scores (and dark-mode accessibility); note unmet bars."""
     env = dict(os.environ, CHROME_PATH=chromium)
-    audited = {"home": "/", "models": "/models/", "model": f"/models/{MODEL}/", "pair": PAIR}
+    audited = {
+        "home": "/",
+        "models": "/models/",
+        "model": f"/models/{MODEL}/",
+        "pair": PAIR,
+        "family": f"/families/{FAMILY}/",
+    }
     columns = (*CATEGORIES, "a11y (dark)")
     print()
     print(
@@ -311,6 +318,8 @@ def main():
             "compare bad input": ("/compare/?a=no+such+model&b=", 400),
             "pair": (PAIR, 200),
             "pair bad traffic": (f"{PAIR}?requests=lots&input_tokens=-1&output_tokens=", 400),
+            "families": ("/families/", 200),
+            "family": (f"/families/{FAMILY}/", 200),
             "not found": ("/models/no-such-model/", 404),
         }
         pages = {}

@@ -11,11 +11,11 @@ key, DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost and no SSL redirect, on a free loc
 - The Nu Html Checker (`node_modules/vnu-jar`, run with Java) checks one page of every
   type: home, models (plain, filtered, and with bad filters: 400), a model, providers, a
   provider, the compare picker (empty, and with bad input: 400), the reference pair page,
-  a pair page with bad traffic (400), a 404 page and the 500 page (rendered in-process:
-  nothing on a healthy server answers 500). It counts errors, not warnings, and prints
-  them per page with the total.
+  a pair page with bad traffic (400), benchmarks, a benchmark, a 404 page and the 500
+  page (rendered in-process: nothing on a healthy server answers 500). It counts errors,
+  not warnings, and prints them per page with the total.
 - Lighthouse (`node_modules/.bin/lighthouse`, headless Debian Chromium via CHROME_PATH)
-  scores the home, models, model and pair pages: a table of page x category (0-100), with
+  scores the home, models, model, pair and benchmark pages: a table of page x category (0-100), with
   a second accessibility run in dark mode (the stylesheet has a dark palette: its contrast
   counts too), then the failing audits of any category below its bar.
 
@@ -48,6 +48,7 @@ GUNICORN = PROJECT / ".venv" / "bin" / "gunicorn"
 
 PAIR = "/compare/gpt-5-3-codex-spark-vs-qwen3-5-122b-a10b/"
 MODEL = "gpt-5-3-codex-spark"
+BENCHMARK = "swe-bench-verified"
 FAMILY = "gpt-5"
 BARS = {"seo": 100, "accessibility": 95, "best-practices": 95}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -228,7 +229,9 @@ def lighthouse_table(base, folder, chromium, unmet):
         "models": "/models/",
         "model": f"/models/{MODEL}/",
         "pair": PAIR,
+        "benchmark": f"/benchmarks/{BENCHMARK}/",
         "family": f"/families/{FAMILY}/",
+        "retiring": "/retiring/",
     }
     columns = (*CATEGORIES, "a11y (dark)")
     print()
@@ -320,6 +323,9 @@ def main():
             "pair bad traffic": (f"{PAIR}?requests=lots&input_tokens=-1&output_tokens=", 400),
             "families": ("/families/", 200),
             "family": (f"/families/{FAMILY}/", 200),
+            "retiring": ("/retiring/", 200),
+            "benchmarks": ("/benchmarks/", 200),
+            "benchmark": (f"/benchmarks/{BENCHMARK}/", 200),
             "not found": ("/models/no-such-model/", 404),
         }
         pages = {}

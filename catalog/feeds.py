@@ -36,7 +36,7 @@ from django.db.models import F, Q, Window
 from django.db.models.functions import Coalesce, Lag, TruncDate
 from django.http import Http404, HttpResponse
 from django.http.request import split_domain_port
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import feedgenerator, timezone
 from django.utils.html import escape
 from django.utils.http import http_date
@@ -78,11 +78,8 @@ def model_link(slug: str) -> str:
 
 
 def route_link(model_slug: str, provider_slug: str) -> str:
-    """The page of a model at one provider, or the model's page while the site has none."""
-    try:
-        return reverse("catalog:route_detail", args=[model_slug, provider_slug])
-    except NoReverseMatch:
-        return model_link(model_slug)
+    """The page of a model at one provider (every route there, active or not)."""
+    return reverse("catalog:route_detail", args=[model_slug, provider_slug])
 
 
 def route_subject(route: Any) -> str:

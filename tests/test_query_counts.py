@@ -4,7 +4,7 @@ page of the site, asked for with 3 models and again with 303, rendered (no page 
 import pytest
 from django.urls import reverse
 
-from catalog.models import LanguageModel, ModelFamily
+from catalog.models import Benchmark, BenchmarkScore, LanguageModel, ModelFamily
 from catalog.slugs import pair_url
 
 pytestmark = pytest.mark.django_db
@@ -37,10 +37,29 @@ def public_urls(catalog):
         "models sitemap": ("/sitemap-models.xml", {}),
         "providers sitemap": ("/sitemap-providers.xml", {}),
         "pairs sitemap": ("/sitemap-pairs.xml", {}),
+        "route page": (reverse("catalog:route_detail", args=[qwen.slug, "openrouter"]), {}),
+        "routes sitemap": ("/sitemap-routes.xml", {}),
+        "retiring": (reverse("catalog:retiring"), {}),
+        "price changes feed": (reverse("catalog:feed_prices"), {}),
+        "new models feed": (reverse("catalog:feed_new_models"), {}),
+        "retirements feed": (reverse("catalog:feed_retirements"), {}),
+        "model feed": (reverse("catalog:model_feed", args=[spark.slug]), {}),
         "families": (reverse("catalog:family_list"), {}),
         "family page": (reverse("catalog:family_detail", args=["reference"]), {}),
         "families sitemap": ("/sitemap-families.xml", {}),
+        "benchmarks": (reverse("catalog:benchmark_list"), {}),
+        "benchmark page": (reverse("catalog:benchmark_detail", args=["reference-bench"]), {}),
+        "benchmarks sitemap": ("/sitemap-benchmarks.xml", {}),
     }
+
+
+def score_every_model(benchmark):
+    """A score on `benchmark` for every model without one: its page grows with the catalog."""
+    unscored = LanguageModel.objects.exclude(scores__benchmark=benchmark)
+    BenchmarkScore.objects.bulk_create(
+        BenchmarkScore(model=model, benchmark=benchmark, value=50 + index % 40)
+        for index, model in enumerate(unscored)
+    )
 
 
 def query_counts(client, django_assert_max_num_queries, urls):
@@ -61,11 +80,14 @@ def test_no_public_page_costs_more_queries_in_a_larger_catalog(
     family = ModelFamily.objects.create(name="Reference", slug="reference")
     ModelFamily.objects.mark_reviewed(None)
     LanguageModel.objects.update(family=family)
+    benchmark = Benchmark.objects.create(name="Reference Bench", slug="reference-bench")
+    score_every_model(benchmark)
     urls = public_urls(reference_catalog)
     small = query_counts(client, django_assert_max_num_queries, urls)
 
     grow_catalog(300)
     LanguageModel.objects.filter(family=None).update(family=family)
+    score_every_model(benchmark)
     larger = query_counts(client, django_assert_max_num_queries, urls)
 
     assert larger == small
@@ -87,4 +109,14 @@ def test_no_public_page_costs_more_queries_in_a_larger_catalog(
         "models sitemap": 2,
         "providers sitemap": 2,
         "pairs sitemap": 3,
+        "retiring": 3,
+        "price changes feed": 2,
+        "new models feed": 2,
+        "retirements feed": 3,
+        "model feed": 4,
+        "route page": 3,
+        "routes sitemap": 2,
+        "benchmarks": 2,  # the benchmarks with their counts and stamps; the catalog version
+        "benchmark page": 3,  # the benchmark (and its stamps), its scores, their models' routes
+        "benchmarks sitemap": 2,
     }

@@ -391,3 +391,31 @@ def test_the_model_page_links_its_feed(client, reference_catalog):
 
     assert links[f"/models/{spark.slug}/feed/"] == f"{spark.name}: price changes and retirements"
     assert client.get(f"/models/{spark.slug}/feed/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        ("/feeds/prices/", 2),
+        ("/feeds/new-models/", 2),
+        ("/feeds/retirements/", 3),
+        ("/models/model-0/feed/", 4),
+    ],
+)
+def test_queries_do_not_grow_with_the_entries(
+    client, make_model, make_provider, make_route, django_assert_num_queries, url, queries
+):
+    provider = make_provider("OpenAI API")
+
+    def add(count, start):
+        for number in range(start, start + count):
+            model = make_model(f"Model {number}", retires_on=date(2027, 1, 1 + number))
+            route = make_route(model, provider, 1, 2, retires_on=date(2027, 2, 1 + number))
+            reprice(route, output_price="3")
+
+    add(2, 0)
+    with django_assert_num_queries(queries):
+        client.get(url)
+    add(20, 2)
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200

@@ -175,3 +175,23 @@ def test_retiring_is_in_the_sitemap(client, retiring):
 
     assert response.status_code == 200
     assert b"<loc>http://testserver/retiring/</loc>" in response.getvalue()
+
+
+def test_queries_do_not_grow_with_what_retires(
+    client, make_model, make_provider, make_route, django_assert_num_queries, time_machine
+):
+    time_machine.move_to(NOW, tick=False)
+    provider = make_provider("OpenAI API")
+
+    def add(count, start):
+        for number in range(start, start + count):
+            model = make_model(f"Model {number}", retires_on=TODAY + timedelta(days=number % 80))
+            make_route(model, provider, 1, 2, retires_on=TODAY - timedelta(days=number % 80))
+
+    add(2, 0)
+    with django_assert_num_queries(3):
+        client.get("/retiring/")
+    add(20, 2)
+    with django_assert_num_queries(3):
+        response = client.get("/retiring/")
+    assert len(lxml.html.fromstring(response.content).xpath("//tbody/tr")) == 44

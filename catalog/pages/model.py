@@ -1,7 +1,6 @@
 """A model's page (`/models/<slug>/`): specs, capabilities, prices, benchmarks, price
 history, and links to its pair pages with the most similar models."""
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,17 +21,20 @@ from catalog.formatting import (
     plural,
     price_per_million,
     reviewed_on,
-    route_label,
     score_text,
     sentence_case,
-    tier_name,
     with_article,
 )
 from catalog.history import price_changes
 from catalog.lifecycle import LifecycleBadge, lifecycle_badge, retired
 from catalog.models import LanguageModel, Route
 from catalog.pages.prices import PriceRow, price_row, route_page_url
-from catalog.price_series import PriceHistoryChart, price_history_chart
+from catalog.price_series import (
+    PriceHistoryChart,
+    price_history_chart,
+    provider_label,
+    records_by_route,
+)
 from catalog.seo import PageMeta
 from catalog.similar import similar_models
 from catalog.slugs import pair_url
@@ -166,16 +168,10 @@ def price_history(records) -> list[PriceChangeRow]:
     `records` are the routes' history records (any order, several routes mixed), with
     `provider` loaded: grouped per route here so that one query serves every route.
     """
-    by_route = defaultdict(list)
-    for record in records:
-        by_route[record.id].append(record)
     changes = []
-    for route_records in by_route.values():
-        route_records.sort(key=lambda record: (record.history_date, record.history_id))
+    for route_records in records_by_route(records):
         latest = route_records[-1]
-        label = route_label(
-            latest.provider.name, tier_name(latest.service_mode, latest.context_above)
-        )
+        label = provider_label(latest)
         if not latest.is_active:
             label = f"{label}, no longer offered"
         for change in price_changes(route_records):

@@ -543,6 +543,6 @@ def test_the_site_footer_links_the_open_data_page(reader, open_catalog):
 def test_the_open_data_page_is_in_the_sitemap_with_the_data_s_last_change(reader, open_catalog):
     BenchmarkScore.objects.update(reviewed_at="2030-01-02T03:04:05Z")
 
-    xml = reader.get("/sitemap-pages.xml").content.decode()
+    xml = body(reader.get("/sitemap-pages.xml")).decode()
 
     assert "<loc>http://testserver/data/</loc><lastmod>2030-01-02T03:04:05+00:00</lastmod>" in xml

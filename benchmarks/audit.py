@@ -48,6 +48,7 @@ GUNICORN = PROJECT / ".venv" / "bin" / "gunicorn"
 
 PAIR = "/compare/gpt-5-3-codex-spark-vs-qwen3-5-122b-a10b/"
 MODEL = "gpt-5-3-codex-spark"
+ROUTE = "/models/qwen3-5-122b-a10b/openrouter/"  # a model on one provider
 BENCHMARK = "swe-bench-verified"
 FAMILY = "gpt-5"
 BARS = {"seo": 100, "accessibility": 95, "best-practices": 95}
@@ -228,6 +229,7 @@ def lighthouse_table(base, folder, chromium, unmet):
         "home": "/",
         "models": "/models/",
         "model": f"/models/{MODEL}/",
+        "route": ROUTE,
         "pair": PAIR,
         "benchmark": f"/benchmarks/{BENCHMARK}/",
         "family": f"/families/{FAMILY}/",
@@ -315,6 +317,7 @@ def main():
             "models filtered": ("/models/?capability=vision", 200),
             "models bad filter": ("/models/?capability=telepathy&min_context=lots", 400),
             "model": (f"/models/{MODEL}/", 200),
+            "route": (ROUTE, 200),
             "providers": ("/providers/", 200),
             "provider": (f"/providers/{provider}/", 200),
             "compare": ("/compare/", 200),

@@ -1,5 +1,6 @@
 """Shared fixtures: users of each kind, and small catalog factories."""
 
+from datetime import date
 from decimal import Decimal
 
 import lxml.html
@@ -91,6 +92,19 @@ def make_route(db):
         )
 
     return make
+
+
+@pytest.fixture
+def retired_cheaper_route(reference_catalog, make_route, make_provider):
+    """Qwen at "Old Host" at $0.01 in and out, retired in 2020: cheaper than any of its
+    routes (OpenRouter's $2.08 output is the cheapest one serving), and never the cheapest."""
+    return make_route(
+        reference_catalog.qwen,
+        make_provider("Old Host"),
+        "0.01",
+        "0.01",
+        retires_on=date(2020, 1, 1),
+    )
 
 
 @pytest.fixture

@@ -50,6 +50,8 @@ def public_urls(catalog):
         "benchmarks": (reverse("catalog:benchmark_list"), {}),
         "benchmark page": (reverse("catalog:benchmark_detail", args=["reference-bench"]), {}),
         "benchmarks sitemap": ("/sitemap-benchmarks.xml", {}),
+        "open data": (reverse("catalog:open_data"), {}),
+        "pages sitemap": ("/sitemap-pages.xml", {}),
     }
 
 

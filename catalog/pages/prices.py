@@ -31,10 +31,17 @@ class PriceRow:
     reviewed: str
     source_url: str
     organization: str = ""
-    lifecycle: LifecycleBadge | None = None
+    lifecycle: LifecycleBadge | None = None  # the route's
+    name_lifecycle: LifecycleBadge | None = None  # the model's, on a provider's page
 
 
-def price_row(route: Route, name: str, url: str, organization: str = "") -> PriceRow:
+def price_row(
+    route: Route,
+    name: str,
+    url: str,
+    organization: str = "",
+    name_lifecycle: LifecycleBadge | None = None,
+) -> PriceRow:
     return PriceRow(
         name=name,
         url=url,
@@ -47,4 +54,5 @@ def price_row(route: Route, name: str, url: str, organization: str = "") -> Pric
         source_url=route.source_url,
         organization=organization,
         lifecycle=lifecycle_badge(route.retires_on, route.is_deprecated, timezone.localdate()),
+        name_lifecycle=name_lifecycle,
     )

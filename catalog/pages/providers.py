@@ -5,8 +5,10 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from django.urls import reverse
+from django.utils import timezone
 
 from catalog.formatting import MISSING, local_day, lower_first, plural, with_article
+from catalog.lifecycle import lifecycle_badge
 from catalog.models import Provider, Route, catalog_changed_at
 from catalog.pages.prices import PriceRow, price_row, route_page_url
 from catalog.responses import latest
@@ -71,13 +73,18 @@ def provider_rows(providers) -> list[ProviderRow]:
 
 def served_model_rows(routes) -> list[PriceRow]:
     """A provider's routes (with model, organization and provider loaded), as its page
-    lists them, each linking to the page of the model on the provider."""
+    lists them, each linking to the page of the model on the provider, with the model's
+    lifecycle badge beside its name."""
+    today = timezone.localdate()
     return [
         price_row(
             route,
             route.model.name,
             route_page_url(route.model.slug, route.provider.slug),
             organization=route.model.organization.name,
+            name_lifecycle=lifecycle_badge(
+                route.model.retires_on, route.model.is_deprecated, today
+            ),
         )
         for route in routes
     ]

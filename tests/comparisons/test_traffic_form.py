@@ -308,18 +308,7 @@ def test_an_unknown_service_mode_answers_400_beside_its_field(client, reference_
 
 
 @pytest.mark.django_db
-def test_a_retired_route_shows_its_date_and_is_never_the_cheapest(
-    client, reference_catalog, make_route, make_provider
-):
-    from datetime import date
-
-    make_route(
-        reference_catalog.qwen,
-        make_provider("Old Host"),
-        "0.01",
-        "0.01",
-        retires_on=date(2020, 1, 1),
-    )
+def test_a_retired_route_shows_its_date_and_is_never_the_cheapest(client, retired_cheaper_route):
     text = visible_text(client.get(SPARK_VS_QWEN).content)
     assert "$728" in text  # OpenRouter's price, not the retired one's $7
     assert "Cheapest tracked route/tier: OpenRouter " in text + " "

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Max
+from django.db.models import F, Subquery
 from django.urls import reverse
 
 from catalog.api import queries
@@ -47,12 +47,17 @@ class OpenDataPage:
 
 
 def data_last_changed() -> datetime | None:
-    """The latest change or review of anything the API serves (one query a table)."""
-    stamps: list[datetime | None] = []
-    for table in SERVED:
-        row = table.objects.aggregate(changed=Max("updated_at"), reviewed=Max("reviewed_at"))
-        stamps.extend(row.values())
-    return latest(stamps)
+    """The latest change or review of anything the API serves, in one query (a subquery
+    per table and stamp); None when the catalog has no model at all."""
+    latest_of = {
+        f"{table._meta.model_name}_{field}": Subquery(
+            table.objects.order_by(F(field).desc(nulls_last=True)).values(field)[:1]
+        )
+        for table in SERVED
+        for field in ("updated_at", "reviewed_at")
+    }
+    row = LanguageModel.objects.order_by().annotate(**latest_of).values(*latest_of).first()
+    return latest(row.values()) if row else None
 
 
 def first_slug(queryset) -> str | None:

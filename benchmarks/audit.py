@@ -329,6 +329,7 @@ def main():
             "retiring": ("/retiring/", 200),
             "benchmarks": ("/benchmarks/", 200),
             "benchmark": (f"/benchmarks/{BENCHMARK}/", 200),
+            "open data": ("/data/", 200),
             "not found": ("/models/no-such-model/", 404),
         }
         pages = {}

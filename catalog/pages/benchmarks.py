@@ -245,7 +245,7 @@ def price_score_chart(
     ]
     return scatter_chart(
         data,
-        id="price-score",
+        id="price-score-chart",
         title=f"{benchmark.name} score against blended price",
         description=(
             f"{plural(len(data), 'model')}: each one's {benchmark.name} score against its "

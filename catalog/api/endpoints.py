@@ -11,6 +11,7 @@ stores anonymous answers as it does pages.
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.views.decorators.http import require_GET
 from ninja import NinjaAPI, Path, Query, Schema
 from ninja.errors import ValidationError
 from pydantic import Field
@@ -46,6 +47,7 @@ api = NinjaAPI(
     ),
     urls_namespace="api-v1",
     docs_url=None,
+    docs_decorator=require_GET,  # the OpenAPI document too answers GET only
 )
 
 ERRORS = {400: Error, 404: Error}

@@ -337,7 +337,7 @@ def test_an_empty_list_has_its_first_page(reader, db):
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
 def test_only_get_is_allowed(reader, method):
-    for url in (f"{API}/models", f"{API}/models.csv"):
+    for url in (f"{API}/", f"{API}/models", f"{API}/models.csv", f"{API}/openapi.json"):
         response = getattr(reader, method)(url)
         assert response.status_code == 405, (method, url)
         assert "GET" in response["Allow"]

@@ -276,7 +276,8 @@ def model_page(
         ),
         last_modified=facts.last_modified,
         lifecycle=lifecycle_badge(model.retires_on, model.is_deprecated, today),
-        price_chart=price_history_chart(records, today, subject=facts.name),
+        # Its own id: the default would repeat the section heading's "price-history-title".
+        price_chart=price_history_chart(records, today, subject=facts.name, id="model-price-chart"),
     )
 
 

@@ -14,11 +14,13 @@ from catalog.formatting import (
     price_per_million,
     reviewed_on,
     tier_label,
+    tier_name,
 )
 from catalog.lifecycle import LifecycleBadge, lifecycle_badge, retired
 from catalog.models import LanguageModel, Provider, Route
 from catalog.pages.model import PriceChangeRow, price_history
 from catalog.pages.prices import route_page_url
+from catalog.price_series import PriceHistoryChart, price_history_chart
 from catalog.responses import latest
 from catalog.seo import PageMeta
 
@@ -60,6 +62,7 @@ class RoutePage:
     summary: str
     rows: list[RouteRow]
     price_history: list[PriceChangeRow]
+    price_chart: PriceHistoryChart | None  # every tier's prices over time
     other_providers: list[Link]  # the model's route pages at its other providers
     reviewed: str  # the day the model's facts were last reviewed, "" for never
     meta: PageMeta
@@ -132,6 +135,11 @@ def route_description(
     )
 
 
+def history_tier(record) -> str:
+    """A route of the page's provider named by its tier, in the price-history chart."""
+    return tier_label(tier_name(record.service_mode, record.context_above))
+
+
 def route_last_modified(
     model: LanguageModel, provider: Provider, routes_here: list[Route], all_routes: list[Route]
 ) -> datetime | None:
@@ -172,6 +180,7 @@ def route_page(
     model (with their provider loaded) and the history records of those at `provider`."""
     here = [route for route in all_routes if route.provider_id == provider.pk]
     organization = model.organization.name
+    records = list(history_records)
     return RoutePage(
         model_name=model.name,
         model_url=model.get_absolute_url(),
@@ -181,7 +190,15 @@ def route_page(
         model_lifecycle=lifecycle_badge(model.retires_on, model.is_deprecated, today),
         summary=route_summary(model.name, provider.name, here, today),
         rows=route_rows(here, today),
-        price_history=price_history(history_records),
+        price_history=price_history(records),
+        price_chart=price_history_chart(
+            records,
+            today,
+            subject=f"{model.name} on {provider.name}",
+            id="route-price-chart",  # its ids apart from the section's "price-history-title"
+            standard_only=False,
+            label=history_tier,
+        ),
         other_providers=other_provider_links(model, provider, all_routes),
         reviewed=local_day(model.reviewed_at) if model.reviewed_at else "",
         meta=PageMeta(

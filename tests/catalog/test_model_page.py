@@ -1,10 +1,11 @@
 """/models/<slug>/: specs, capabilities, routes, price history, benchmarks, pair links."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from types import SimpleNamespace
 
 import lxml.html
+import time_machine
 from django.utils import timezone
 from django.utils.http import http_date
 
@@ -353,3 +354,16 @@ def test_query_count_is_fixed(client, reference_catalog, grow_catalog, django_as
     assert len(table_rows(section(response, "price-history"))) == 4
     with django_assert_num_queries(PAGE_QUERIES):
         client.get(QWEN)
+
+
+def test_no_id_twice_with_the_price_chart(client, reference_catalog):
+    """The chart's SVG title has an id of its own, not the section heading's."""
+    route = reference_catalog.qwen.routes.get(provider__slug="openrouter")
+    route.output_price = Decimal("1.50")
+    with time_machine.travel(timezone.now() + timedelta(days=3)):
+        route.save()
+        response = client.get(QWEN)
+    document = lxml.html.fromstring(response.content)
+    assert document.xpath("//section[@id='price-history']//svg")
+    ids = document.xpath("//@id")
+    assert len(ids) == len(set(ids))

@@ -165,6 +165,26 @@ def test_price_history_of_these_routes_only(client, qwen_at_openrouter, editor):
     ]
 
 
+def test_price_history_chart_of_every_tier(client, qwen_at_openrouter, editor):
+    assert "route-price-chart" not in client.get(QWEN_OPENROUTER).content.decode()
+    batch = Route.objects.get(
+        model=qwen_at_openrouter.qwen, provider__slug="openrouter", service_mode="batch"
+    )
+    batch.output_price = Decimal("0.99")
+    with time_machine.travel(timezone.now() + timedelta(days=3)):
+        batch.save()
+        response = client.get(QWEN_OPENROUTER)
+
+    page = document(response)
+    chart = section(response, "price-history").xpath(".//svg")[0]
+    assert chart.get("aria-labelledby") == "route-price-chart-title route-price-chart-desc"
+    assert chart.findtext("title") == "Price history of Qwen3.5-122B-A10B on OpenRouter"
+    ids = page.xpath("//@id")
+    assert len(ids) == len(set(ids))  # no id twice on the page
+    labels = {row[0] for row in table_rows(section(response, "price-history"))}
+    assert {"standard", "batch", "input over 200k tokens"} <= labels
+
+
 def test_links_to_the_model_the_provider_and_the_other_providers(client, qwen_at_openrouter):
     response = client.get(QWEN_OPENROUTER)
 

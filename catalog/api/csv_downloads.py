@@ -113,19 +113,47 @@ def model_rows(origin: str) -> Iterator[list[str]]:
     yield from csv_rows(columns, (records.model_record(model, slugs, links) for model in models))
 
 
-def provider_rows(origin: str) -> Iterator[list[str]]:
-    links = records.page_links(origin)
-    columns = ["slug", "name", "kind", "website", "url", *CURATED]
-    providers = queries.providers().iterator(chunk_size=CHUNK_SIZE)
-    yield from csv_rows(columns, (records.provider_record(item, links) for item in providers))
+def listed_rows(columns: list[str], read, build) -> Callable[[str], Iterator[list[str]]]:
+    """The rows of a file of `columns`: the records of `read()` (a queryset) made by
+    `build(item, links)`, read a chunk at a time."""
+
+    def rows(origin: str) -> Iterator[list[str]]:
+        links = records.page_links(origin)
+        items = read().iterator(chunk_size=CHUNK_SIZE)
+        yield from csv_rows(columns, (build(item, links) for item in items))
+
+    return rows
 
 
 PRICES = ["input_price", "output_price", "cached_input_price", "cache_write_price"]
 ROUTE_IDENTITY = ["model", "provider", "service_mode", "context_above"]
+PRICE_CHANGE_COLUMNS = [
+    "route",
+    *ROUTE_IDENTITY,
+    "field",
+    "old",
+    "new",
+    "changed_at",
+    "effective_on",
+    "changed_by",
+    "source_url",
+]
 
 
-def route_rows(origin: str) -> Iterator[list[str]]:
-    columns = [
+def price_history_rows(origin: str) -> Iterator[list[str]]:
+    """Newest first, as the API lists them: the changes are ordered once all are read."""
+    identities, history = queries.price_history()
+    changes = records.price_change_records(history.iterator(chunk_size=CHUNK_SIZE), identities)
+    yield from csv_rows(PRICE_CHANGE_COLUMNS, changes)
+
+
+provider_rows = listed_rows(
+    ["slug", "name", "kind", "website", "url", *CURATED],
+    queries.providers,
+    records.provider_record,
+)
+route_rows = listed_rows(
+    [
         "id",
         *ROUTE_IDENTITY,
         "provider_model_id",
@@ -135,54 +163,22 @@ def route_rows(origin: str) -> Iterator[list[str]]:
         "retires_on",
         "url",
         *CURATED,
-    ]
-    links = records.page_links(origin)
-    routes = queries.routes().iterator(chunk_size=CHUNK_SIZE)
-    yield from csv_rows(columns, (records.route_record(route, links) for route in routes))
-
-
-def price_history_rows(origin: str) -> Iterator[list[str]]:
-    columns = [
-        "route",
-        *ROUTE_IDENTITY,
-        "field",
-        "old",
-        "new",
-        "changed_at",
-        "effective_on",
-        "changed_by",
-        "source_url",
-    ]
-    identities, history = queries.price_history()
-    history = history.iterator(chunk_size=CHUNK_SIZE)
-    yield from csv_rows(columns, records.price_change_records(history, identities))
-
-
-def benchmark_rows(origin: str) -> Iterator[list[str]]:
-    links = records.page_links(origin)
-    columns = [
-        "slug",
-        "name",
-        "category",
-        "unit",
-        "higher_is_better",
-        "description",
-        "url",
-        *CURATED,
-    ]
-    benchmarks = queries.benchmarks().iterator(chunk_size=CHUNK_SIZE)
-    yield from csv_rows(columns, (records.benchmark_record(item, links) for item in benchmarks))
-
-
-def score_rows(origin: str) -> Iterator[list[str]]:
-    columns = ["benchmark", "model", "value", "unit", "higher_is_better", "measured_on"]
-    scores = queries.scores().iterator(chunk_size=CHUNK_SIZE)
-    yield from csv_rows([*columns, *CURATED], (records.score_record(item) for item in scores))
-
-
-def family_rows(origin: str) -> Iterator[list[str]]:
-    links = records.page_links(origin)
-    columns = [
+    ],
+    queries.routes,
+    records.route_record,
+)
+benchmark_rows = listed_rows(
+    ["slug", "name", "category", "unit", "higher_is_better", "description", "url", *CURATED],
+    queries.benchmarks,
+    records.benchmark_record,
+)
+score_rows = listed_rows(
+    ["benchmark", "model", "value", "unit", "higher_is_better", "measured_on", *CURATED],
+    queries.scores,
+    lambda score, links: records.score_record(score),
+)
+family_rows = listed_rows(
+    [
         "slug",
         "name",
         "organization.slug",
@@ -191,9 +187,10 @@ def family_rows(origin: str) -> Iterator[list[str]]:
         "members",
         "url",
         *CURATED,
-    ]
-    families = queries.families().iterator(chunk_size=CHUNK_SIZE)
-    yield from csv_rows(columns, (records.family_record(item, links) for item in families))
+    ],
+    queries.families,
+    records.family_record,
+)
 
 
 @dataclass(frozen=True)

@@ -143,34 +143,6 @@ def get_model(request: HttpRequest, slug: str = slug_path()):
     return records.model_record(model, queries.capability_slugs(), links(request))
 
 
-@api.get(
-    "/providers",
-    response={200: ProviderPage, **ERRORS},
-    url_name="providers",
-    tags=["providers"],
-)
-def list_providers(request: HttpRequest, paging: Query[Paging]):
-    """Providers with a route to a published model, by slug."""
-    page_links = links(request)
-    return page_of(
-        request,
-        queries.providers(),
-        paging,
-        lambda provider: records.provider_record(provider, page_links),
-    )
-
-
-@api.get(
-    "/providers/{slug}",
-    response={200: ProviderOut, **ERRORS},
-    url_name="provider",
-    tags=["providers"],
-)
-def get_provider(request: HttpRequest, slug: str = slug_path()):
-    provider = queries.one(queries.providers(), slug, "provider")
-    return records.provider_record(provider, links(request))
-
-
 @api.get("/routes", response={200: RoutePage, **ERRORS}, url_name="routes", tags=["routes"])
 def list_routes(request: HttpRequest, filters: Query[RouteFilters], paging: Query[Paging]):
     """Routes (a model at a provider, in a service mode and context tier, with its prices)
@@ -192,34 +164,6 @@ def list_price_history(request: HttpRequest, filters: Query[RouteFilters], pagin
     return page_of(request, changes, paging, lambda change: change)
 
 
-@api.get(
-    "/benchmarks",
-    response={200: BenchmarkPage, **ERRORS},
-    url_name="benchmarks",
-    tags=["benchmarks"],
-)
-def list_benchmarks(request: HttpRequest, paging: Query[Paging]):
-    """Benchmarks with a score of a published model, by slug."""
-    page_links = links(request)
-    return page_of(
-        request,
-        queries.benchmarks(),
-        paging,
-        lambda benchmark: records.benchmark_record(benchmark, page_links),
-    )
-
-
-@api.get(
-    "/benchmarks/{slug}",
-    response={200: BenchmarkOut, **ERRORS},
-    url_name="benchmark",
-    tags=["benchmarks"],
-)
-def get_benchmark(request: HttpRequest, slug: str = slug_path()):
-    benchmark = queries.one(queries.benchmarks(), slug, "benchmark")
-    return records.benchmark_record(benchmark, links(request))
-
-
 @api.get("/scores", response={200: ScorePage, **ERRORS}, url_name="scores", tags=["benchmarks"])
 def list_scores(request: HttpRequest, filters: Query[ScoreFilters], paging: Query[Paging]):
     """Benchmark scores of published models, by benchmark and model."""
@@ -227,27 +171,65 @@ def list_scores(request: HttpRequest, filters: Query[ScoreFilters], paging: Quer
     return page_of(request, scores, paging, records.score_record)
 
 
-@api.get("/families", response={200: FamilyPage, **ERRORS}, url_name="families", tags=["families"])
-def list_families(request: HttpRequest, paging: Query[Paging]):
-    """Model families with a published member, by slug."""
-    page_links = links(request)
-    return page_of(
-        request,
-        queries.families(),
-        paging,
-        lambda family: records.family_record(family, page_links),
+def add_slug_resource(
+    name: str, single: str, what: str, read, build, page_schema, record_schema, about: str
+) -> None:
+    """A list at /<name> (`about` says what it holds) and one record at /<name>/<slug>:
+    the records of `read()` (a queryset in slug order) made by `build(item, links)`."""
+
+    @api.get(
+        f"/{name}",
+        response={200: page_schema, **ERRORS},
+        url_name=name,
+        operation_id=f"list_{name}",
+        summary=f"List {name}",
+        description=about,
+        tags=[name],
     )
+    def listed(request: HttpRequest, paging: Query[Paging]):
+        page_links = links(request)
+        return page_of(request, read(), paging, lambda item: build(item, page_links))
+
+    @api.get(
+        f"/{name}/{{slug}}",
+        response={200: record_schema, **ERRORS},
+        url_name=single,
+        operation_id=f"get_{single}",
+        summary=f"One {what}",
+        tags=[name],
+    )
+    def one(request: HttpRequest, slug: str = slug_path()):
+        return build(queries.one(read(), slug, what), links(request))
 
 
-@api.get(
-    "/families/{slug}",
-    response={200: FamilyOut, **ERRORS},
-    url_name="family",
-    tags=["families"],
+add_slug_resource(
+    "providers",
+    "provider",
+    "provider",
+    queries.providers,
+    records.provider_record,
+    ProviderPage,
+    ProviderOut,
+    "Providers with a route to a published model, by slug.",
 )
-def get_family(request: HttpRequest, slug: str = slug_path()):
-    family = queries.one(queries.families(), slug, "model family")
-    return records.family_record(family, links(request))
-
-
+add_slug_resource(
+    "benchmarks",
+    "benchmark",
+    "benchmark",
+    queries.benchmarks,
+    records.benchmark_record,
+    BenchmarkPage,
+    BenchmarkOut,
+    "Benchmarks with a score of a published model, by slug.",
+)
+add_slug_resource(
+    "families",
+    "family",
+    "model family",
+    queries.families,
+    records.family_record,
+    FamilyPage,
+    FamilyOut,
+    "Model families with a published member, by slug.",
+)
 csv_downloads.add_to(api)

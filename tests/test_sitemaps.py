@@ -48,6 +48,7 @@ def test_index_lists_each_section_and_each_of_its_pages(client, sitemap_catalog,
         (f"{ORIGIN}/sitemap-routes.xml", CREATED_LASTMOD),
         (f"{ORIGIN}/sitemap-pairs.xml", CREATED_LASTMOD),
         (f"{ORIGIN}/sitemap-pairs.xml?p=2", CREATED_LASTMOD),
+        (f"{ORIGIN}/sitemap-pages.xml", CREATED_LASTMOD),
     ]
     assert response["Last-Modified"] == http_date(CREATED.timestamp())
     assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"
@@ -58,7 +59,10 @@ def test_index_leaves_out_a_section_without_urls(client, make_model):
     with time_machine.travel(CREATED, tick=False):
         make_model("Alpha", reviewed_at=CREATED)
 
-    assert locs(client.get("/sitemap.xml")) == [f"{ORIGIN}/sitemap-models.xml"]
+    assert locs(client.get("/sitemap.xml")) == [
+        f"{ORIGIN}/sitemap-models.xml",
+        f"{ORIGIN}/sitemap-pages.xml",  # the Open data page: a model is served
+    ]
     assert client.get("/sitemap-pairs.xml").status_code == 404
     assert client.get("/sitemap-providers.xml").status_code == 404
 
@@ -183,7 +187,7 @@ def test_every_sitemap_file_validates_against_the_schemas(
     schemas["siteindex"].assertValid(index)
 
     files = locs(client.get("/sitemap.xml"))
-    assert len(files) == 5
+    assert len(files) == 6
     for loc in files:
         schemas["sitemap"].assertValid(xml_of(client.get(loc.removeprefix(ORIGIN))))
 

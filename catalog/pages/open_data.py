@@ -48,7 +48,7 @@ class OpenDataPage:
 
 def data_last_changed() -> datetime | None:
     """The latest change or review of anything the API serves, in one query (a subquery
-    per table and stamp); None when the catalog has no model at all."""
+    per table and stamp); None when no model is published (the API serves nothing)."""
     latest_of = {
         f"{table._meta.model_name}_{field}": Subquery(
             table.objects.order_by(F(field).desc(nulls_last=True)).values(field)[:1]
@@ -56,7 +56,8 @@ def data_last_changed() -> datetime | None:
         for table in SERVED
         for field in ("updated_at", "reviewed_at")
     }
-    row = LanguageModel.objects.order_by().annotate(**latest_of).values(*latest_of).first()
+    published = LanguageModel.objects.published().order_by()
+    row = published.annotate(**latest_of).values(*latest_of).first()
     return latest(row.values()) if row else None
 
 

@@ -267,8 +267,14 @@ class PageSitemap(SlugSitemap):
     }
 
     def rows(self):
-        stamps = ((url_name, last_changed()) for url_name, last_changed in self.pages.items())
-        return [(url_name, stamp) for url_name, stamp in stamps if stamp is not None]
+        # The open data's stamp, read first, is None until a model is published: then these
+        # pages have nothing to show, and the section (like the others) is empty.
+        stamps = {}
+        for url_name, last_changed in self.pages.items():
+            stamps[url_name] = last_changed()
+            if url_name == "catalog:open_data" and stamps[url_name] is None:
+                return []
+        return [(url_name, stamp) for url_name, stamp in stamps.items() if stamp is not None]
 
     def location(self, item):
         return reverse(item.slug)

@@ -47,9 +47,9 @@ def open_page(browser, url, scheme):
     violations = []
     page.on(
         "console",
-        lambda message: violations.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
     )
     response = page.goto(url)
     assert response.status == 200, url

@@ -34,6 +34,7 @@ from catalog.formatting import (
     score_text,
     usd_rate,
 )
+from catalog.lifecycle import LifecycleBadge, lifecycle_badge
 from catalog.models import Benchmark, BenchmarkScore, Route, catalog_changed_at
 from catalog.responses import latest
 from catalog.seo import PageMeta
@@ -138,6 +139,7 @@ class Entry(NamedTuple):
     measured_on: date | None
     source_url: str
     reviewed_at: datetime | None
+    lifecycle: LifecycleBadge | None = None  # the model's: deprecated, retires, retired
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,7 @@ class LeaderboardRow:
     measured: str
     reviewed: str
     source_url: str
+    lifecycle: LifecycleBadge | None = None
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,7 @@ def leaderboard_rows(entries: list[Entry], benchmark: Benchmark) -> list[Leaderb
             measured=iso_day(entry.measured_on),
             reviewed=reviewed_on(entry.reviewed_at),
             source_url=entry.source_url,
+            lifecycle=entry.lifecycle,
         )
         for rank, entry in zip(ranks([entry.value for entry in ordered]), ordered, strict=True)
     ]
@@ -276,6 +280,9 @@ def benchmark_page(
             measured_on=score.measured_on,
             source_url=score.source_url,
             reviewed_at=score.reviewed_at,
+            lifecycle=lifecycle_badge(
+                score.model.retires_on, score.model.is_deprecated, timezone.localdate()
+            ),
         )
         for score in scores
     ]

@@ -2,7 +2,7 @@
 
 import re
 import xml.etree.ElementTree as ET
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date
 
-from catalog.models import Benchmark, BenchmarkScore
+from catalog.models import Benchmark, BenchmarkScore, LanguageModel
 from catalog.pages.benchmarks import (
     blended_price,
     cheapest_blended,
@@ -138,6 +138,18 @@ def test_the_leaderboard_ranks_published_models_best_first(client, scored):
 
     assert column(document, "Published models", 1) == ["Delta", "Alpha", "Gamma", "Beta"]
     assert column(document, "Published models", 2) == ["90%", "80%", "70%", "60%"]
+
+
+def test_the_leaderboard_shows_a_models_retirement(client, scored):
+    benchmark, models = scored
+    LanguageModel.objects.filter(pk=models["Gamma"].pk).update(
+        is_deprecated=True, retires_on=date(2099, 1, 31)
+    )
+
+    _, document = page_of(client, benchmark)
+
+    names = [" ".join(name.split()) for name in column(document, "Published models", 1)]
+    assert names == ["Delta", "Alpha", "Gamma Deprecated, retires 2099-01-31", "Beta"]
 
 
 def test_the_leaderboard_when_lower_is_better(client, scored):

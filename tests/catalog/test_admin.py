@@ -24,6 +24,7 @@ from catalog.models import (
     Capability,
     DecisionTag,
     LanguageModel,
+    ModelFamily,
     Organization,
     Provider,
     Route,
@@ -48,11 +49,20 @@ CATALOG_ADMINS = sorted(
     key=lambda pair: pair[0]._meta.model_name,
 )
 CATALOG_ADMIN_IDS = [model._meta.model_name for model, _ in CATALOG_ADMINS]
-CURATED_MODELS = [Organization, Provider, LanguageModel, Route, Benchmark, BenchmarkScore]
+CURATED_MODELS = [
+    Organization,
+    ModelFamily,
+    Provider,
+    LanguageModel,
+    Route,
+    Benchmark,
+    BenchmarkScore,
+]
 
 # A word each changelist's search must find in the sample catalog below.
 SEARCH_TERMS = {
     "organization": "Alibaba",
+    "modelfamily": "Qwen3.5",
     "provider": "Router",
     "languagemodel": "Qwen3.5",
     "route": "Router",
@@ -73,13 +83,20 @@ def catalog(make_organization, make_provider, make_model, make_route):
     organization = make_organization("Alibaba (Qwen)")
     provider = make_provider("OpenRouter")
     # A second of each, so that every related filter has a choice that excludes the first.
-    other_model = make_model("GPT-5.3-Codex-Spark", organization=make_organization("OpenAI"))
+    openai = make_organization("OpenAI")
+    other_model = make_model(
+        "GPT-5.3-Codex-Spark",
+        organization=openai,
+        family=ModelFamily.objects.create(name="GPT-5", slug="gpt-5", organization=openai),
+    )
     make_route(other_model, make_provider("Novita AI", kind=Provider.Kind.INFERENCE_HOST))
     other_benchmark = Benchmark.objects.create(name="Terminal-Bench", slug="terminal-bench")
     BenchmarkScore.objects.create(model=other_model, benchmark=other_benchmark, value=58)
+    family = ModelFamily.objects.create(name="Qwen3.5", slug="qwen3-5", organization=organization)
     model = make_model(
         "Qwen3.5-122B-A10B",
         organization=organization,
+        family=family,
         capabilities=["vision", "reasoning"],
         released_on="2026-02-24",
         openness=LanguageModel.Openness.OPEN_SOURCE,
@@ -104,6 +121,7 @@ def catalog(make_organization, make_provider, make_model, make_route):
     SkippedInput.objects.create(run=run, ref="providers/x/models/y.toml", reason="a dangling link")
     return {
         Organization: organization,
+        ModelFamily: family,
         Provider: provider,
         LanguageModel: model,
         Route: route,

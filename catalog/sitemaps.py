@@ -26,7 +26,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from catalog.models import LanguageModel, ModelFamily, Provider, Route
-from catalog.pages.benchmarks import indexed_benchmarks, last_modified
+from catalog.pages.benchmarks import benchmark_list_last_changed, indexed_benchmarks, last_modified
+from catalog.pages.families import family_list_last_changed
 from catalog.pages.open_data import data_last_changed
 from catalog.pages.retiring import retiring_last_changed
 
@@ -264,6 +265,8 @@ class PageSitemap(SlugSitemap):
     pages: dict[str, Callable[[], datetime | None]] = {
         "catalog:open_data": data_last_changed,
         "catalog:retiring": retiring_last_changed,
+        "catalog:family_list": family_list_last_changed,
+        "catalog:benchmark_list": benchmark_list_last_changed,
     }
 
     def rows(self):

@@ -151,7 +151,7 @@ def test_sitemap_query_counts(
     # A fixed number a section (the pairs also read the traffic defaults: their change
     # changes every pair page; the pages read the open data's stamp and what retires), and
     # the catalog's latest change (a URL dropped changes it too): the same for any size.
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(14):
         assert client.get("/sitemap.xml").status_code == 200
     # Reviewed published models; OpenRouter; Alpha on OpenRouter; the pairs of the reviewed
     # ones.

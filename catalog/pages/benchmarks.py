@@ -365,6 +365,19 @@ def indexed_benchmarks(today: date) -> QuerySet[Benchmark]:
     return with_last_modified(Benchmark.objects.filter(pk__in=scored), today)
 
 
+def benchmark_list_lastmod(benchmarks) -> datetime | None:
+    """The list's Last-Modified: the latest change of any benchmark it lists (as annotated
+    by `with_last_modified`) or of the catalog (a benchmark deleted changes it too)."""
+    return latest([*(last_modified(b) for b in benchmarks), catalog_changed_at()])
+
+
+def benchmark_list_last_changed() -> datetime | None:
+    """The list's Last-Modified without the page (the sitemap's pages section); None when
+    there is no benchmark to list."""
+    benchmarks = list(with_last_modified(Benchmark.objects.all(), timezone.localdate()))
+    return benchmark_list_lastmod(benchmarks) if benchmarks else None
+
+
 def read_benchmark_list() -> BenchmarkListPage:
     """Every benchmark, by name, with how many published models have a score on it."""
     today = timezone.localdate()
@@ -395,8 +408,7 @@ def read_benchmark_list() -> BenchmarkListPage:
             ),
             canonical_path=reverse("catalog:benchmark_list"),
         ),
-        # A benchmark deleted changes the list too.
-        last_modified=latest([*(last_modified(b) for b in benchmarks), catalog_changed_at()]),
+        last_modified=benchmark_list_lastmod(benchmarks),
     )
 
 

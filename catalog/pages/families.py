@@ -195,6 +195,18 @@ def family_description(family: ModelFamily, members: list[ModelFacts]) -> str:
     )
 
 
+def family_list_last_changed() -> datetime | None:
+    """The families list's Last-Modified without the page (the sitemap's pages section):
+    the latest change or review of a family it lists, or of the catalog (a model that
+    leaves a family, or is unpublished); None when no family has a published model."""
+    stamps = ModelFamily.objects.filter(members__is_published=True).aggregate(
+        updated=Max("updated_at"), reviewed=Max("reviewed_at")
+    )
+    if stamps["updated"] is None:
+        return None
+    return latest([stamps["updated"], stamps["reviewed"], catalog_changed_at()])
+
+
 def read_family_list() -> FamilyListPage:
     """Every family with a published member, by name."""
     published = Q(members__is_published=True)

@@ -191,3 +191,17 @@ def test_the_sitemaps_lastmod_is_the_pages_last_modified(client, demo):
         response = client.get(location.removeprefix("http://testserver"))
         stamp = datetime.fromisoformat(lastmod).timestamp()
         assert response["Last-Modified"] == http_date(stamp), location
+
+
+def test_the_lists_of_families_and_benchmarks_are_in_the_sitemap_as_they_last_changed(
+    client, demo
+):
+    listed = dict(entries(client.get("/sitemap-pages.xml")))
+    for path in ("/families/", "/benchmarks/"):
+        lastmod = datetime.fromisoformat(listed[f"http://testserver{path}"])
+        assert client.get(path)["Last-Modified"] == http_date(lastmod.timestamp()), path
+
+
+def test_the_families_list_is_not_in_the_sitemap_without_a_family(client, demo):
+    ModelFamily.objects.all().delete()
+    assert "http://testserver/families/" not in dict(entries(client.get("/sitemap-pages.xml")))

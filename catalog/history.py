@@ -6,7 +6,7 @@ objects with the price fields, `history_date` and `history_user`, and says what 
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -28,6 +28,9 @@ class PriceChange:
     label: str
     old: Decimal | None
     new: Decimal | None
+    # The day the change took effect where a sync's source dated it (None: not stated;
+    # it took effect when it was recorded, `changed_at`).
+    effective_on: date | None = None
 
 
 def changed_by(record: Any, user: Any) -> str:
@@ -59,6 +62,7 @@ def price_changes(records: Iterable[Any]) -> list[PriceChange]:
                         label=PRICE_LABELS[field],
                         old=getattr(previous, field),
                         new=getattr(record, field),
+                        effective_on=getattr(record, "effective_on", None),
                     )
                     for field in PRICE_FIELDS
                     if getattr(previous, field) != getattr(record, field)

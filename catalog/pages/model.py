@@ -175,17 +175,19 @@ def price_history(records) -> list[PriceChangeRow]:
         if not latest.is_active:
             label = f"{label}, no longer offered"
         for change in price_changes(route_records):
-            changes.append((change.changed_at, label, change))
+            # Dated by the day it took effect, where the source says, as the chart is.
+            day = change.effective_on or timezone.localdate(change.changed_at)
+            changes.append(((day, change.changed_at), label, change))
     changes.sort(key=lambda item: item[0], reverse=True)
     return [
         PriceChangeRow(
-            changed_on=local_day(changed_at),
+            changed_on=day.isoformat(),
             route=label,
             price=sentence_case(change.label),
             old=price_per_million(change.old),
             new=price_per_million(change.new),
         )
-        for changed_at, label, change in changes
+        for (day, _), label, change in changes
     ]
 
 

@@ -206,3 +206,25 @@ def test_price_history_reads_in_a_fixed_number_of_queries(
     with django_assert_num_queries(1):
         changes = route_price_changes(route)
         assert [c.changed_by for c in changes] == ["ada", "ada", "ada"]
+
+
+def test_a_change_a_source_dated_is_listed_at_the_day_it_took_effect():
+    from catalog.pages.model import price_history
+
+    dated = record(40, None, "0.26", "2.50")
+    dated.effective_on = (OPENED + timedelta(days=10)).date()
+    later = record(20, None, "0.30", "2.50")  # recorded before the dated one was synced
+    routes = [record(0, None, "0.26", "2.08"), later, dated]
+    for number, each in enumerate(routes):
+        each.id, each.history_id, each.is_active = 7, number, True
+        each.provider = SimpleNamespace(name="OpenRouter")
+        each.service_mode, each.context_above = "", 0
+
+    rows = price_history(routes)
+
+    assert price_changes(routes)[0].effective_on == dated.effective_on
+    assert [(row.changed_on, row.price) for row in rows] == [
+        ("2026-03-21", "Input price"),  # recorded on day 20, stated by nobody
+        ("2026-03-21", "Output price"),
+        ("2026-03-11", "Input price"),  # synced on day 40, in effect from day 10
+    ]

@@ -193,9 +193,7 @@ def test_the_sitemaps_lastmod_is_the_pages_last_modified(client, demo):
         assert response["Last-Modified"] == http_date(stamp), location
 
 
-def test_the_lists_of_families_and_benchmarks_are_in_the_sitemap_as_they_last_changed(
-    client, demo
-):
+def test_the_lists_of_families_and_benchmarks_are_in_the_sitemap_as_they_last_changed(client, demo):
     listed = dict(entries(client.get("/sitemap-pages.xml")))
     for path in ("/families/", "/benchmarks/"):
         lastmod = datetime.fromisoformat(listed[f"http://testserver{path}"])

@@ -10,13 +10,16 @@ runs collectstatic, then starts gunicorn (`config.wsgi`) with debug off, a throw
 key, DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost and no SSL redirect, on a free local port.
 
 - The Nu Html Checker (`node_modules/vnu-jar`, run with Java) checks one page of every
-  type: home, models (plain, filtered, and with bad filters: 400), a model, providers, a
-  provider, the compare picker (empty, and with bad input: 400), the reference pair page,
-  a pair page with bad traffic (400), benchmarks, a benchmark, a 404 page and the 500
-  page (rendered in-process: nothing on a healthy server answers 500). It counts errors,
-  not warnings, and prints them per page with the total.
+  type: home, models (plain, filtered, and with bad filters: 400), a model (unpriced, and
+  priced with its price-history chart), a model on one provider, providers, a provider,
+  the compare picker (empty, and with bad input: 400), the reference pair page, a pair
+  page with bad traffic (400), families, a family, what retires, benchmarks, a benchmark,
+  the open data page, a 404 page and the 500 page (rendered in-process: nothing on a
+  healthy server answers 500). It counts errors, not warnings, and prints them per page
+  with the total.
 - Lighthouse (`node_modules/.bin/lighthouse`, headless Debian Chromium via CHROME_PATH)
-  scores the home, models, model, pair and benchmark pages: a table of page x category (0-100), with
+  scores the home, models, model, route, pair, benchmark, family and retiring pages: a
+  table of page x category (0-100), with
   a second accessibility run in dark mode (the stylesheet has a dark palette: its contrast
   counts too), then the failing audits of any category below its bar.
 

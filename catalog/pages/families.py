@@ -36,8 +36,8 @@ from catalog.responses import latest
 from catalog.seo import PageMeta
 from catalog.slugs import pair_url
 
-# How many members' pair pages a family page links to, newest members first: all pairs
-# of the newest few (a family of 30 would otherwise link to 435 pairs).
+# How many members a family page pairs and charts, newest first: all pairs of the newest
+# few (a family of 30 would otherwise link to 435 pairs), and their price trend.
 PAIRED_MEMBERS = 8
 
 
@@ -100,7 +100,8 @@ class FamilyPage:
     capabilities: list[CapabilityMatrixRow]
     price_chart: PriceHistoryChart | None
     pairs: list[PairLink]
-    more_pairs: bool
+    more_pairs: bool  # more members than are paired and charted
+    charted: int  # how many of the newest members the price trend follows
     meta: PageMeta
     last_modified: datetime | None
 
@@ -270,9 +271,12 @@ def read_family_page(slug: str) -> FamilyPage | None:
     if not members:
         return None
     today = timezone.localdate()
+    # The trend follows the newest members only: a line each, and a family a sync filled
+    # can have a hundred.
+    charted = [facts.slug for facts in members[:PAIRED_MEMBERS]]
     standard = list(
         Route.objects.serving(today)
-        .filter(model__family=family, model__is_published=True, service_mode="", context_above=0)
+        .filter(model__slug__in=charted, model__family=family, service_mode="", context_above=0)
         .values_list("id", "model_id", "output_price", "model__name")
     )
     names = {model_id: name for _, model_id, _, name in standard}
@@ -296,6 +300,7 @@ def read_family_page(slug: str) -> FamilyPage | None:
         price_chart=trend,
         pairs=pairs,
         more_pairs=len(members) > PAIRED_MEMBERS,
+        charted=PAIRED_MEMBERS,
         meta=PageMeta(
             title=f"{family.name} family: models, prices, and capabilities",
             description=family_description(family, members),

@@ -203,3 +203,15 @@ def test_the_lists_of_families_and_benchmarks_are_in_the_sitemap_as_they_last_ch
 def test_the_families_list_is_not_in_the_sitemap_without_a_family(client, demo):
     ModelFamily.objects.all().delete()
     assert "http://testserver/families/" not in dict(entries(client.get("/sitemap-pages.xml")))
+
+
+def test_a_large_familys_trend_follows_its_newest_members(client, demo, monkeypatch):
+    monkeypatch.setattr("catalog.pages.families.PAIRED_MEMBERS", 2)
+    Route.history.update(history_date=timezone.now() - timedelta(days=30))
+
+    document = html.fromstring(client.get("/families/gpt-5/").content)
+
+    section = document.xpath("//section[@id='price-trend']")[0]
+    assert text_of(section).startswith("Price trend The newest 2 models,")
+    # GPT-5.3-Codex-Spark (newest) has no price; GPT-5 is the second newest.
+    assert set(section.xpath(".//table/tbody/tr/th/text()")) == {"GPT-5 (OpenAI API)"}

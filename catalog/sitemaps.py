@@ -258,25 +258,25 @@ class FamilySitemap(SlugSitemap):
 
 
 class PageSitemap(SlugSitemap):
-    """Pages of their own rather than one per record: `pages` maps each one's URL name (no
-    arguments) to what says when what it shows last changed (None: nothing to show yet,
-    so not listed). A row's slug is the URL name."""
+    """Pages of their own rather than one per record: the open data page, and `pages`,
+    which maps each other one's URL name (no arguments) to what says when what it shows
+    last changed (None: nothing to show yet, so not listed). A row's slug is the URL name.
+
+    None of them is listed until a model is published, which the open data's stamp (None
+    until then) says: an empty catalog has an empty sitemap."""
 
     pages: dict[str, Callable[[], datetime | None]] = {
-        "catalog:open_data": data_last_changed,
         "catalog:retiring": retiring_last_changed,
         "catalog:family_list": family_list_last_changed,
         "catalog:benchmark_list": benchmark_list_last_changed,
     }
 
     def rows(self):
-        # The open data's stamp, read first, is None until a model is published: then these
-        # pages have nothing to show, and the section (like the others) is empty.
-        stamps = {}
-        for url_name, last_changed in self.pages.items():
-            stamps[url_name] = last_changed()
-            if url_name == "catalog:open_data" and stamps[url_name] is None:
-                return []
+        published = data_last_changed()
+        if published is None:
+            return []
+        stamps = {"catalog:open_data": published}
+        stamps.update((url_name, last_changed()) for url_name, last_changed in self.pages.items())
         return [(url_name, stamp) for url_name, stamp in stamps.items() if stamp is not None]
 
     def location(self, item):

@@ -21,7 +21,6 @@ from catalog.facts import (
 )
 from catalog.formatting import (
     MISSING,
-    SUPPORT_TEXT,
     compact_tokens,
     iso_day,
     local_day,
@@ -31,6 +30,7 @@ from catalog.formatting import (
 )
 from catalog.lifecycle import LifecycleBadge
 from catalog.models import LanguageModel, ModelFamily, Route, catalog_changed_at
+from catalog.pages.model import CapabilityRow, PairLink, capability_rows
 from catalog.price_series import PriceHistoryChart, price_history_chart
 from catalog.responses import latest
 from catalog.seo import PageMeta
@@ -71,21 +71,9 @@ class MemberRow:
 
 
 @dataclass(frozen=True)
-class SupportCell:
-    text: str  # Yes / No / Unknown
-    tone: str  # the CSS class support-<tone>
-
-
-@dataclass(frozen=True)
 class CapabilityMatrixRow:
     capability: str
-    cells: list[SupportCell]  # one per member, in the members' order
-
-
-@dataclass(frozen=True)
-class PairLink:
-    text: str
-    url: str
+    cells: list[CapabilityRow]  # one per member, in the members' order
 
 
 @dataclass(frozen=True)
@@ -141,18 +129,12 @@ def member_rows(members: list[ModelFacts]) -> list[MemberRow]:
 def capability_matrix(
     members: list[ModelFacts], capabilities: list[CapabilityFacts]
 ) -> list[CapabilityMatrixRow]:
-    """One row per capability, one cell per member: Yes, No or Unknown."""
+    """One row per capability, one cell per member (its model page's row): Yes, No or
+    Unknown."""
+    per_member = [capability_rows(facts, capabilities) for facts in members]
     return [
-        CapabilityMatrixRow(
-            capability=capability.name,
-            cells=[
-                SupportCell(
-                    SUPPORT_TEXT[facts.support(capability.slug)], facts.support(capability.slug)
-                )
-                for facts in members
-            ],
-        )
-        for capability in capabilities
+        CapabilityMatrixRow(capability.name, [rows[index] for rows in per_member])
+        for index, capability in enumerate(capabilities)
     ]
 
 
@@ -276,7 +258,7 @@ def read_family_page(slug: str) -> FamilyPage | None:
     charted = [facts.slug for facts in members[:PAIRED_MEMBERS]]
     standard = list(
         Route.objects.serving(today)
-        .filter(model__slug__in=charted, model__family=family, service_mode="", context_above=0)
+        .filter(model__slug__in=charted, service_mode="", context_above=0)
         .values_list("id", "model_id", "output_price", "model__name")
     )
     names = {model_id: name for _, model_id, _, name in standard}

@@ -135,13 +135,26 @@ def iso_month(day: date | None) -> str:
     return day.strftime("%Y-%m") if day else MISSING
 
 
-def tier_name(service_mode: str, context_above: int) -> str:
+def tier_name(service_mode: str, context_above: int, marks: Iterable[str] = ()) -> str:
     """A route's tier as it reads beside its provider: "" for the standard price, "batch",
-    "input over 200k tokens", "batch, input over 200k tokens"."""
+    "input over 200k tokens", "batch, input over 200k tokens", "EU, FP8"."""
     parts = [service_mode] if service_mode else []
     if context_above:
         parts.append(f"input over {compact_tokens(context_above)} tokens")
+    parts.extend(marks)
     return ", ".join(parts)
+
+
+def partial_date(day: date | None, precision: str = "day") -> str:
+    """A date as precisely as its source states it: "2026-01-27", "2026-01", "2026";
+    "-" when unknown."""
+    if day is None:
+        return MISSING
+    if precision == "month":
+        return day.strftime("%Y-%m")
+    if precision == "year":
+        return str(day.year)
+    return day.isoformat()
 
 
 def lifecycle(retires_on: date | None, deprecated: bool, today: date) -> str:

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.dispatch import Signal
 
 from catalog.models import BenchmarkScore, LanguageModel, ModelCapability, ModelRedirect, Route
-from catalog.sync.models import ProposedChange, SourceIdentity
+from catalog.sync.models import ModelStatement, ProposedChange, SourceIdentity
 
 # Sent inside the merge's transaction with `survivor` and `loser` (still in the database):
 # apps that point at models (the comparisons' featured pairs) move their pointers.
@@ -25,13 +25,10 @@ def merge_models(survivor: LanguageModel, loser: LanguageModel) -> LanguageModel
     model_type = ContentType.objects.get_for_model(LanguageModel)
     route_type = ContentType.objects.get_for_model(Route)
 
-    kept = {
-        (route.provider_id, route.service_mode, route.context_above): route
-        for route in survivor.routes.all()
-    }
+    kept = {(route.provider_id, *route.place): route for route in survivor.routes.all()}
     history = Route.history.model.objects
     for route in loser.routes.all():
-        twin = kept.get((route.provider_id, route.service_mode, route.context_above))
+        twin = kept.get((route.provider_id, *route.place))
         if twin is None:
             route.model = survivor
             route.save()
@@ -64,6 +61,7 @@ def merge_models(survivor: LanguageModel, loser: LanguageModel) -> LanguageModel
     )
     ProposedChange.objects.filter(content_type=model_type, object_id=loser.pk).delete()
     ProposedChange.objects.filter(model=loser).update(model=survivor)
+    ModelStatement.objects.filter(model=loser).update(model=survivor)
     ModelRedirect.objects.filter(model=loser).update(model=survivor)
     ModelRedirect.objects.update_or_create(old_slug=loser.slug, defaults={"model": survivor})
     models_merged.send(sender=LanguageModel, survivor=survivor, loser=loser)

@@ -34,6 +34,7 @@ from catalog.slugs import validate_catalog_slug
 # The catalog sync's records live with the sync (catalog/sync/models.py); imported here so
 # the app registers them, and so `catalog.models` names every model of the app.
 from catalog.sync.models import (  # noqa: F401
+    ModelStatement,
     ProposedChange,
     ProposedMatch,
     SkippedInput,
@@ -236,10 +237,20 @@ class Organization(Curated):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True, validators=[validate_catalog_slug])
     website = models.URLField(max_length=300, blank=True)
+    aliases = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="Other spellings the sources use for this maker, comma-separated "
+        "(“mistral-ai, mistralai”): a sync files models under any of them here.",
+    )
 
     class Meta:
         ordering = ["name"]
         constraints = slug_constraints("organization")
+
+    @property
+    def alias_list(self):
+        return [alias.strip() for alias in self.aliases.split(",") if alias.strip()]
 
     def __str__(self):
         return self.name
@@ -466,6 +477,20 @@ def catalog_changed_at():
     return latest["latest"]
 
 
+class DatePrecision(models.TextChoices):
+    """How much of a date its source states: "2026-01" is a month, never "2026-01-01"."""
+
+    DAY = "day", "day"
+    MONTH = "month", "month"
+    YEAR = "year", "year"
+
+
+def precision_field(verbose_name):
+    return models.CharField(
+        verbose_name, max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+
+
 class LanguageModel(Curated):
     """A large language model: its specs, its license, the tags and capabilities it shows."""
 
@@ -508,6 +533,7 @@ class LanguageModel(Curated):
         help_text="The line it belongs to (“GPT-5”, “Claude Opus”); empty when none is known.",
     )
     released_on = models.DateField("released", null=True, blank=True)
+    released_precision = precision_field("release date known to the")
     product_type = models.CharField(
         max_length=20, choices=ProductType.choices, blank=True, help_text="Empty when not known."
     )
@@ -545,7 +571,15 @@ class LanguageModel(Curated):
         blank=True,
         help_text="The first day of the cutoff month when only the month is known.",
     )
+    knowledge_precision = precision_field("knowledge cutoff known to the")
     is_published = models.BooleanField("published", default=False)
+    unpublished_reason = models.CharField(
+        "why unpublished",
+        max_length=300,
+        blank=True,
+        help_text="Set by a sync that took the record off the site (“not a language model: "
+        "an embedding model”); publishing it again is an editor's call.",
+    )
     is_deprecated = models.BooleanField("deprecated", default=False)
     retires_on = models.DateField(
         "retires on", null=True, blank=True, help_text="When its maker stops serving it."
@@ -560,6 +594,10 @@ class LanguageModel(Curated):
         Capability, through="ModelCapability", related_name="models", blank=True
     )
     fact_source = FACT_SOURCE()
+    # fact → the other values its sources state, where they differ from the value shown:
+    # {"released_on": [{"value": "2025-06-15", "sources": ["models.dev: abacus"]}]}
+    # (catalog/sync/best_source.py). Written by the sync; editors see it on the form.
+    fact_disputes = models.JSONField("sources differ", default=dict, blank=True, editable=False)
 
     objects = LanguageModelQuerySet.as_manager()
 
@@ -709,6 +747,34 @@ class RouteQuerySet(CuratedQuerySet):
         )
 
 
+# What tells two routes of one model at one provider apart.
+ROUTE_PLACE = (
+    "service_mode",
+    "context_above",
+    "region",
+    "quantization",
+    "confidential",
+    "free_variant",
+    "snapshot",
+    "variant",
+)
+
+
+def serving_marks(route):
+    return tuple(
+        label
+        for label in (
+            route.region,
+            route.quantization,
+            "TEE" if route.confidential else "",
+            "free variant" if route.free_variant else "",
+            f"snapshot {route.snapshot}" if route.snapshot else "",
+            route.variant,
+        )
+        if label
+    )
+
+
 def price_field(verbose_name, help_text):
     """A price in USD per 1M tokens; empty (NULL) when not sourced, never 0 for unknown."""
     return models.DecimalField(
@@ -772,6 +838,27 @@ class Route(Curated):
     retires_on = models.DateField(
         "retires on", null=True, blank=True, help_text="When the provider stops serving it."
     )
+    # How this provider serves the model, where it says (catalog/sync/identity.py).
+    context_window = models.PositiveIntegerField(
+        null=True, blank=True, help_text="This provider's own limit, in tokens, where stated."
+    )
+    max_output_tokens = models.PositiveIntegerField(
+        null=True, blank=True, help_text="This provider's own limit, where stated."
+    )
+    region = models.CharField(max_length=20, blank=True, help_text="“EU”, “US”, “Global”…")
+    quantization = models.CharField(max_length=20, blank=True, help_text="“FP8”, “INT4”…")
+    confidential = models.BooleanField(
+        "confidential computing", default=False, help_text="Served in a TEE."
+    )
+    free_variant = models.BooleanField(
+        default=False, help_text="The provider's free variant (“:free”), rate-limited."
+    )
+    snapshot = models.CharField(
+        max_length=40, blank=True, help_text="The dated snapshot this id pins (“20251101”)."
+    )
+    variant = models.CharField(
+        max_length=20, blank=True, help_text="A reasoning switch the id fixes: “thinking”…"
+    )
     fact_source = FACT_SOURCE()
 
     objects = RouteQuerySet.as_manager()
@@ -792,10 +879,10 @@ class Route(Curated):
         ordering = ["model__name", "provider__name", "service_mode", "context_above"]
         constraints = [
             models.UniqueConstraint(
-                fields=["model", "provider", "service_mode", "context_above"],
+                fields=["model", "provider", *ROUTE_PLACE],
                 name="route_one_per_model_provider_tier",
                 violation_error_message="This model already has a route at this provider "
-                "in this service mode and context tier.",
+                "in this service mode, context tier and way of serving.",
             ),
             *[
                 models.CheckConstraint(
@@ -814,8 +901,18 @@ class Route(Curated):
     @property
     def tier(self):
         """The route's tier as it reads: "" for the standard price, "batch", "input over
-        200k tokens"…"""
-        return tier_name(self.service_mode, self.context_above)
+        200k tokens", "EU, FP8"…"""
+        return tier_name(self.service_mode, self.context_above, self.serving_marks)
+
+    @property
+    def serving_marks(self):
+        """How the provider serves it, as route tables show it: ("EU", "FP8", "TEE")."""
+        return serving_marks(self)
+
+    @property
+    def place(self):
+        """What tells this route from the model's other routes at the provider."""
+        return tuple(getattr(self, field) for field in ROUTE_PLACE)
 
 
 class Benchmark(Curated):

@@ -230,3 +230,41 @@ class ProposedMatch(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.source}: {self.external_id})"
+
+
+class ModelStatement(models.Model):
+    """What one source entry states about a model: a lab's canonical file, the lab's own
+    API's entry, or a provider's entry. The model's facts are chosen from its statements
+    by the source order of catalog/sync/best_source.py; the others stay here, so pages
+    can say where sources differ and editors can read every source side by side."""
+
+    class Role(models.TextChoices):
+        CANONICAL = "canonical", "the lab's canonical file"
+        LAB = "lab", "the lab's own API"
+        ROUTE = "route", "a provider's entry"
+
+    source = models.CharField(max_length=20, choices=SOURCE_CHOICES)
+    ref = models.CharField("entry", max_length=500)
+    model = models.ForeignKey(
+        "catalog.LanguageModel", on_delete=models.CASCADE, related_name="statements"
+    )
+    provider = models.ForeignKey(
+        "catalog.Provider", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices)
+    # fact → value as the entry states it: dates as "2026-01" or "2026-01-27".
+    facts = models.JSONField(default=dict)
+    source_url = models.URLField(max_length=500, blank=True)
+    last_seen_run = models.ForeignKey(
+        SyncRun, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "source statement"
+        ordering = ["model", "role", "source", "ref"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "ref"], name="modelstatement_one_per_entry")
+        ]
+
+    def __str__(self):
+        return f"{self.source}: {self.ref}"

@@ -27,6 +27,7 @@ from catalog.sync.snapshot import (
     SourceProvider,
     SourceRoute,
     parse_day,
+    parse_partial_day,
     positive_int,
     price,
 )
@@ -296,15 +297,21 @@ def source_model(key, data, organization):
     if not isinstance(limit, dict):
         raise SourceError("its limit is not a table")
     inputs = (data.get("modalities") or {}).get("input") or ()
+    outputs = (data.get("modalities") or {}).get("output") or ()
     license_name = data.get("license")
+    released_on, released_precision = parse_partial_day(data.get("release_date"))
+    knowledge_cutoff, knowledge_precision = parse_partial_day(data.get("knowledge"))
+    modes = (data.get("experimental") or {}).get("modes") or {}
     return SourceModel(
         key=key,
         name=name,
         organization=organization,
         family=str(data.get("family") or ""),
-        released_on=parse_day(data.get("release_date")),
+        released_on=released_on,
+        released_precision=released_precision,
         upstream_updated_on=parse_day(data.get("last_updated")),
-        knowledge_cutoff=parse_day(data.get("knowledge")),
+        knowledge_cutoff=knowledge_cutoff,
+        knowledge_precision=knowledge_precision,
         open_weights=data["open_weights"] if isinstance(data.get("open_weights"), bool) else None,
         license_name=str(license_name) if isinstance(license_name, str) else "",
         context_window=positive_int(limit.get("context"), "the context window"),
@@ -313,4 +320,22 @@ def source_model(key, data, organization):
         capabilities=capabilities(data),
         deprecated=data.get("status") == "deprecated",
         source_url=f"{SITE}/models/{key}" if "/" in key else SITE,
+        outputs=tuple(str(kind) for kind in outputs) if isinstance(outputs, list) else (),
+        weights=weights(data),
+        service_modes=tuple(sorted(modes)) if isinstance(modes, dict) else (),
     )
+
+
+HUGGING_FACE = "https://huggingface.co/"
+
+
+def weights(data):
+    """The Hugging Face ids its `[[weights]]` link to ("deepseek-ai/DeepSeek-V3.2")."""
+    found = []
+    for entry in data.get("weights") or ():
+        url = entry.get("url") if isinstance(entry, dict) else None
+        if isinstance(url, str) and url.startswith(HUGGING_FACE):
+            path = url.removeprefix(HUGGING_FACE).strip("/").split("/")
+            if len(path) >= 2:
+                found.append("/".join(path[:2]))
+    return tuple(found)

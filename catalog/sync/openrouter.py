@@ -93,10 +93,15 @@ def route(entry):
         stated["multimodal"] = "yes" if set(inputs) - {"text"} else "no"
     slug = str(entry.get("canonical_slug") or model_id)
     top = entry.get("top_provider") or {}
+    hugging_face = str(entry.get("hugging_face_id") or "").strip()
     model = SourceModel(
         key=slug,
         name=name,
         organization=model_id.split("/")[0] if "/" in model_id else "",
+        weights=(hugging_face,) if hugging_face.count("/") == 1 else (),
+        outputs=tuple(
+            str(kind) for kind in (entry.get("architecture") or {}).get("output_modalities") or ()
+        ),
         knowledge_cutoff=parse_day(entry.get("knowledge_cutoff")),
         context_window=positive_int(entry.get("context_length"), "the context length"),
         max_output_tokens=positive_int(

@@ -67,8 +67,10 @@ class SourceModel:
     organization: str = ""  # the maker's id or name in the source, "" when unstated
     family: str = ""
     released_on: date | None = None
+    released_precision: str = "day"  # "month" for "2026-01": never shown as a day
     upstream_updated_on: date | None = None
     knowledge_cutoff: date | None = None
+    knowledge_precision: str = "day"
     open_weights: bool | None = None
     license_name: str = ""
     context_window: int | None = None
@@ -78,6 +80,10 @@ class SourceModel:
     capabilities: dict[str, str] = field(default_factory=dict)
     deprecated: bool = False
     source_url: str = ""
+    # What identity and kind rules read (catalog/sync/identity.py):
+    outputs: tuple[str, ...] = ()  # output modalities, where stated
+    weights: tuple[str, ...] = ()  # Hugging Face ids of its weights ("deepseek-ai/…")
+    service_modes: tuple[str, ...] = ()  # modes the entry prices ("fast", "batch")
 
 
 @dataclass(frozen=True)
@@ -174,15 +180,21 @@ def positive_int(value, label):
 def parse_day(value):
     """ "2025-11-06" or "2025-11" (the first of the month) → date; None when unstated or
     unreadable (a fact a source garbles stays unknown)."""
+    return parse_partial_day(value)[0]
+
+
+def parse_partial_day(value):
+    """ "2025-11-06" → (date, "day"); "2025-11" → (its first day, "month"); "2025" →
+    (its first day, "year"); (None, "day") when unstated or unreadable."""
     if value is None:
-        return None
+        return None, "day"
     if isinstance(value, date):
-        return value
+        return value, "day"
     text = str(value).strip()
-    for length, suffix in ((10, ""), (7, "-01"), (4, "-01-01")):
+    for length, suffix, precision in ((10, "", "day"), (7, "-01", "month"), (4, "-01-01", "year")):
         if len(text) == length:
             try:
-                return date.fromisoformat(text + suffix)
+                return date.fromisoformat(text + suffix), precision
             except ValueError:
-                return None
-    return None
+                return None, "day"
+    return None, "day"

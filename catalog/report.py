@@ -1,0 +1,222 @@
+"""The catalog's own report: what an editor must know after a sync, as plain numbers and
+lists (`python manage.py catalog_report`, and the admin's "Catalog report" page).
+
+Its duplicate and non-model suspects use keys of its own, deliberately simpler than the
+sync's identity rules (catalog/sync/identity.py), so that the report checks the matcher
+rather than repeating it.
+"""
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Q
+
+from catalog.models import BenchmarkScore, LanguageModel, Organization, Provider, Route
+from catalog.sync import makers
+from catalog.sync.models import ModelStatement, ProposedChange, ProposedMatch, SyncRun
+from catalog.sync.snapshot import SOURCES
+
+# Words a serving provider adds to a model's name (the report's own list).
+SERVING_WORDS = {
+    "free", "tee", "fp8", "fp4", "bf16", "int4", "int8", "awq", "eu", "us", "global", "jp",
+    "au", "latest", "fw", "cs",
+}
+NON_MODEL_WORDS = re.compile(
+    r"embed|rerank|whisper|\btts\b|speech|transcri|\brouter\b|^auto\b|\bauto$|agentic chat|"
+    r"detection|\besm|bevformer|distilbert|sst-2|\bbge\b|\be5\b|image gen|\bvoice|"
+    r"body builder|switchpoint",
+    re.IGNORECASE,
+)
+
+
+def duplicate_key(name):
+    """The report's own key: the name lowercased, without a "Maker: " prefix, an
+    organization path, parenthesized text or serving words, its words in any order."""
+    name = re.sub(r"^[^:]{1,40}:\s+", "", name.casefold())
+    name = name.rsplit("/", 1)[-1]
+    name = re.sub(r"\([^)]*\)", " ", name)
+    name = re.sub(r"(?<=\d)[.\-_ ](?=\d)", "", name)
+    words = [word for word in re.split(r"[^a-z0-9]+", name) if word]
+    return " ".join(sorted(word for word in words if word not in SERVING_WORDS))
+
+
+@dataclass
+class Report:
+    published_models: int = 0
+    providers: int = 0
+    duplicate_groups: list = field(default_factory=list)  # [[names…]]
+    duplicate_records: int = 0
+    non_model_suspects: list = field(default_factory=list)
+    provider_makers: list = field(default_factory=list)  # (maker, models) only served
+    organizations_twice: list = field(default_factory=list)
+    raw_slug_organizations: list = field(default_factory=list)
+    disputes: dict = field(default_factory=dict)  # fact → models
+    off_best_source: dict = field(default_factory=dict)  # fact → models
+    month_dates_as_days: int = 0
+    open_proposed_changes: int = 0
+    open_proposed_matches: int = 0
+    skipped: dict = field(default_factory=dict)  # source → {reason: count}
+    with_prices: int = 0
+    without_prices: int = 0
+    with_scores: int = 0
+    without_scores: int = 0
+
+    @property
+    def duplicate_share(self):
+        return self.duplicate_records / self.published_models if self.published_models else 0.0
+
+
+def skip_reason_kind(reason):
+    """ "no organization can be told for sure; it may be …" → its kind, without the
+    entry's own details."""
+    reason = re.split(r"[;:(“]", reason, maxsplit=1)[0]
+    return re.sub(r"\s+", " ", reason).strip()
+
+
+def build_report():
+    report = Report()
+    published = LanguageModel.objects.published()
+    report.published_models = published.count()
+    report.providers = Provider.objects.serving_published_models().count()
+
+    models = list(published.select_related("organization"))
+    groups = defaultdict(list)
+    for model in models:
+        groups[duplicate_key(model.name)].append(model.name)
+    report.duplicate_groups = sorted(
+        (sorted(names) for names in groups.values() if len(names) > 1), key=len, reverse=True
+    )
+    report.duplicate_records = sum(len(names) - 1 for names in report.duplicate_groups)
+    report.non_model_suspects = sorted(m.name for m in models if NON_MODEL_WORDS.search(m.name))
+
+    # Makers that are only a provider of their models (not a lab).
+    provider_keys = {
+        makers.organization_key(key): name
+        for slug, name in Provider.objects.values_list("slug", "name")
+        for key in (slug, name)
+    }
+    labs = set(makers.ORGANIZATION_NAMES) | {
+        makers.organization_key(slug)
+        for slug in ModelStatement.objects.filter(role=ModelStatement.Role.CANONICAL)
+        .values_list("model__organization__slug", flat=True)
+        .distinct()
+    }
+    served_by_maker = Counter()
+    for model in models:
+        key = makers.organization_key(model.organization.slug)
+        if key in provider_keys and key not in labs:
+            served_by_maker[model.organization.name] += 1
+    report.provider_makers = sorted(served_by_maker.items())
+
+    by_key = defaultdict(list)
+    for organization in Organization.objects.all():
+        by_key[makers.organization_key(organization.slug)].append(organization.name)
+    report.organizations_twice = sorted(names for names in by_key.values() if len(names) > 1)
+    report.raw_slug_organizations = sorted(
+        org.name
+        for org in Organization.objects.filter(models__is_published=True).distinct()
+        if org.name == org.slug or org.name == org.name.casefold() and "-" in org.name
+    )
+
+    disputes = Counter()
+    for fact_disputes in published.values_list("fact_disputes", flat=True):
+        disputes.update(list(fact_disputes or {}))
+    report.disputes = dict(sorted(disputes.items()))
+    report.off_best_source, report.month_dates_as_days = facts_off_best_source(models)
+
+    report.open_proposed_changes = ProposedChange.objects.filter(
+        status=ProposedChange.Status.OPEN
+    ).count()
+    report.open_proposed_matches = ProposedMatch.objects.filter(
+        status=ProposedMatch.Status.OPEN
+    ).count()
+    for source in SOURCES:
+        run = SyncRun.objects.filter(source=source, status=SyncRun.Status.SUCCEEDED, dry_run=False).order_by("-pk").first()
+        if run is None:
+            continue
+        reasons = Counter(skip_reason_kind(r) for r in run.skipped_inputs.values_list("reason", flat=True))
+        report.skipped[source] = dict(reasons.most_common())
+
+    priced = Exists(Route.objects.active().filter(model=OuterRef("pk"), output_price__isnull=False))
+    scored = Exists(BenchmarkScore.objects.filter(model=OuterRef("pk")))
+    counts = published.aggregate(
+        priced=Count("pk", filter=Q(priced)), scored=Count("pk", filter=Q(scored))
+    )
+    report.with_prices = counts["priced"]
+    report.without_prices = report.published_models - counts["priced"]
+    report.with_scores = counts["scored"]
+    report.without_scores = report.published_models - counts["scored"]
+    return report
+
+
+CHECKED_FACTS = ("context_window", "max_output_tokens", "released_on")
+
+
+def facts_off_best_source(models):
+    """Per fact, the published models whose page shows another value than their canonical
+    file states (or, where there is none, than most of their sources state); and how many
+    show a day where their best source states only a month."""
+    by_model = defaultdict(list)
+    for statement in ModelStatement.objects.filter(model__in=[m.pk for m in models]):
+        by_model[statement.model_id].append(statement)
+    off = Counter()
+    month_as_day = 0
+    for model in models:
+        statements = by_model.get(model.pk)
+        if not statements:
+            continue
+        canonical = [s for s in statements if s.role == ModelStatement.Role.CANONICAL]
+        for fact in CHECKED_FACTS:
+            stated = [s.facts[fact] for s in canonical if s.facts.get(fact) is not None]
+            if not stated:
+                values = [s.facts[fact] for s in statements if s.facts.get(fact) is not None]
+                stated = [Counter(values).most_common(1)[0][0]] if values else []
+            if not stated:
+                continue
+            expected = stated[0]
+            if fact == "released_on":
+                shown = model.released_on.isoformat() if model.released_on else None
+                if shown is None or not shown.startswith(expected[:7]):
+                    off[fact] += 1
+                if len(expected) == 7 and model.released_precision == "day":
+                    month_as_day += 1
+            elif getattr(model, fact) != expected:
+                off[fact] += 1
+    return dict(off), month_as_day
+
+
+def report_lines(report, limit=10):
+    """The report as the command prints it."""
+    share = f"{report.duplicate_share:.1%}"
+    lines = [
+        f"Published models: {report.published_models:,}",
+        f"Providers serving them: {report.providers:,}",
+        f"Suspected duplicates: {report.duplicate_records:,} records ({share}) in "
+        f"{len(report.duplicate_groups):,} groups",
+        *(f"  {' = '.join(names)}" for names in report.duplicate_groups[:limit]),
+        f"Non-model suspects: {len(report.non_model_suspects):,}",
+        *(f"  {name}" for name in report.non_model_suspects[:limit]),
+        f"Makers that are only providers of their models: {len(report.provider_makers):,}",
+        *(f"  {name}: {count} models" for name, count in report.provider_makers[:limit]),
+        f"Organizations present twice: {len(report.organizations_twice):,}",
+        *(f"  {' = '.join(names)}" for names in report.organizations_twice[:limit]),
+        f"Organizations named by a raw slug: {len(report.raw_slug_organizations):,}",
+        *(f"  {name}" for name in report.raw_slug_organizations[:limit]),
+        "Models whose sources differ, per fact:",
+        *(f"  {fact}: {count:,}" for fact, count in report.disputes.items()),
+        "Model pages off their best source, per fact:",
+        *(f"  {fact}: {report.off_best_source.get(fact, 0):,}" for fact in CHECKED_FACTS),
+        f"Month-only release dates shown as a day: {report.month_dates_as_days:,}",
+        f"Open proposals: {report.open_proposed_changes:,} changes, "
+        f"{report.open_proposed_matches:,} matches",
+        "Skipped entries by reason (latest run of each source):",
+    ]
+    for source, reasons in report.skipped.items():
+        lines.append(f"  {source}:")
+        lines.extend(f"    {count:,} {reason}" for reason, count in reasons.items())
+    lines += [
+        f"Models with prices: {report.with_prices:,}; without: {report.without_prices:,}",
+        f"Models with benchmark scores: {report.with_scores:,}; without: {report.without_scores:,}",
+    ]
+    return lines

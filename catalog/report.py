@@ -48,7 +48,8 @@ class Report:
     duplicate_groups: list = field(default_factory=list)  # [[names…]]
     duplicate_records: int = 0
     non_model_suspects: list = field(default_factory=list)
-    provider_makers: list = field(default_factory=list)  # (maker, models) only served
+    # (maker, models): a provider credited with models that carry another lab's brand
+    provider_makers: list = field(default_factory=list)
     organizations_twice: list = field(default_factory=list)
     raw_slug_organizations: list = field(default_factory=list)
     disputes: dict = field(default_factory=dict)  # fact → models
@@ -105,7 +106,8 @@ def build_report():
     served_by_maker = Counter()
     for model in models:
         key = makers.organization_key(model.organization.slug)
-        if key in provider_keys and key not in labs:
+        brand = makers.brand_maker(model.name)
+        if key in provider_keys and key not in labs and brand and brand != key:
             served_by_maker[model.organization.name] += 1
     report.provider_makers = sorted(served_by_maker.items())
 
@@ -197,7 +199,8 @@ def report_lines(report, limit=10):
         *(f"  {' = '.join(names)}" for names in report.duplicate_groups[:limit]),
         f"Non-model suspects: {len(report.non_model_suspects):,}",
         *(f"  {name}" for name in report.non_model_suspects[:limit]),
-        f"Makers that are only providers of their models: {len(report.provider_makers):,}",
+        "Models credited to a provider that serves them under another lab's brand: "
+        f"{sum(count for _, count in report.provider_makers):,}",
         *(f"  {name}: {count} models" for name, count in report.provider_makers[:limit]),
         f"Organizations present twice: {len(report.organizations_twice):,}",
         *(f"  {' = '.join(names)}" for names in report.organizations_twice[:limit]),

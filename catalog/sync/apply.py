@@ -468,6 +468,7 @@ class Applier:
             provider=source_route.provider,
             provider_keys=self.provider_keys,
             known=self.known_makers,
+            model_id=source_route.provider_model_id,
         )
         maker = self.match.org_key(maker) if maker else ""
         model, marks = self.match.find(entry, maker, self.lab_keys)

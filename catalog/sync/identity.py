@@ -62,7 +62,7 @@ QUANTIZATIONS = {
 PROVIDER_TAGS = ("fw", "cs", "maas")
 
 DATE_SNAPSHOT = re.compile(
-    r"(?:[-_ .@(]|^)(?P<date>20\d\d-?[01]\d-?[0-3]\d|[01]\d-20\d\d|[01]\d/20\d\d|"
+    r"(?:[-_ .@(]|^)(?P<date>20\d\d-?[01]\d-?[0-3]\d|2\d[01]\d[0-3]\d|[01]\d-20\d\d|[01]\d/20\d\d|"
     r"(?:older )?v?[0-3]\d[0-3]\d)\)?$"
 )
 REASONING_SWITCH = re.compile(
@@ -74,7 +74,8 @@ LOCAL_QUANTIZATION = re.compile(r"^(?:i?q\d(?:_[a-z0-9]+)*|gguf|mlx \d-bit)$")
 # Words that give a model's size or format, which providers often leave out of its name
 # ("Llama 4 Scout" for "Llama 4 Scout 17B 16E Instruct").
 SIZE_WORD = re.compile(r"^(?:\d+(?:\.\d+)?[bm]|\d+e|a\d+(?:\.\d+)?b|instruct|it|hf)$")
-FAST_MODE = re.compile(r"[-_ :(]+fast\)?$")
+# A faster way of serving a model: "(Fast)", "-fast", a reseller's "(Turbo)", "(Lightning)".
+FAST_MODE = re.compile(r"[-_ :(]+(?:fast|turbo|lightning|highspeed)\)?$")
 MAKER_PREFIX = re.compile(r"^(?P<maker>[A-Za-z0-9][\w .&'-]{0,38}?):\s+(?P<rest>.+)$")
 PARENTHESIS = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*")
 DISCOUNT = re.compile(r"^\d+% off$")
@@ -389,7 +390,7 @@ NOT_LANGUAGE_FAMILIES = {
     "summarization model": ("bart",),
 }
 NOT_LANGUAGE_NAMES = {
-    "embedding model": re.compile(r"embed", re.IGNORECASE),
+    "embedding model": re.compile(r"embed|\bbge\b|\be5\b|\bgte\b", re.IGNORECASE),
     "reranker": re.compile(r"rerank", re.IGNORECASE),
     "speech-to-text model": re.compile(
         r"\bwhisper\b|transcri|speech[- ]to[- ]text|\basr\b|parakeet|canary", re.IGNORECASE
@@ -415,7 +416,7 @@ NOT_LANGUAGE_NAMES = {
 SAFETY_LANGUAGE_MODELS = re.compile(r"\bguard\b|\bsafety\b|\bsafeguard\b", re.IGNORECASE)
 ROUTER_FAMILIES = {"auto", "model-router", "router"}
 ROUTER_NAMES = re.compile(
-    r"\brouter\b|^auto\b|\bauto$|^switchpoint\b|^body builder\b", re.IGNORECASE
+    r"\brouter\b|\bauto\b|^switchpoint\b|^body builder\b", re.IGNORECASE
 )
 
 

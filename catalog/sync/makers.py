@@ -11,7 +11,9 @@ A model's organization is the lab that made it, taken in this order from:
    brand of a known lab in the name ("DeepSeek R1 Distill Qwen 32B" is DeepSeek's: the
    first brand wins, except a derivative's own brand, such as Nemotron, anywhere);
 4. the maker of its models.dev family, where only one lab's canonical files use it;
-5. the serving provider, only where that provider is a lab serving its own models.
+5. the serving provider, only where that provider is a lab serving its own models, or
+   files the entry as its own (under a folder of its own name, "groq/compound", or with
+   its own name first, "lucidquery-nexus-coder").
 
 A serving provider is never the maker otherwise ("siliconflow/deepseek-v3.2" is
 DeepSeek's), nor is a folder that names no one ("models", "stealth", "TEE") or a
@@ -124,6 +126,10 @@ ORGANIZATION_NAMES = {
     "baai": "BAAI",
     "salesforce": "Salesforce",
     "huihui-ai": "huihui.ai",
+    "01-ai": "01.AI",
+    "vercel": "Vercel",
+    "miromind": "MiroMind",
+    "h-company": "H Company",
     "baichuan": "Baichuan",
 }
 # Folders a provider files models under that name no maker.
@@ -203,6 +209,20 @@ BRANDS = {
     "solar": "upstage",
     "palmyra": "writer",
     "mercury": "inception",
+    "seed": "bytedance",
+    "baichuan": "baichuan",
+    "baichuan4": "baichuan",
+    "kat": "kuaishou",
+    "step": "stepfun",
+    "yi": "01-ai",
+    "ling": "inclusionai",
+    "ring": "inclusionai",
+    "trinity": "arcee-ai",
+    "intellect": "primeintellect",
+    "v0": "vercel",
+    "medgemma": "google",
+    "mirothinker": "miromind",
+    "holo3": "h-company",
 }
 BRAND_WORD = re.compile(r"[a-z]+\d*|\d+")
 
@@ -228,9 +248,10 @@ def display_name(key, seen_names=None):
     else its key in words ("deep-cogito" → "Deep Cogito")."""
     if key in ORGANIZATION_NAMES:
         return ORGANIZATION_NAMES[key]
-    if seen_names and seen_names.get(key):
-        return seen_names[key]
-    return " ".join(word[:1].upper() + word[1:] for word in key.split("-"))
+    seen = (seen_names or {}).get(key, "")
+    if seen and seen != seen.casefold():  # as written, where it is not a bare slug
+        return seen
+    return " ".join(word[:1].upper() + word[1:] for word in (seen or key).replace("-", " ").split())
 
 
 def brand_maker(name):
@@ -272,6 +293,7 @@ def choose_maker(
     provider="",
     provider_keys=frozenset(),
     known=frozenset(),
+    model_id="",
 ):
     """The maker key by the rules above; "" when nothing says for sure."""
     if canonical:
@@ -290,4 +312,18 @@ def choose_maker(
     if family_maker:
         return organization_key(family_maker)
     provider_key = organization_key(provider)
-    return provider_key if provider_key in known else ""
+    if provider_key in known or names_itself(provider_key, name, model_id, hints):
+        return provider_key
+    return ""
+
+
+def names_itself(provider_key, name, model_id, hints):
+    """Whether a provider files the entry as its own: under a folder of its own name
+    ("groq/compound"), or with its own name first ("lucidquery-nexus-coder")."""
+    if not provider_key:
+        return False
+    if any(organization_key(hint) == provider_key for hint in hints):
+        return True
+    first = re.split(r"[^a-z0-9]+", f"{model_id} {name}".casefold().strip())
+    words = provider_key.split("-")
+    return first[: len(words)] == words

@@ -25,18 +25,26 @@ from datetime import date
 from django.db.models import F
 from django.utils import timezone
 
-from catalog.models import LanguageModel, ModelCapability, Provider, Route
+from catalog.models import (
+    LanguageModel,
+    ModelCapability,
+    ModelFamily,
+    Organization,
+    Provider,
+    Route,
+)
 from catalog.slugs import free_slug, slug_from_name
 from catalog.sync import best_source, identity, makers
 from catalog.sync.dated_history import add_dated_history
 from catalog.sync.genai_prices import matches
 from catalog.sync.matching import Matcher, entry_keys, record_keys
-from catalog.sync.models import ModelStatement, ProposedChange, ProposedMatch
+from catalog.sync.models import ModelStatement, ProposedChange, ProposedMatch, SourceIdentity
 from catalog.sync.snapshot import (
     GENAI_PRICES,
     MODELSDEV,
     OPENROUTER,
     SOURCE_NAMES,
+    SOURCES,
     Prices,
     Skip,
     Snapshot,
@@ -84,6 +92,7 @@ class Applier:
     def apply(self):
         self.match = Matcher(self.source, self.run, self.counts)
         self.writer = Writer(self.run, self.source, self.now, self.counts, self.match.types)
+        self.mend_organizations()
         self.prepare()
         total = len(self.snapshot.providers) + len(self.snapshot.models) + len(self.snapshot.routes)
         done = 0
@@ -118,10 +127,11 @@ class Applier:
         self.duplicates = defaultdict(set)  # an older record → the models the rules say it is
         self.not_models = {}  # an older record → why it is not a language model
         self.provider_keys = {self.match.org_key(p.key) for p in self.snapshot.providers}
+        self.canonical_keys = {model.key for model in self.snapshot.models}
         self.provider_source_keys = {
             pk: key for key, pk in self.match.identities[(MODELSDEV, Provider)].items()
         }
-        self.duplicates.update(self.match.older_duplicates)
+
         self.canonical_labs = {
             self.match.org_key(model.organization) for model in self.snapshot.models
         }
@@ -161,6 +171,12 @@ class Applier:
                 self.lab_keys.update(
                     entry_keys(identity.parse_entry(route.model.name, route.provider_model_id))
                 )
+        self.match.build_index(
+            self.lab_keys,
+            {alias: primary for alias, (primary, _) in self.aliases.items()},
+            {model.key: model.weights for model in self.snapshot.models if model.weights},
+        )
+        self.duplicates.update(self.match.older_duplicates)
 
     def is_lab_provider(self, provider_key):
         key = self.match.org_key(provider_key)
@@ -230,17 +246,27 @@ class Applier:
             return
         model = self.match.known(LanguageModel, source_model.key)
         if model is None:
+            # Names and ids only: a lab's variants share their weights (Kimi K2 Thinking
+            # and Kimi K2 Thinking Turbo), and each file is a model of its own.
             keys = record_keys(source_model.name, model_id)
-            model = self.match.lookup(keys, self.match.org_key(lab))
+            model = self.match.lookup(keys, self.match.org_key(lab), weak=False)
         if model is None:
             model = self.create_model(source_model, organization)
         self.claim_model(model, source_model)
-        self.state(model, source_model, None, best_source.CANONICAL, source_model.key)
+        maker = self.match.org_key(lab)
+        self.state(
+            model, source_model, None, best_source.CANONICAL, f"models/{source_model.key}",
+            maker=maker,
+        )
         for alias, (primary, _) in self.aliases.items():
             if primary == source_model.key:
                 alias_model = next(m for m in self.snapshot.models if m.key == alias)
                 self.claim_model(model, alias_model)
-                self.state(model, alias_model, None, best_source.CANONICAL, alias, primary=False)
+                self.state(
+                    model, alias_model, None, best_source.CANONICAL, f"models/{alias}",
+                    primary=False,
+                    maker=maker,
+                )
         for weights in source_model.weights:
             self.match.index(model, "", weights, weak=True)
 
@@ -296,10 +322,12 @@ class Applier:
             facts[f"{CAPABILITY}{slug}"] = support
         return stated_only(facts)
 
-    def state(self, model, source_model, provider, role, ref, primary=True, name=None):
+    def state(self, model, source_model, provider, role, ref, primary=True, name=None, maker=""):
         facts = self.facts_of(source_model)
         if name:
             facts["name"] = name
+        if maker:
+            facts["maker"] = maker
         if not primary:
             facts["primary"] = False
         self.statements[ref] = (model.pk, provider.pk if provider else None, role, facts,
@@ -336,7 +364,9 @@ class Applier:
         self.touched.update(self.created_models)
 
     def resolve_facts(self):
-        """Each touched model's facts, chosen from all its sources' statements."""
+        """The facts of each model this source states (or stated until now), chosen from
+        all its sources' statements: also where the catalog, not the source, changed."""
+        self.touched.update(pk for pk, *_ in self.statements.values())
         by_model = defaultdict(list)
         for statement in ModelStatement.objects.filter(model__in=self.touched).select_related(
             "provider"
@@ -362,6 +392,11 @@ class Applier:
             self.match.names.discard(model.name)
             self.match.names.add(name)
             changes["name"] = name
+        # The maker follows the maker rules' best source (an older rule's guess is mended).
+        maker = values.get("maker")
+        organization = self.match.organization(maker, self.seen_names) if maker else None
+        if organization is not None and organization.pk != model.organization_id:
+            changes["organization"] = organization
         # A family fills a model that has none; an editor's grouping is never replaced.
         if model.family_id is None and values.get("family"):
             family = self.match.family(values["family"])
@@ -415,7 +450,7 @@ class Applier:
         found = self.route_model(source_route)
         if found is None:
             return
-        model, marks = found
+        model, marks, maker = found
         mode = source_route.service_mode or ("fast" if marks.fast else "")
         base = self.apply_one_route(source_route, provider, model, marks, mode, 0, source_route.prices)
         for tier in source_route.tiers:
@@ -425,7 +460,8 @@ class Applier:
             role = best_source.LAB if self.is_lab_of(provider, model) else best_source.ROUTE
             entry = identity.parse_entry(source_route.model.name, source_route.provider_model_id)
             self.state(model, source_route.model, provider, role, source_route.key,
-                       name=identity.clean_name(entry.name) if not marks.fast else None)
+                       name=identity.clean_name(entry.name) if not marks.fast else None,
+                       maker=maker)
 
     def is_lab_of(self, provider, model):
         key = self.match.org_key(self.provider_source_keys.get(provider.pk, provider.slug))
@@ -459,7 +495,7 @@ class Applier:
             if snapshot:
                 marks = replace(marks, snapshot=snapshot)
             self.claim_route_model(model, source_model.key)
-            return model, marks
+            return model, marks, self.match.org_key(primary.partition("/")[0])
         maker = makers.choose_maker(
             hints=entry.org_hints,
             maker_named=entry.maker_named,
@@ -472,11 +508,17 @@ class Applier:
         )
         maker = self.match.org_key(maker) if maker else ""
         model, marks = self.match.find(entry, maker, self.lab_keys)
-        known = self.match.known(LanguageModel, source_model.key)
+        known = self.match.current(self.match.known(LanguageModel, source_model.key))
         if known is not None and known.reviewed_at is not None:
             model = known  # an editor linked or kept this entry: theirs stands
         if model is None and known is not None:
             model = known
+        if model is None and identity.names_no_version(
+            source_model.name, source_route.provider_model_id
+        ):
+            reason = "an alias of whichever model is newest: it names no one model"
+            self.skip(source_route.key, reason)
+            return None
         if model is None:
             organization = self.match.organization(maker, self.seen_names) if maker else None
             if organization is None:
@@ -485,9 +527,14 @@ class Applier:
             model = self.create_model(source_model, organization, name=name)
             self.match.index(model, entry.name, entry.model_id)
         self.claim_route_model(model, source_model.key)
-        return model, marks
+        return model, marks, maker
 
     def claim_route_model(self, model, key):
+        if key in self.canonical_keys:
+            # A lab's own API files an entry at its canonical file's path: that id is the
+            # canonical file's ("moonshotai/kimi-k2.7-code-highspeed"), whatever the entry's
+            # base model says.
+            return
         older = self.match.known(LanguageModel, key)
         if older is not None and older.pk != model.pk and older.reviewed_at is None:
             self.duplicates[older.pk].add(model.pk)
@@ -647,6 +694,49 @@ class Applier:
 
     # Mending a catalog synced under older rules.
 
+    def mend_organizations(self):
+        """One maker under two spellings ("Mistral" and "mistral-ai") becomes one
+        organization, the other spelling its alias; a maker named by its bare slug
+        ("meta") gets its name ("Meta"). Reviewed organizations stay as editors left them."""
+        match = self.match
+        groups = defaultdict(list)
+        for org in match.organizations.values():
+            groups[match.org_key(org.slug)].append(org)
+        for key, orgs in groups.items():
+            keep = min(orgs, key=lambda o: (o.reviewed_at is None, o.slug != key, o.pk))
+            for org in orgs:
+                if org.pk == keep.pk or org.reviewed_at is not None:
+                    continue
+                LanguageModel.objects.filter(organization=org).update(organization=keep)
+                ModelFamily.objects.filter(organization=org).update(organization=keep)
+                for model in match.models.values():
+                    if model.organization_id == org.pk:
+                        model.organization_id = keep.pk
+                SourceIdentity.objects.filter(
+                    content_type=match.types[Organization], object_id=org.pk
+                ).update(object_id=keep.pk)
+                for identities in (match.identities[(s, Organization)] for s in SOURCES):
+                    for external_id, pk in identities.items():
+                        if pk == org.pk:
+                            identities[external_id] = keep.pk
+                keep.aliases = ", ".join(dict.fromkeys([*keep.alias_list, org.slug]))
+                Organization.objects.filter(pk=keep.pk).update(aliases=keep.aliases)
+                del match.organizations[org.pk]
+                org.delete()
+                self.counts.updated += 1
+            for spelling in (keep.slug, keep.name, *keep.alias_list):
+                match.organization_by_key[match.org_key(spelling)] = keep
+            if keep.reviewed_at is None and (keep.name == keep.slug or keep.name == key):
+                name = free_name(
+                    makers.display_name(key),
+                    {o.name for o in match.organizations.values()} - {keep.name},
+                )
+                if name != keep.name:
+                    keep.name = name
+                    keep.sync_run = self.run
+                    keep.save()
+                    self.counts.updated += 1
+
     def note_not_a_model(self, model_class, key, reason):
         record = self.match.known(model_class, key)
         if record is None:
@@ -745,7 +835,7 @@ def model_fields(facts):
 def statement_label(statement):
     name = SOURCE_NAMES.get(statement.source, statement.source)
     if statement.role == ModelStatement.Role.CANONICAL:
-        return f"{name} canonical file {statement.ref}"
+        return f"{name} canonical file {statement.ref.removeprefix('models/')}"
     return f"{name}: {statement.provider.name}" if statement.provider else name
 
 

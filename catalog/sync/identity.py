@@ -32,6 +32,8 @@ Chat (Claude Opus 4.5)", GitLab Duo's) is a route of that model (`unwrap`).
 import re
 from dataclasses import dataclass, replace
 
+from catalog.sync import makers
+
 # Regions and inference profiles, as the sources write them.
 REGIONS = {
     "eu": "EU",
@@ -193,6 +195,9 @@ def parse_entry(name, model_id, provider_key="", serving_names=frozenset()):
         maker_named = match["maker"]
         name = match["rest"]
     name, name_marks, name_hints = _strip_name(without_latest(name), serving_names)
+    if name and " " not in name:  # a name that is an id ("anthropic--claude-4.7-opus")
+        name, id_name_marks, id_name_hints = _strip_id(name, provider_key)
+        name_marks, name_hints = _combine(name_marks, id_name_marks), name_hints + id_name_hints
     model_id, id_marks, id_hints = _strip_id(model_id, provider_key)
     model_id = without_latest(model_id)
     hints.extend(name_hints + id_hints)
@@ -262,6 +267,18 @@ def _strip_name(name, serving_names=frozenset()):
         else:
             break
         name = words[0]
+    # Leading words a provider puts first: a region ("AU Anthropic Claude Opus 4.6") and
+    # the maker's name before its own brand ("Meta Llama 3.1 8B", "Google Gemini 2.5").
+    words = name.split()
+    if len(words) > 2 and words[0].casefold() in REGIONS and words[0].isupper():
+        region = region or REGIONS[words[0].casefold()]
+        words = words[1:]
+    if len(words) > 1:
+        maker = makers.organization_key(words[0])
+        if maker in makers.ORGANIZATION_NAMES and makers.brand_maker(words[1]) == maker:
+            hints.append(words[0])
+            words = words[1:]
+    name = " ".join(words)
     marks = Marks(region=region, quantization=quantization, confidential=confidential, free=free)
     return name.strip(" -"), marks, hints
 
@@ -293,8 +310,9 @@ def _strip_id(model_id, provider_key):
     if "--" in text:  # "anthropic--claude-4.7-opus"
         org, _, text = text.partition("--")
         hints.insert(0, org)
-    if provider_key and text.startswith(f"{provider_key}-"):  # "databricks-claude-…"
-        text = text.removeprefix(f"{provider_key}-")
+    rest = text.removeprefix(f"{provider_key}-") if provider_key else text
+    if rest != text and rest[:1].isalpha():  # "databricks-claude-…", not "v0-1.5-md"
+        text = rest
     # Trailing tags: "-fp8", "-tee", "-free", "-FW", "-maas", "-int4-mixed-ar".
     while True:
         head, separator, last = text.rpartition("-")
@@ -368,10 +386,14 @@ def _strip_switch(name, model_id, marks):
 
 
 def _strip_fast(name, model_id, marks):
+    """A fast mode, where the name says so in parentheses ("Claude Opus 4.7 (Fast)") or
+    only the id does: "Grok 4.1 Fast", a lab's name for a model of its own, stays."""
     by_name = FAST_MODE.search(name.casefold())
     by_id = FAST_MODE.search(model_id.casefold())
     if not (by_name or by_id):
         return None
+    if by_name and " " in name.strip() and not by_name.group().rstrip().endswith(")"):
+        return None  # a word of a display name
     name = name[: by_name.start()].strip(" -(") if by_name else name
     model_id = model_id[: by_id.start()] if by_id else model_id
     return name, model_id, replace(marks, fast=True)
@@ -446,9 +468,18 @@ def not_a_model(name, model_id="", family="", outputs=()):
     return ""
 
 
-# An alias that stands for whatever model is newest ("~anthropic/claude-opus-latest").
 def moving_alias(model_id):
+    """An alias that stands for whatever model is newest ("~anthropic/claude-opus-latest")."""
     return model_id.startswith("~") or "/~" in model_id
+
+
+def names_no_version(name, model_id):
+    """A "latest" alias that names no version ("claude-opus-latest", "Kimi Latest"): it
+    stands for whichever model is newest, unless a model goes by that very name."""
+    if not is_latest_alias(name, model_id):
+        return False
+    rest = f"{without_latest(name)} {without_latest(model_id.rsplit('/', 1)[-1])}"
+    return not re.search(r"\d", rest)
 
 
 CANONICAL_DATE = re.compile(r"-(?P<date>20\d\d-?[01]\d-?[0-3]\d|[0-3]\d\d\d|[01]\d-20\d\d)$")

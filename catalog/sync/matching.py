@@ -8,6 +8,7 @@ per run and kept up to date as the run writes, and the lookups the identity rule
   (not sure), unless only one of them is at the entry's maker.
 """
 
+import re
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
@@ -23,7 +24,7 @@ from catalog.models import (
 )
 from catalog.slugs import free_slug, slug_from_name
 from catalog.sync import identity, makers
-from catalog.sync.models import SourceIdentity
+from catalog.sync.models import ModelStatement, SourceIdentity
 from catalog.sync.writing import free_name
 
 EMPTY_KEY = "|"
@@ -33,6 +34,11 @@ def entry_keys(entry):
     """The lookup keys of a parsed entry: its name's, then its id's."""
     keys = [identity.name_key(entry.name), identity.name_key(entry.model_id)]
     return [key for key in dict.fromkeys(keys) if key != EMPTY_KEY]
+
+
+def made_name(name):
+    """A name as its source gave it, without the " (2)" a sync adds to a name taken."""
+    return re.sub(r" \(\d+\)$", "", name)
 
 
 def record_keys(name, model_id=""):
@@ -92,8 +98,20 @@ class Matcher:
         self.weak_index = defaultdict(set)
         self.loose_index = defaultdict(set)  # loose key → (model pk, its size words)
         self.older_duplicates = defaultdict(set)
-        for model in self.survivors():
-            self.index(model, identity.without_latest(model.name))
+        self.hidden = None  # a model lookups skip for a moment (see `build_index`)
+
+    def build_index(self, lab_keys=frozenset(), aliases=None, weights=None):
+        """Index every model by its keys, less the records an older sync made twice (see
+        `survivors`). `lab_keys`: the names labs sell as models of their own; `aliases`:
+        the canonical files that are another's model (alias key → primary key);
+        `weights`: canonical key → its weights' Hugging Face ids."""
+        for model in self.survivors(lab_keys, aliases or {}):
+            self.index(model, identity.without_latest(made_name(model.name)))
+        for key, ids in (weights or {}).items():
+            model = self.known(LanguageModel, key, "modelsdev")
+            if model is not None and model.pk not in self.older_duplicates:
+                for hugging_face_id in ids:
+                    self.index(model, "", hugging_face_id, weak=True)
         model_ids = self.identities[(self.source, LanguageModel)]
         for external_id, pk in model_ids.items():
             if pk in self.models and pk not in self.older_duplicates:
@@ -101,16 +119,33 @@ class Matcher:
         for route in self.routes.values():
             if route.model_id in self.models and route.model_id not in self.older_duplicates:
                 self.index(self.models[route.model_id], "", route.provider_model_id)
+        # A record an older sync made (no source states anything of it under these rules
+        # yet) that the rules, read now, find in another model.
+        stated = set(ModelStatement.objects.values_list("model_id", flat=True).distinct())
+        for model in list(self.models.values()):
+            if model.reviewed_at is not None or model.pk in stated:
+                continue
+            if model.pk in self.older_duplicates:
+                continue
+            self.hidden = model.pk
+            entry = identity.parse_entry(made_name(model.name), "")
+            found, _ = self.find(entry, self.maker_key_of(model), lab_keys)
+            self.hidden = None
+            if found is not None and model.pk not in self.older_duplicates.get(found.pk, ()):
+                self.older_duplicates[model.pk].add(found.pk)
 
-    def survivors(self):
-        """The models, less the records an older sync made of one model twice under names
-        the identity rules now read as one ("Claude Opus 4.7" and "Claude Opus 4.7 (EU)"):
-        those are noted in `older_duplicates` (record → the one it is), for the run to
-        merge. A reviewed record is never merged into another; where two were reviewed,
-        the editors decide."""
+    def survivors(self, lab_keys, aliases):
+        """The models, less the records an older sync made of one model twice, under names
+        the identity rules now read as one: "Claude Opus 4.7" and "Claude Opus 4.7 (EU)"
+        (the same name once marks are off), "GPT-4o (2024-08-06)" (a lab's alias file);
+        `build_index` adds those the rules find in another model ("Claude Opus 4.7
+        (Fast)", "Gemma 3 27B IT"). Those are
+        noted in `older_duplicates` (record → the one it is), for the run to merge. A
+        reviewed record is never merged into another; where two were reviewed, the
+        editors decide."""
         groups = defaultdict(list)
         for model in self.models.values():
-            entry = identity.parse_entry(identity.without_latest(model.name), "")
+            entry = identity.parse_entry(identity.without_latest(made_name(model.name)), "")
             groups[identity.name_key(identity.clean_name(entry.name))].append(model)
         kept = []
         for group in groups.values():
@@ -127,7 +162,22 @@ class Matcher:
             for model in group:
                 if model.pk != survivor.pk:
                     self.older_duplicates[model.pk].add(survivor.pk)
-        return kept
+        canonical = self.identities[("modelsdev", LanguageModel)]
+        for alias, primary in aliases.items():
+            older, model = canonical.get(alias), canonical.get(primary)
+            if older and model and older != model and self.models[older].reviewed_at is None:
+                self.older_duplicates[older].add(model)
+        return [model for model in kept if model.pk not in self.older_duplicates]
+
+    def visible(self, pk):
+        """Whether lookups may find the model: not deleted, not an older duplicate."""
+        return pk in self.models and pk not in self.older_duplicates and pk != self.hidden
+
+    def current(self, model):
+        """The model a record stands for now: itself, or the one an older duplicate is."""
+        if model is not None and len(self.older_duplicates.get(model.pk, ())) == 1:
+            return self.models.get(next(iter(self.older_duplicates[model.pk])), model)
+        return model
 
     # Identities.
 
@@ -249,7 +299,7 @@ class Matcher:
             hits = {
                 pk
                 for pk, their_sizes in self.loose_index.get(key, ())
-                if sizes <= their_sizes and pk in self.models
+                if sizes <= their_sizes and self.visible(pk)
             }
             models = [self.models[pk] for pk in hits]
             if maker_key:
@@ -261,13 +311,14 @@ class Matcher:
     def maker_key_of(self, model):
         return self.org_key(self.organizations[model.organization_id].slug)
 
-    def lookup(self, keys, maker_key=""):
+    def lookup(self, keys, maker_key="", weak=True):
         """The one model these keys name: at `maker_key` where it has one, else anywhere;
-        None when none does, or more than one (not sure). Names and ids first, then the
-        weights' ids."""
-        for index in (self.name_index, self.id_index, self.weak_index):
+        None when none does, or more than one (not sure). Names and ids first, then (where
+        `weak`) the weights' ids."""
+        indexes = (self.name_index, self.id_index, self.weak_index)
+        for index in indexes if weak else indexes[:2]:
             for key in keys:
-                hits = [self.models[pk] for pk in index.get(key, ()) if pk in self.models]
+                hits = [self.models[pk] for pk in index.get(key, ()) if self.visible(pk)]
                 if maker_key:
                     at_maker = [model for model in hits if self.maker_key_of(model) == maker_key]
                     hits = at_maker or hits

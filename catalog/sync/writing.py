@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from catalog.models import LanguageModel, ModelFamily
+from catalog.models import LanguageModel, ModelFamily, Organization
 from catalog.sync.models import ProposedChange
 
 PRICE_FIELDS = {
@@ -120,7 +120,7 @@ def stated_only(facts):
 def as_json(value):
     """A fact as a proposal stores it, in a form editors read: Decimal("10") → "10" (not
     "1E+1"), Decimal("0.150000") → "0.15", a date → "2026-01-27", a family → its slug."""
-    if isinstance(value, ModelFamily):
+    if isinstance(value, ModelFamily | Organization):
         return value.slug
     if isinstance(value, Decimal):
         return f"{value.normalize():f}"

@@ -54,6 +54,7 @@ class Report:
     raw_slug_organizations: list = field(default_factory=list)
     disputes: dict = field(default_factory=dict)  # fact → models
     off_best_source: dict = field(default_factory=dict)  # fact → models
+    off_canonical_or_most: dict = field(default_factory=dict)  # fact → models
     month_dates_as_days: int = 0
     open_proposed_changes: int = 0
     open_proposed_matches: int = 0
@@ -125,7 +126,9 @@ def build_report():
     for fact_disputes in published.values_list("fact_disputes", flat=True):
         disputes.update(list(fact_disputes or {}))
     report.disputes = dict(sorted(disputes.items()))
-    report.off_best_source, report.month_dates_as_days = facts_off_best_source(models)
+    report.off_best_source, report.off_canonical_or_most, report.month_dates_as_days = (
+        facts_off_best_source(models)
+    )
 
     report.open_proposed_changes = ProposedChange.objects.filter(
         status=ProposedChange.Status.OPEN
@@ -156,36 +159,46 @@ CHECKED_FACTS = ("context_window", "max_output_tokens", "released_on")
 
 
 def facts_off_best_source(models):
-    """Per fact, the published models whose page shows another value than their canonical
-    file states (or, where there is none, than most of their sources state); and how many
-    show a day where their best source states only a month."""
+    """Per fact, the published models whose page shows another value than their best
+    source states: their canonical file, else their lab's own API, else most of their
+    sources (catalog/sync/best_source.py's order); how many of them differ from the
+    canonical file or, where there is none, from most sources (the lab's own API set
+    aside); and how many show a day where their best source states only a month."""
     by_model = defaultdict(list)
     for statement in ModelStatement.objects.filter(model__in=[m.pk for m in models]):
         by_model[statement.model_id].append(statement)
-    off = Counter()
+    off, off_majority = Counter(), Counter()
     month_as_day = 0
     for model in models:
         statements = by_model.get(model.pk)
         if not statements:
             continue
-        canonical = [s for s in statements if s.role == ModelStatement.Role.CANONICAL]
         for fact in CHECKED_FACTS:
-            stated = [s.facts[fact] for s in canonical if s.facts.get(fact) is not None]
-            if not stated:
-                values = [s.facts[fact] for s in statements if s.facts.get(fact) is not None]
-                stated = [Counter(values).most_common(1)[0][0]] if values else []
-            if not stated:
-                continue
-            expected = stated[0]
-            if fact == "released_on":
-                shown = model.released_on.isoformat() if model.released_on else None
-                if shown is None or not shown.startswith(expected[:7]):
-                    off[fact] += 1
-                if len(expected) == 7 and model.released_precision == "day":
-                    month_as_day += 1
-            elif getattr(model, fact) != expected:
-                off[fact] += 1
-    return dict(off), month_as_day
+            best = expected_value(statements, fact, (ModelStatement.Role.CANONICAL,
+                                                     ModelStatement.Role.LAB))
+            plain = expected_value(statements, fact, (ModelStatement.Role.CANONICAL,))
+            for expected, counter in ((best, off), (plain, off_majority)):
+                if expected is not None and not shows(model, fact, expected):
+                    counter[fact] += 1
+            if fact == "released_on" and best and len(best) == 7:
+                month_as_day += model.released_precision == "day"
+    return dict(off), dict(off_majority), month_as_day
+
+
+def expected_value(statements, fact, tiers):
+    """What the first of `tiers` that states `fact` states, else most statements."""
+    for role in tiers:
+        stated = [s.facts[fact] for s in statements if s.role == role and s.facts.get(fact)]
+        if stated:
+            return stated[0]
+    values = [s.facts[fact] for s in statements if s.facts.get(fact) is not None]
+    return Counter(values).most_common(1)[0][0] if values else None
+
+
+def shows(model, fact, expected):
+    if fact == "released_on":
+        return bool(model.released_on) and model.released_on.isoformat().startswith(expected[:7])
+    return getattr(model, fact) == expected
 
 
 def report_lines(report, limit=10):
@@ -208,8 +221,10 @@ def report_lines(report, limit=10):
         *(f"  {name}" for name in report.raw_slug_organizations[:limit]),
         "Models whose sources differ, per fact:",
         *(f"  {fact}: {count:,}" for fact, count in report.disputes.items()),
-        "Model pages off their best source, per fact:",
+        "Model pages off their best source (canonical file, lab's API, most sources):",
         *(f"  {fact}: {report.off_best_source.get(fact, 0):,}" for fact in CHECKED_FACTS),
+        "Model pages off their canonical file, or most sources where there is none:",
+        *(f"  {fact}: {report.off_canonical_or_most.get(fact, 0):,}" for fact in CHECKED_FACTS),
         f"Month-only release dates shown as a day: {report.month_dates_as_days:,}",
         f"Open proposals: {report.open_proposed_changes:,} changes, "
         f"{report.open_proposed_matches:,} matches",

@@ -162,7 +162,8 @@ class Applier:
         self.aliases = identity.canonical_aliases(
             (model.key, model.name, model.weights) for model in self.snapshot.models
         )
-        # The names a lab sells as models of their own: its canonical files, its own API.
+        # The names a lab sells as models of their own: its canonical files, its own API;
+        # not the dated snapshots its alias files name (GPT-4o (2024-08-06) is GPT-4o).
         self.lab_keys = set()
         for model in self.snapshot.models:
             self.lab_keys.update(record_keys(model.name, model.key.partition("/")[2]))
@@ -170,6 +171,11 @@ class Applier:
             if self.is_lab_provider(route.provider):
                 self.lab_keys.update(
                     entry_keys(identity.parse_entry(route.model.name, route.provider_model_id))
+                )
+        for model in self.snapshot.models:
+            if self.aliases.get(model.key, ("", ""))[1]:
+                self.lab_keys.difference_update(
+                    record_keys(model.name, model.key.partition("/")[2])
                 )
         self.match.build_index(
             self.lab_keys,
@@ -258,10 +264,12 @@ class Applier:
             model, source_model, None, best_source.CANONICAL, f"models/{source_model.key}",
             maker=maker,
         )
-        for alias, (primary, _) in self.aliases.items():
+        for alias, (primary, snapshot) in self.aliases.items():
             if primary == source_model.key:
                 alias_model = next(m for m in self.snapshot.models if m.key == alias)
-                self.claim_model(model, alias_model)
+                # A dated snapshot's name is not the model's: an entry by that name is the
+                # model at that snapshot (a route of its own), found by the snapshot rule.
+                self.claim_model(model, alias_model, index=not snapshot)
                 self.state(
                     model, alias_model, None, best_source.CANONICAL, f"models/{alias}",
                     primary=False,
@@ -270,7 +278,7 @@ class Applier:
         for weights in source_model.weights:
             self.match.index(model, "", weights, weak=True)
 
-    def claim_model(self, model, source_model):
+    def claim_model(self, model, source_model, index=True):
         """A canonical file names `model`; a record an older rule made for it is a
         duplicate."""
         key = source_model.key
@@ -278,7 +286,8 @@ class Applier:
         if older is not None and older.pk != model.pk:
             self.duplicates[older.pk].add(model.pk)
         self.match.remember(model, key)
-        self.match.index(model, source_model.name, key.partition("/")[2])
+        if index:
+            self.match.index(model, source_model.name, key.partition("/")[2])
 
     def create_model(self, source_model, organization, name=None):
         stated = stated_only(model_fields(self.facts_of(source_model)))
@@ -596,13 +605,9 @@ class Applier:
     def apply_one_route(self, source_route, provider, model, marks, mode, above, prices: Prices):
         key = f"{source_route.key}@{above}" if above else source_route.key
         place = route_place(mode, above, marks)
-        route = self.match.known(Route, key)
+        route = self.match.known(Route, key) or self.match.route_at(provider, model, place)
         if route is None:
-            route = self.match.route_at(provider, model, place)
-            if route is None:
-                route = self.create_route(source_route, provider, model, place, prices, marks, key)
-            else:
-                self.counts.unchanged += 1
+            route = self.create_route(source_route, provider, model, place, prices, marks, key)
         else:
             self.claim(route, source_route, key)
             self.update_route(route, source_route, key, prices, marks, place)

@@ -275,9 +275,12 @@ def _strip_name(name, serving_names=frozenset()):
         words = words[1:]
     if len(words) > 1:
         maker = makers.organization_key(words[0])
-        if maker in makers.ORGANIZATION_NAMES and makers.brand_maker(words[1]) == maker:
+        brand = makers.brand_maker(words[1])
+        if maker in makers.ORGANIZATION_NAMES and brand == maker:
             hints.append(words[0])
             words = words[1:]
+        elif words[0].casefold() in serving_names and brand and brand != maker:
+            words = words[1:]  # a provider's own name first: "Azure gpt-4o"
     name = " ".join(words)
     marks = Marks(region=region, quantization=quantization, confidential=confidential, free=free)
     return name.strip(" -"), marks, hints
@@ -438,7 +441,7 @@ NOT_LANGUAGE_NAMES = {
 SAFETY_LANGUAGE_MODELS = re.compile(r"\bguard\b|\bsafety\b|\bsafeguard\b", re.IGNORECASE)
 ROUTER_FAMILIES = {"auto", "model-router", "router"}
 ROUTER_NAMES = re.compile(
-    r"\brouter\b|\bauto\b|^switchpoint\b|^body builder\b", re.IGNORECASE
+    r"\brouter\b|\bauto\b|^switchpoint\b|^body builder\b|\broute[- ]?llm\b", re.IGNORECASE
 )
 
 

@@ -1,0 +1,168 @@
+"""The three real snapshots in ../shared/data synced into an empty catalog: the targets of
+the catalog's report, a dozen named real cases against the source files, and a second sync
+over the result that changes nothing. One catalog for the whole package (conftest.py)."""
+
+import json
+import tomllib
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from catalog.formatting import partial_date
+from catalog.models import LanguageModel, Organization, Provider, Route
+from catalog.report import build_report
+from catalog.sync.models import ModelStatement, SyncRun
+from tests.real_catalog.conftest import DATA, sync_all
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="package")
+def report(real_catalog, django_db_blocker):
+    with django_db_blocker.unblock():
+        return build_report()
+
+
+def model(slug):
+    return LanguageModel.objects.get(slug=slug)
+
+
+def test_every_source_syncs(real_catalog):
+    assert [run.status for run in real_catalog] == [SyncRun.Status.SUCCEEDED] * 3, [
+        run.error for run in real_catalog
+    ]
+
+
+def test_the_report_meets_the_targets(real_catalog, report):
+    assert 700 <= report.published_models <= 1_000
+    assert report.providers >= 130
+    assert report.duplicate_share <= 0.02, report.duplicate_groups
+    assert len(report.non_model_suspects) <= 3, report.non_model_suspects
+    assert report.provider_makers == []
+    assert report.organizations_twice == []
+    assert report.raw_slug_organizations == []
+    assert report.skipped["modelsdev"]["no organization can be told for sure"] <= 50
+    assert report.open_proposed_matches <= 150
+    off = sum(report.off_best_source.values())
+    assert off <= report.published_models // 100, report.off_best_source
+    assert report.month_dates_as_days == 0
+
+
+def test_skipped_inputs_carry_their_reasons(real_catalog):
+    reasons = [skip.reason for skip in real_catalog[0].skipped_inputs.all()]
+    assert sum("a dangling link" in reason for reason in reasons) == 31
+    refs = {skip.ref: skip.reason for skip in real_catalog[0].skipped_inputs.all()}
+    assert refs["openai/text-embedding-3-large"] == "not a language model: an embedding model"
+    assert refs["abacus/route-llm"].startswith("a router")
+
+
+def test_claude_opus_4_7_is_one_record_with_its_bedrock_regions_as_routes(real_catalog):
+    opus = LanguageModel.objects.filter(name__icontains="opus 4.7")
+    assert list(opus.values_list("name", flat=True)) == ["Claude Opus 4.7"]
+    bedrock = opus.get().routes.filter(provider__slug="amazon-bedrock", context_above=0)
+    regions = {route.provider_model_id: route.region for route in bedrock}
+    assert regions["eu.anthropic.claude-opus-4-7"] == "EU"
+    assert regions["us.anthropic.claude-opus-4-7"] == "US"
+    assert regions["global.anthropic.claude-opus-4-7"] == "Global"
+    assert regions["anthropic.claude-opus-4-7"] == ""
+    eu = bedrock.get(region="EU")
+    assert (eu.input_price, eu.output_price) == (Decimal("5.5"), Decimal("27.5"))
+    assert eu.tier == "EU"
+    # "Claude Opus 4.7 (Fast)" at OpenRouter is its fast mode, not a model of its own.
+    fast = opus.get().routes.get(provider__slug="openrouter", service_mode="fast")
+    assert fast.provider_model_id == "anthropic/claude-opus-4.7-fast"
+
+
+def test_deepseek_v3_2_is_deepseeks_with_most_of_its_sources_facts(real_catalog):
+    v32 = model("deepseek-v3-2")
+    assert v32.organization.name == "DeepSeek"
+    assert (v32.released_on.year, v32.released_on.month) == (2025, 12)
+    assert v32.context_window == 163_840
+    providers = set(v32.routes.values_list("provider__slug", flat=True))
+    assert {"siliconflow", "chutes", "openrouter"} <= providers
+    tee = v32.routes.get(provider__slug="chutes", provider_model_id__endswith="-TEE")
+    assert tee.confidential
+    assert not LanguageModel.objects.filter(organization__slug="siliconflow").exists()
+
+
+def test_a_product_serving_a_named_model_is_a_route_of_it(real_catalog):
+    route = Route.objects.get(provider__name="GitLab Duo", provider_model_id="duo-chat-opus-4-5")
+    assert route.model.name == "Claude Opus 4.5"
+    assert not LanguageModel.objects.filter(name__startswith="Agentic Chat").exists()
+
+
+def test_a_month_only_release_date_stays_a_month(real_catalog):
+    kimi = model("kimi-k2-5")
+    canonical = tomllib.loads((DATA / "models.dev/models/moonshotai/kimi-k2.5.toml").read_text())
+    assert canonical["release_date"] == "2026-01"
+    assert (kimi.released_on, kimi.released_precision) == (date(2026, 1, 1), "month")
+    assert partial_date(kimi.released_on, kimi.released_precision) == "2026-01"
+    assert kimi.context_window == canonical["limit"]["context"]
+    assert kimi.routes.values("provider").distinct().count() >= 30
+
+
+def test_makers_are_labs_not_resellers(real_catalog):
+    assert model("deepseek-r1-distill-qwen-32b").organization.name == "DeepSeek"
+    assert Organization.objects.filter(slug="mistral").get().name == "Mistral AI"
+    assert Organization.objects.get(slug="meta").name == "Meta"
+    assert not Organization.objects.filter(slug__in=["mistral-ai", "meta-llama"]).exists()
+    guard = LanguageModel.objects.get(name="Llama Guard 4 12B")  # a safety classifier stays
+    assert guard.organization.name == "Meta" and guard.is_published
+
+
+def test_a_labs_variants_and_snapshots(real_catalog):
+    # Kimi K2 Thinking is a model its lab sells: its own record, beside Kimi K2 Thinking Turbo.
+    assert model("kimi-k2-thinking").name == "Kimi K2 Thinking"
+    assert LanguageModel.objects.filter(name="Kimi K2 Thinking Turbo").exists()
+    # GPT-4o's dated snapshots are its routes at OpenAI, each at its own price.
+    gpt4o = model("gpt-4o").routes.filter(provider__slug="openai", context_above=0)
+    prices = {route.snapshot: route.input_price for route in gpt4o}
+    assert prices == {
+        "": Decimal("2.5"),
+        "2024-05-13": Decimal("5"),
+        "2024-08-06": Decimal("2.5"),
+        "2024-11-20": Decimal("2.5"),
+    }
+
+
+def test_a_route_keeps_its_own_limits(real_catalog):
+    gpt5 = model("gpt-5")
+    assert gpt5.context_window == 400_000
+    azure = gpt5.routes.get(provider__slug="azure", context_above=0, service_mode="")
+    assert azure.context_window == 272_000
+
+
+def test_free_variants_are_routes_marked_free(real_catalog):
+    document = json.loads((DATA / "models.dev/models.json").read_text())
+    free = [e["id"] for e in document["data"] if e["id"].endswith(":free")]
+    routes = Route.objects.filter(provider__slug="openrouter", provider_model_id__in=free)
+    assert routes.count() >= len(free) - 5
+    assert all(route.free_variant for route in routes)
+    assert not LanguageModel.objects.filter(name__iendswith="(free)").exists()
+
+
+def test_sources_that_differ_are_kept_and_shown(real_catalog):
+    disputed = LanguageModel.objects.published().exclude(fact_disputes={})
+    assert disputed.exists()
+    example = disputed.first()
+    fact, others = next(iter(example.fact_disputes.items()))
+    assert others[0]["sources"]
+    assert ModelStatement.objects.filter(model=example).count() >= 2
+
+
+def test_openrouter_prices_its_own_routes(real_catalog):
+    document = json.loads((DATA / "models.dev/models.json").read_text())
+    entry = next(e for e in document["data"] if e["id"] == "moonshotai/kimi-k2.5")
+    route = Route.objects.get(provider__slug="openrouter", provider_model_id=entry["id"])
+    assert route.input_price == Decimal(entry["pricing"]["prompt"]) * 1_000_000
+    assert Provider.objects.serving_published_models().count() >= 130
+
+
+def test_a_second_sync_changes_nothing(real_catalog):
+    history = Route.history.count()
+    models = LanguageModel.objects.count()
+    again = sync_all()
+    assert [(run.created, run.updated, run.proposed) for run in again] == [(0, 0, 0)] * 3
+    assert Route.history.count() == history
+    assert LanguageModel.objects.count() == models

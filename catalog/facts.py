@@ -90,6 +90,7 @@ class ModelFacts:
     slug: str
     organization: str = ""
     released_on: date | None = None
+    released_precision: str = "day"  # "month" for "2026-01": never shown as a day
     product_type: str = ""
     best_for: str = ""
     tags: tuple[str, ...] = ()
@@ -103,7 +104,10 @@ class ModelFacts:
     openness: str = ""
     commercial_use: str = ""
     knowledge_cutoff: date | None = None
+    knowledge_precision: str = "day"
     source_url: str = ""
+    # fact → the other values its sources state (catalog/sync/best_source.py)
+    disputes: dict = field(default_factory=dict)
     # capability slug → "yes" / "no" / "unknown"; a capability with no row is unknown.
     capabilities: dict[str, str] = field(default_factory=dict)
     routes: tuple[RouteFacts, ...] = ()
@@ -199,6 +203,7 @@ def model_facts(model: LanguageModel) -> ModelFacts:
         slug=model.slug,
         organization=model.organization.name,
         released_on=model.released_on,
+        released_precision=model.released_precision,
         product_type=model.get_product_type_display(),
         best_for=model.best_for,
         tags=tuple(tag.name for tag in sorted(model.decision_tags.all(), key=tag_order)),
@@ -212,7 +217,9 @@ def model_facts(model: LanguageModel) -> ModelFacts:
         openness=model.get_openness_display(),
         commercial_use=model.get_commercial_use_display() if model.commercial_use else "",
         knowledge_cutoff=model.knowledge_cutoff,
+        knowledge_precision=model.knowledge_precision,
         source_url=model.source_url,
+        disputes=model.fact_disputes or {},
         capabilities={
             support.capability.slug: support.support for support in model.capability_support.all()
         },

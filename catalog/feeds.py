@@ -41,7 +41,7 @@ from django.utils import feedgenerator, timezone
 from django.utils.html import escape
 from django.utils.http import http_date
 
-from catalog.formatting import local_day, route_label, tier_name, usd_rate
+from catalog.formatting import local_day, partial_date, route_label, tier_name, usd_rate
 from catalog.history import price_changes
 from catalog.models import PRICE_FIELDS, LanguageModel, Route, catalog_changed_at
 
@@ -112,7 +112,7 @@ def price_change_entry(route: Any, record: Any, changes: Sequence[Any]) -> FeedE
 def new_model_entry(model: Any) -> FeedEntry:
     """A published model (with its organization loaded), dated when it was added."""
     released = (
-        f"Released {model.released_on.isoformat()}."
+        f"Released {partial_date(model.released_on, model.released_precision)}."
         if model.released_on
         else "Its release date is not listed."
     )

@@ -145,6 +145,25 @@ def tier_name(service_mode: str, context_above: int, marks: Iterable[str] = ()) 
     return ", ".join(parts)
 
 
+def route_limits(context_window: int | None, max_output: int | None) -> str:
+    """A provider's own limits: "272k context, 128k output", "272k context"; "-" when it
+    states none (the model's own apply)."""
+    parts = []
+    if context_window:
+        parts.append(f"{compact_tokens(context_window)} context")
+    if max_output:
+        parts.append(f"{compact_tokens(max_output)} output")
+    return ", ".join(parts) or MISSING
+
+
+PRECISIONS = ("day", "month", "year")
+
+
+def coarser_precision(first: str, second: str) -> str:
+    """The coarser of two dates' precisions: "day" and "month" → "month"."""
+    return max(first, second, key=PRECISIONS.index)
+
+
 def partial_date(day: date | None, precision: str = "day") -> str:
     """A date as precisely as its source states it: "2026-01-27", "2026-01", "2026";
     "-" when unknown."""

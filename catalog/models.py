@@ -248,12 +248,12 @@ class Organization(Curated):
         ordering = ["name"]
         constraints = slug_constraints("organization")
 
+    def __str__(self):
+        return self.name
+
     @property
     def alias_list(self):
         return [alias.strip() for alias in self.aliases.split(",") if alias.strip()]
-
-    def __str__(self):
-        return self.name
 
 
 class ModelFamily(Curated):

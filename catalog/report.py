@@ -19,8 +19,22 @@ from catalog.sync.snapshot import SOURCES
 
 # Words a serving provider adds to a model's name (the report's own list).
 SERVING_WORDS = {
-    "free", "tee", "fp8", "fp4", "bf16", "int4", "int8", "awq", "eu", "us", "global", "jp",
-    "au", "latest", "fw", "cs",
+    "free",
+    "tee",
+    "fp8",
+    "fp4",
+    "bf16",
+    "int4",
+    "int8",
+    "awq",
+    "eu",
+    "us",
+    "global",
+    "jp",
+    "au",
+    "latest",
+    "fw",
+    "cs",
 }
 NON_MODEL_WORDS = re.compile(
     r"embed|rerank|whisper|\btts\b|speech|transcri|\brouter\b|^auto\b|\bauto$|agentic chat|"
@@ -137,10 +151,16 @@ def build_report():
         status=ProposedMatch.Status.OPEN
     ).count()
     for source in SOURCES:
-        run = SyncRun.objects.filter(source=source, status=SyncRun.Status.SUCCEEDED, dry_run=False).order_by("-pk").first()
+        run = (
+            SyncRun.objects.filter(source=source, status=SyncRun.Status.SUCCEEDED, dry_run=False)
+            .order_by("-pk")
+            .first()
+        )
         if run is None:
             continue
-        reasons = Counter(skip_reason_kind(r) for r in run.skipped_inputs.values_list("reason", flat=True))
+        reasons = Counter(
+            skip_reason_kind(r) for r in run.skipped_inputs.values_list("reason", flat=True)
+        )
         report.skipped[source] = dict(reasons.most_common())
 
     priced = Exists(Route.objects.active().filter(model=OuterRef("pk"), output_price__isnull=False))
@@ -174,8 +194,9 @@ def facts_off_best_source(models):
         if not statements:
             continue
         for fact in CHECKED_FACTS:
-            best = expected_value(statements, fact, (ModelStatement.Role.CANONICAL,
-                                                     ModelStatement.Role.LAB))
+            best = expected_value(
+                statements, fact, (ModelStatement.Role.CANONICAL, ModelStatement.Role.LAB)
+            )
             plain = expected_value(statements, fact, (ModelStatement.Role.CANONICAL,))
             for expected, counter in ((best, off), (plain, off_majority)):
                 if expected is not None and not shows(model, fact, expected):

@@ -5,9 +5,11 @@ from dataclasses import dataclass
 
 from catalog.facts import CapabilityFacts, ModelFacts
 from catalog.formatting import (
+    coarser_precision,
     compact_tokens,
     lower_first,
     oxford_join,
+    partial_date,
     plural,
     token_labels,
     usd_amount,
@@ -432,15 +434,19 @@ def _fallback_questions(
 
 
 def _release_answer(a: ModelFacts, b: ModelFacts) -> str:
+    """Compared to the precision both dates have: "2026-01" is not before "2026-01-27"."""
     if a.released_on and b.released_on:
-        if a.released_on == b.released_on:
-            return f"{a.name} and {b.name} were both released on {a.released_on.isoformat()}."
-        newer, older = (a, b) if a.released_on > b.released_on else (b, a)
-        # Both dates are known here; mypy does not carry that through the swap.
-        return (
-            f"{newer.name} was released on {newer.released_on.isoformat()}, after "  # type: ignore[union-attr]
-            f"{older.name} ({older.released_on.isoformat()})."  # type: ignore[union-attr]
+        precision = coarser_precision(a.released_precision, b.released_precision)
+        day_a, day_b = (
+            partial_date(a.released_on, precision),
+            partial_date(b.released_on, precision),
         )
+        on = "on" if precision == "day" else "in"
+        if day_a == day_b:
+            return f"{a.name} and {b.name} were both released {on} {day_a}."
+        newer, older = (a, b) if day_a > day_b else (b, a)
+        newer_day, older_day = max(day_a, day_b), min(day_a, day_b)
+        return f"{newer.name} was released {on} {newer_day}, after {older.name} ({older_day})."
     return "Local data does not have a release date for both models yet."
 
 

@@ -9,10 +9,10 @@ from catalog.facts import CapabilityFacts, ModelFacts, ScoreFacts
 from catalog.formatting import (
     MISSING,
     SUPPORT_TEXT,
-    iso_day,
     iso_month,
     oxford_join,
     parameter_counts,
+    partial_date,
     plural,
     price_per_million,
     score_text,
@@ -95,7 +95,11 @@ def commercial_use(model: ModelFacts) -> str:
 
 def specs(a: ModelFacts, b: ModelFacts) -> list[PairRow]:
     return [
-        row("Released", iso_day(a.released_on), iso_day(b.released_on)),
+        row(
+            "Released",
+            partial_date(a.released_on, a.released_precision),
+            partial_date(b.released_on, b.released_precision),
+        ),
         row("Context window", *token_labels(a.context_window, b.context_window)),
         row("Max output", *token_labels(a.max_output_tokens, b.max_output_tokens)),
         row("Parameters", parameters(a), parameters(b)),

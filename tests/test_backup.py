@@ -32,6 +32,7 @@ from catalog.models import (
     SimilarModel,
 )
 from catalog.sync.models import (
+    ModelStatement,
     ProposedChange,
     ProposedMatch,
     SkippedInput,
@@ -142,6 +143,14 @@ def fill_catalog():
         last_seen_run=run,
     )
 
+    ModelStatement.objects.create(
+        source=MODELSDEV,
+        ref="models/acme/qwen",
+        model=qwen,
+        role=ModelStatement.Role.CANONICAL,
+        facts={"released_on": "2026-01", "context_window": 262_144},
+        last_seen_run=run,
+    )
     ModelRedirect.objects.create(old_slug="spark-preview", model=spark)
     FeaturedComparison.objects.create(model_a=qwen, model_b=ling, blurb="Two open models")
     DecisionTag.objects.create(name="Translation", slug="translation", position=80).models.add(

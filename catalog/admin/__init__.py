@@ -17,7 +17,13 @@ from django.utils.text import smart_split
 from simple_history.admin import SimpleHistoryAdmin
 
 from catalog import merge
-from catalog.admin.forms import AutocompleteFromRecord, CuratedForm, CuratedInlineForm
+from catalog.admin.forms import (
+    AutocompleteFromRecord,
+    CuratedForm,
+    CuratedInlineForm,
+    RouteForm,
+    RouteInlineForm,
+)
 from catalog.admin.sync import SourceIdentityInline
 from catalog.facts import model_facts, model_queryset
 from catalog.formatting import usd_rate
@@ -146,6 +152,7 @@ class CuratedInline(AutocompleteFromRecordMixin, admin.TabularInline):
 
 class RouteInline(CuratedInline):
     model = Route
+    form = RouteInlineForm
     autocomplete_fields = ["provider"]
     fields = [
         "provider",
@@ -426,6 +433,7 @@ class LanguageModelAdmin(CuratedAdmin):
 
 @admin.register(Route)
 class RouteAdmin(SimpleHistoryAdmin, CuratedAdmin):
+    form = RouteForm
     inlines = [SourceIdentityInline]
     list_display = [
         "model",
@@ -453,6 +461,17 @@ class RouteAdmin(SimpleHistoryAdmin, CuratedAdmin):
                     ("service_mode", "context_above"),
                     "is_active",
                     ("is_deprecated", "retires_on"),
+                ]
+            },
+        ),
+        (
+            "How the provider serves it",
+            {
+                "fields": [
+                    ("context_window", "max_output_tokens"),
+                    ("region", "quantization"),
+                    ("confidential", "free_variant"),
+                    ("snapshot", "variant"),
                 ]
             },
         ),

@@ -193,3 +193,23 @@ class CuratedInlineForm(CuratedForm):
         for name, field in self.fields.items():
             if name not in ("verified_against_source", "loaded_version"):
                 field.show_hidden_initial = True
+
+
+class RouteUniquenessMixin:
+    """A route is one per model, provider and place (catalog/models.py ROUTE_PLACE). A
+    form that leaves some of the place's fields out (the model page's inline rows) still
+    checks the whole constraint, with those fields as the record holds them: a duplicate
+    is a form error that says so, never a database error."""
+
+    def _get_validation_exclusions(self):
+        from catalog.models import ROUTE_PLACE
+
+        return super()._get_validation_exclusions() - {"model", "provider", *ROUTE_PLACE}
+
+
+class RouteForm(RouteUniquenessMixin, CuratedForm):
+    pass
+
+
+class RouteInlineForm(RouteUniquenessMixin, CuratedInlineForm):
+    pass

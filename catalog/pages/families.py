@@ -25,6 +25,7 @@ from catalog.formatting import (
     iso_day,
     local_day,
     oxford_join,
+    partial_date,
     plural,
     price_per_million,
 )
@@ -115,7 +116,7 @@ def member_rows(members: list[ModelFacts]) -> list[MemberRow]:
             MemberRow(
                 name=facts.name,
                 url=reverse("catalog:model_detail", args=[facts.slug]),
-                released=iso_day(facts.released_on),
+                released=partial_date(facts.released_on, facts.released_precision),
                 context_window=compact_tokens(facts.context_window),
                 max_output=compact_tokens(facts.max_output_tokens),
                 cheapest_input=price_per_million(cheapest(serving, "input_price")),

@@ -3,6 +3,7 @@ history, and links to its pair pages with the most similar models."""
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from django.utils import timezone
 
@@ -18,6 +19,7 @@ from catalog.formatting import (
     lower_first,
     oxford_join,
     parameter_counts,
+    partial_date,
     plural,
     price_per_million,
     reviewed_on,
@@ -49,6 +51,8 @@ class Spec:
     label: str
     text: str
     badge: str = ""  # "OSI" beside an OSI-approved license
+    # Where sources differ: (the other value, as it reads; the sources stating it).
+    differ: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,18 +118,63 @@ def model_specs(facts: ModelFacts, status: str = "") -> list[Spec]:
     """The spec table of a ModelFacts, in the pair page's order and wording, and its
     lifecycle ("deprecated, retires 2026-03-31") when a source states one."""
     status_rows = [Spec("Status", sentence_case(status))] if status else []
+    differ = partial(sources_differ, facts.disputes)
     return [
-        Spec("Released", iso_day(facts.released_on)),
-        Spec("Context window", compact_tokens(facts.context_window)),
-        Spec("Max output", compact_tokens(facts.max_output_tokens)),
+        Spec(
+            "Released",
+            partial_date(facts.released_on, facts.released_precision),
+            differ=differ("released_on"),
+        ),
+        Spec(
+            "Context window",
+            compact_tokens(facts.context_window),
+            differ=differ("context_window"),
+        ),
+        Spec(
+            "Max output",
+            compact_tokens(facts.max_output_tokens),
+            differ=differ("max_output_tokens"),
+        ),
         Spec("Parameters", parameter_counts(facts.parameters_total, facts.parameters_active)),
         Spec("Architecture", sentence_case(facts.architecture) or MISSING),
-        Spec("License", facts.license_name or MISSING, facts.license_badge),
-        Spec("Openness", facts.openness or MISSING),
+        Spec(
+            "License",
+            facts.license_name or MISSING,
+            facts.license_badge,
+            differ=differ("license_name"),
+        ),
+        Spec("Openness", facts.openness or MISSING, differ=differ("openness")),
         Spec("Commercial use", sentence_case(facts.commercial_use) or MISSING),
-        Spec("Knowledge cutoff", iso_month(facts.knowledge_cutoff)),
+        Spec(
+            "Knowledge cutoff",
+            iso_month(facts.knowledge_cutoff),
+            differ=differ("knowledge_cutoff"),
+        ),
         *status_rows,
     ]
+
+
+def sources_differ(disputes: dict, fact: str) -> tuple[tuple[str, str], ...]:
+    """The other values its sources state for `fact`, as they read on the page, each
+    with the sources that state it ("128k", "models.dev: Abacus, models.dev: 302AI")."""
+    return tuple(
+        (stated_text(fact, other["value"]), ", ".join(other["sources"]))
+        for other in disputes.get(fact, ())
+    )
+
+
+def stated_text(fact: str, value) -> str:
+    if fact in ("context_window", "max_output_tokens"):
+        return compact_tokens(value)
+    if fact == "knowledge_cutoff":
+        return str(value)[:7]
+    if fact == "openness":
+        return (
+            str(LanguageModel.Openness(value).label)
+            if value in LanguageModel.Openness
+            else str(value)
+        )
+    return str(value)
 
 
 def capability_rows(facts: ModelFacts, capabilities: list[CapabilityFacts]) -> list[CapabilityRow]:

@@ -13,7 +13,13 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 
-from catalog.formatting import MISSING, compact_tokens, iso_day, plural, price_per_million
+from catalog.formatting import (
+    MISSING,
+    compact_tokens,
+    partial_date,
+    plural,
+    price_per_million,
+)
 from catalog.forms import (
     DEFAULT_SORT,
     ModelFilterForm,
@@ -83,7 +89,7 @@ def model_rows(models, today: date | None = None) -> list[ModelRow]:
             name=model.name,
             url=model.get_absolute_url(),
             organization=model.organization.name,
-            released=iso_day(model.released_on),
+            released=partial_date(model.released_on, model.released_precision),
             context_window=compact_tokens(model.context_window),
             cheapest_output=price_per_million(model.cheapest_output),
             openness=model.get_openness_display() or MISSING,

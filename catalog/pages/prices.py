@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils import timezone
 
-from catalog.formatting import price_per_million, reviewed_on, tier_label
+from catalog.formatting import price_per_million, reviewed_on, route_limits, tier_label
 from catalog.lifecycle import LifecycleBadge, lifecycle_badge
 from catalog.models import Route
 
@@ -28,6 +28,7 @@ class PriceRow:
     input_price: str
     output_price: str
     cached_input_price: str
+    limits: str  # the provider's own context window and max output
     reviewed: str
     source_url: str
     organization: str = ""
@@ -50,6 +51,7 @@ def price_row(
         input_price=price_per_million(route.input_price),
         output_price=price_per_million(route.output_price),
         cached_input_price=price_per_million(route.cached_input_price),
+        limits=route_limits(route.context_window, route.max_output_tokens),
         reviewed=reviewed_on(route.reviewed_at),
         source_url=route.source_url,
         organization=organization,

@@ -13,6 +13,7 @@ from catalog.formatting import (
     plural,
     price_per_million,
     reviewed_on,
+    route_limits,
     tier_label,
     tier_name,
 )
@@ -38,6 +39,7 @@ class RouteRow:
     output_price: str
     cached_input_price: str
     cache_write_price: str
+    limits: str  # the provider's own context window and max output
     lifecycle: LifecycleBadge | None
     active: bool
     status: str  # "Offered" / "No longer offered"
@@ -77,6 +79,7 @@ def route_row(route: Route, today: date) -> RouteRow:
         output_price=price_per_million(route.output_price),
         cached_input_price=price_per_million(route.cached_input_price),
         cache_write_price=price_per_million(route.cache_write_price),
+        limits=route_limits(route.context_window, route.max_output_tokens),
         lifecycle=lifecycle_badge(route.retires_on, route.is_deprecated, today),
         active=route.is_active,
         status=ACTIVE if route.is_active else INACTIVE,

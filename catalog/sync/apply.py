@@ -158,7 +158,9 @@ class Applier:
         for model in self.snapshot.models:
             if model.family and model.organization:
                 families[model.family].add(self.match.org_key(model.organization))
-        self.family_makers = {family: keys.pop() for family, keys in families.items() if len(keys) == 1}
+        self.family_makers = {
+            family: keys.pop() for family, keys in families.items() if len(keys) == 1
+        }
         self.aliases = identity.canonical_aliases(
             (model.key, model.name, model.weights) for model in self.snapshot.models
         )
@@ -261,7 +263,11 @@ class Applier:
         self.claim_model(model, source_model)
         maker = self.match.org_key(lab)
         self.state(
-            model, source_model, None, best_source.CANONICAL, f"models/{source_model.key}",
+            model,
+            source_model,
+            None,
+            best_source.CANONICAL,
+            f"models/{source_model.key}",
             maker=maker,
         )
         for alias, (primary, snapshot) in self.aliases.items():
@@ -271,7 +277,11 @@ class Applier:
                 # model at that snapshot (a route of its own), found by the snapshot rule.
                 self.claim_model(model, alias_model, index=not snapshot)
                 self.state(
-                    model, alias_model, None, best_source.CANONICAL, f"models/{alias}",
+                    model,
+                    alias_model,
+                    None,
+                    best_source.CANONICAL,
+                    f"models/{alias}",
                     primary=False,
                     maker=maker,
                 )
@@ -339,8 +349,13 @@ class Applier:
             facts["maker"] = maker
         if not primary:
             facts["primary"] = False
-        self.statements[ref] = (model.pk, provider.pk if provider else None, role, facts,
-                                source_model.source_url[:500])
+        self.statements[ref] = (
+            model.pk,
+            provider.pk if provider else None,
+            role,
+            facts,
+            source_model.source_url[:500],
+        )
 
     def save_statements(self):
         existing = {s.ref: s for s in ModelStatement.objects.filter(source=self.source)}
@@ -349,14 +364,26 @@ class Applier:
         for ref, (model_pk, provider_pk, role, facts, url) in self.statements.items():
             old = existing.pop(ref, None)
             if old is None:
-                new.append(ModelStatement(
-                    source=self.source, ref=ref[:500], model_id=model_pk, provider_id=provider_pk,
-                    role=role, facts=facts, source_url=url, last_seen_run=self.run,
-                ))
+                new.append(
+                    ModelStatement(
+                        source=self.source,
+                        ref=ref[:500],
+                        model_id=model_pk,
+                        provider_id=provider_pk,
+                        role=role,
+                        facts=facts,
+                        source_url=url,
+                        last_seen_run=self.run,
+                    )
+                )
                 self.touched.add(model_pk)
                 continue
             if (old.model_id, old.provider_id, old.role, old.facts, old.source_url) != (
-                model_pk, provider_pk, role, facts, url
+                model_pk,
+                provider_pk,
+                role,
+                facts,
+                url,
             ):
                 self.touched.update({model_pk, old.model_id})
                 old.model_id, old.provider_id, old.role = model_pk, provider_pk, role
@@ -364,7 +391,8 @@ class Applier:
                 changed.append(old)
         ModelStatement.objects.bulk_create(new, batch_size=500)
         ModelStatement.objects.bulk_update(
-            changed, ["model", "provider", "role", "facts", "source_url", "last_seen_run"],
+            changed,
+            ["model", "provider", "role", "facts", "source_url", "last_seen_run"],
             batch_size=500,
         )
         if self.source in WHOLE_SOURCES and existing:
@@ -384,8 +412,9 @@ class Applier:
         for pk, statements in by_model.items():
             model = self.match.models.get(pk)
             if model is not None:
-                self.apply_choice(model, best_source.choose(map(as_statement, statements)),
-                                  statements)
+                self.apply_choice(
+                    model, best_source.choose(map(as_statement, statements)), statements
+                )
 
     def apply_choice(self, model, choice, statements):
         values = choice.values
@@ -397,7 +426,12 @@ class Applier:
         }
         # A name follows its best source while no editor has reviewed the record.
         name = values.get("name")
-        if name and model.reviewed_at is None and name != model.name and name not in self.match.names:
+        if (
+            name
+            and model.reviewed_at is None
+            and name != model.name
+            and name not in self.match.names
+        ):
             self.match.names.discard(model.name)
             self.match.names.add(name)
             changes["name"] = name
@@ -431,14 +465,21 @@ class Applier:
         field = f"{CAPABILITY}{slug}"
         if model.reviewed_at is not None:
             self.writer.propose(
-                model, field, self.current_support(model, slug), support, source_url,
-                ProposedChange.Kind.CAPABILITY, model,
+                model,
+                field,
+                self.current_support(model, slug),
+                support,
+                source_url,
+                ProposedChange.Kind.CAPABILITY,
+                model,
             )
             return
         capability = self.match.capabilities[slug]
         row = self.match.support.get((model.pk, capability.pk))
         if row is None:
-            row = ModelCapability.objects.create(model=model, capability=capability, support=support)
+            row = ModelCapability.objects.create(
+                model=model, capability=capability, support=support
+            )
             self.match.support[(model.pk, capability.pk)] = row
         else:
             row.support = support
@@ -461,16 +502,25 @@ class Applier:
             return
         model, marks, maker = found
         mode = source_route.service_mode or ("fast" if marks.fast else "")
-        base = self.apply_one_route(source_route, provider, model, marks, mode, 0, source_route.prices)
+        base = self.apply_one_route(
+            source_route, provider, model, marks, mode, 0, source_route.prices
+        )
         for tier in source_route.tiers:
-            self.apply_one_route(source_route, provider, model, marks, mode, tier.above_tokens,
-                                 tier.prices)
+            self.apply_one_route(
+                source_route, provider, model, marks, mode, tier.above_tokens, tier.prices
+            )
         if not source_route.service_mode and base is not None:
             role = best_source.LAB if self.is_lab_of(provider, model) else best_source.ROUTE
             entry = identity.parse_entry(source_route.model.name, source_route.provider_model_id)
-            self.state(model, source_route.model, provider, role, source_route.key,
-                       name=identity.clean_name(entry.name) if not marks.fast else None,
-                       maker=maker)
+            self.state(
+                model,
+                source_route.model,
+                provider,
+                role,
+                source_route.key,
+                name=identity.clean_name(entry.name) if not marks.fast else None,
+                maker=maker,
+            )
 
     def is_lab_of(self, provider, model):
         key = self.match.org_key(self.provider_source_keys.get(provider.pk, provider.slug))
@@ -480,10 +530,16 @@ class Applier:
         """(model, marks) of a provider's entry, created when new; None when it is not a
         language model, or its model cannot be told for sure (then it is skipped)."""
         source_model = source_route.model
-        entry = identity.parse_entry(source_model.name, source_route.provider_model_id,
-                                     source_route.provider, self.serving_names)
+        entry = identity.parse_entry(
+            source_model.name,
+            source_route.provider_model_id,
+            source_route.provider,
+            self.serving_names,
+        )
         reason = identity.not_a_model(
-            source_model.name, source_route.provider_model_id, source_model.family,
+            source_model.name,
+            source_route.provider_model_id,
+            source_model.family,
             source_model.outputs,
         )
         if not reason and identity.moving_alias(source_route.provider_model_id):
@@ -497,8 +553,11 @@ class Applier:
             primary, snapshot = self.aliases.get(source_route.base_key, (source_route.base_key, ""))
             model = self.match.known(LanguageModel, primary, MODELSDEV)
             if model is None:
-                self.skip(source_route.key, f"its base model {source_route.base_key} is not in "
-                                            "the catalog (not a language model, or skipped)")
+                self.skip(
+                    source_route.key,
+                    f"its base model {source_route.base_key} is not in "
+                    "the catalog (not a language model, or skipped)",
+                )
                 return None
             marks = entry.marks
             if snapshot:
@@ -519,7 +578,9 @@ class Applier:
         model, marks = self.match.find(entry, maker, self.lab_keys)
         known = self.match.current(self.match.known(LanguageModel, source_model.key))
         if known is not None and known.reviewed_at is not None:
-            model = known  # an editor linked or kept this entry: theirs stands
+            if model is not None and model.pk != known.pk:
+                self.suggest_merge(known, model, source_model.key)
+            return known, marks, maker  # an editor linked or kept this entry: theirs stands
         if model is None and known is not None:
             model = known
         if model is None and identity.names_no_version(
@@ -667,7 +728,9 @@ class Applier:
             if value is not None and getattr(route, field) != value
         }
         if changes:
-            self.writer.write(route, changes, source_route.source_url, ProposedChange.Kind.LIFECYCLE)
+            self.writer.write(
+                route, changes, source_route.source_url, ProposedChange.Kind.LIFECYCLE
+            )
         else:
             self.counts.unchanged += 1
 
@@ -704,14 +767,17 @@ class Applier:
         organization, the other spelling its alias; a maker named by its bare slug
         ("meta") gets its name ("Meta"). Reviewed organizations stay as editors left them."""
         match = self.match
+        reviewed_makers = {
+            model.organization_id for model in match.models.values() if model.reviewed_at
+        }
         groups = defaultdict(list)
         for org in match.organizations.values():
             groups[match.org_key(org.slug)].append(org)
         for key, orgs in groups.items():
             keep = min(orgs, key=lambda o: (o.reviewed_at is None, o.slug != key, o.pk))
             for org in orgs:
-                if org.pk == keep.pk or org.reviewed_at is not None:
-                    continue
+                if org.pk == keep.pk or org.reviewed_at is not None or org.pk in reviewed_makers:
+                    continue  # an editor's record, or one of theirs points at it
                 LanguageModel.objects.filter(organization=org).update(organization=keep)
                 ModelFamily.objects.filter(organization=org).update(organization=keep)
                 for model in match.models.values():
@@ -746,7 +812,9 @@ class Applier:
         record = self.match.known(model_class, key)
         if record is None:
             return
-        model = record if isinstance(record, LanguageModel) else self.match.models.get(record.model_id)
+        model = (
+            record if isinstance(record, LanguageModel) else self.match.models.get(record.model_id)
+        )
         if model is not None:
             self.not_models.setdefault(model.pk, reason)
 
@@ -815,7 +883,9 @@ def date_text(day, precision):
     """A date as a statement keeps it, to its precision: "2026-01", "2026-01-27"."""
     if day is None:
         return None
-    return {"month": day.isoformat()[:7], "year": day.isoformat()[:4]}.get(precision, day.isoformat())
+    return {"month": day.isoformat()[:7], "year": day.isoformat()[:4]}.get(
+        precision, day.isoformat()
+    )
 
 
 def model_fields(facts):

@@ -62,9 +62,7 @@ def _is_date(text):
 
 
 def ordered(statements):
-    return sorted(
-        statements, key=lambda s: (ROLE_ORDER[s.role], not s.primary, s.ref.casefold())
-    )
+    return sorted(statements, key=lambda s: (ROLE_ORDER[s.role], not s.primary, s.ref.casefold()))
 
 
 def choose(statements):

@@ -328,9 +328,11 @@ def _strip_id(model_id, provider_key):
             confidential = True
         elif lowered == "free":
             free = True
-        elif lowered in PROVIDER_TAGS:
-            pass
-        elif lowered in ("mixed", "ar") and re.search(r"-int\d", head.casefold()):
+        elif (
+            lowered in PROVIDER_TAGS
+            or lowered in ("mixed", "ar")
+            and re.search(r"-int\d", head.casefold())
+        ):
             pass
         else:
             break
@@ -536,7 +538,9 @@ def _same_model(files, excluded, name, weights):
     named = [key for key, _, other, _ in files if key not in excluded and name_key(other) == stem]
     if len(named) == 1:
         return named[0]
-    shared = [key for key, _, _, other in files if key not in excluded and weights and other == weights]
+    shared = [
+        key for key, _, _, other in files if key not in excluded and weights and other == weights
+    ]
     return shared[0] if len(shared) == 1 else ""
 
 

@@ -99,6 +99,7 @@ class Matcher:
         self.loose_index = defaultdict(set)  # loose key → (model pk, its size words)
         self.older_duplicates = defaultdict(set)
         self.hidden = None  # a model lookups skip for a moment (see `build_index`)
+        self.held = set()  # reviewed records the rules read as another's (see `survivors`)
 
     def build_index(self, lab_keys=frozenset(), aliases=None, weights=None):
         """Index every model by its keys, less the records an older sync made twice (see
@@ -152,15 +153,24 @@ class Matcher:
             if len(group) == 1:
                 kept.extend(group)
                 continue
-            reviewed = [model for model in group if model.reviewed_at is not None]
-            if len(reviewed) > 1:
-                kept.extend(group)
-                continue
-            # The reviewed one, else the first made (an older sync made canonical ones first).
-            survivor = min(group, key=lambda model: (model.reviewed_at is None, model.pk))
+            # The one of the plain name ("Claude Opus 4.7", not "… (EU)"), reviewed first,
+            # else the first made (an older sync made canonical ones first). Another
+            # reviewed record is held out of the lookups, never merged: editors decide.
+            survivor = min(
+                group,
+                key=lambda model: (
+                    made_name(model.name) != identity.parse_entry(model.name, "").name,
+                    model.reviewed_at is None,
+                    model.pk,
+                ),
+            )
             kept.append(survivor)
             for model in group:
-                if model.pk != survivor.pk:
+                if model.pk == survivor.pk:
+                    continue
+                if model.reviewed_at is not None:
+                    self.held.add(model.pk)
+                else:
                     self.older_duplicates[model.pk].add(survivor.pk)
         canonical = self.identities[("modelsdev", LanguageModel)]
         for alias, primary in aliases.items():
@@ -171,7 +181,12 @@ class Matcher:
 
     def visible(self, pk):
         """Whether lookups may find the model: not deleted, not an older duplicate."""
-        return pk in self.models and pk not in self.older_duplicates and pk != self.hidden
+        return (
+            pk in self.models
+            and pk not in self.older_duplicates
+            and pk not in self.held
+            and pk != self.hidden
+        )
 
     def current(self, model):
         """The model a record stands for now: itself, or the one an older duplicate is."""

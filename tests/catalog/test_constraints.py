@@ -223,7 +223,8 @@ def test_full_clean_names_a_duplicate_route(route):
         duplicate.full_clean()
 
     assert caught.value.message_dict[NON_FIELD_ERRORS] == [
-        "This model already has a route at this provider in this service mode and context tier."
+        "This model already has a route at this provider in this service mode, context tier "
+        "and way of serving."
     ]
 
 
@@ -283,7 +284,8 @@ def test_admin_route_form_refuses_a_duplicate_route(editor_client, form_data, ro
 
     assert response.status_code == 200
     assert response.context["adminform"].form.non_field_errors() == [
-        "This model already has a route at this provider in this service mode and context tier."
+        "This model already has a route at this provider in this service mode, context tier "
+        "and way of serving."
     ]
     assert Route.objects.count() == 1
 

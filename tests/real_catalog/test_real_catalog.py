@@ -108,7 +108,8 @@ def test_makers_are_labs_not_resellers(real_catalog):
     assert Organization.objects.get(slug="meta").name == "Meta"
     assert not Organization.objects.filter(slug__in=["mistral-ai", "meta-llama"]).exists()
     guard = LanguageModel.objects.get(name="Llama Guard 4 12B")  # a safety classifier stays
-    assert guard.organization.name == "Meta" and guard.is_published
+    assert guard.organization.name == "Meta"
+    assert guard.is_published
 
 
 def test_a_labs_variants_and_snapshots(real_catalog):

@@ -15,7 +15,7 @@ FIND_PYTHON := for candidate in $$(pyenv which python 2>/dev/null) python3.13 py
 	    command -v $$candidate; exit 0; fi; \
 	done; exit 1
 
-.PHONY: run test test-fast test-fuzz lint format migrations-check venv install migrate demo editor superuser audit bench clean
+.PHONY: run test test-fast test-fuzz lint format migrations-check venv install migrate demo editor superuser audit bench clean real-catalog
 
 $(PY):
 	@python=$$($(FIND_PYTHON)) || { echo "LLM Reference needs Python 3.12 or newer (Django 6.1), and none was found. Install one (pyenv install 3.13) and run make again." >&2; exit 1; }; \
@@ -42,6 +42,21 @@ run: demo
 	@$(DEV_ENV) $(PY) manage.py db_worker & worker=$$!; \
 	trap 'pkill -TERM -P $$worker 2>/dev/null; kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+## The real catalog, for trying a change as an operator gets it: an empty SQLite database
+## beside the demo's (real-catalog.sqlite3), the syncs of the public snapshots in
+## ../shared/data (DATA=… for others), the catalog's report, then the server on it.
+DATA ?= ../shared/data
+REAL_DB := $(CURDIR)/real-catalog.sqlite3
+REAL_ENV := $(DEV_ENV) DATABASE_URL=sqlite:///$(REAL_DB)
+real-catalog: install
+	rm -f $(REAL_DB) $(REAL_DB)-wal $(REAL_DB)-shm
+	$(REAL_ENV) $(PY) manage.py migrate --no-input
+	$(REAL_ENV) $(PY) manage.py sync_catalog modelsdev $(DATA)/models.dev
+	$(REAL_ENV) $(PY) manage.py sync_catalog openrouter $(DATA)/models.dev/models.json
+	$(REAL_ENV) $(PY) manage.py sync_catalog genai-prices $(DATA)/genai-prices/prices
+	$(REAL_ENV) $(PY) manage.py catalog_report
+	$(REAL_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## The test suite (SQLite by default; set DATABASE_URL=postgres://… for PostgreSQL), with
 ## branch coverage of catalog, comparisons and config, and the ten slowest tests.

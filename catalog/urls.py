@@ -18,6 +18,7 @@ urlpatterns = [
     path("benchmarks/<slug:slug>/", views.benchmark_detail, name="benchmark_detail"),
     path("retiring/", views.retiring, name="retiring"),
     path("data/", views.open_data, name="open_data"),
+    path("methodology/", views.methodology, name="methodology"),
     path("feeds/prices/", require_safe(feeds.PriceChangesFeed()), name="feed_prices"),
     path("feeds/new-models/", require_safe(feeds.NewModelsFeed()), name="feed_new_models"),
     path("feeds/retirements/", require_safe(feeds.RetirementsFeed()), name="feed_retirements"),

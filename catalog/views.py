@@ -30,6 +30,7 @@ from catalog.forms import ModelFilterForm
 from catalog.models import ModelRedirect, catalog_changed_at
 from catalog.pages.benchmarks import read_benchmark_list, read_benchmark_page
 from catalog.pages.families import read_family_list, read_family_page
+from catalog.pages.methodology import read_methodology_page
 from catalog.pages.model import read_model_page
 from catalog.pages.model_list import read_model_list
 from catalog.pages.open_data import read_open_data_page
@@ -131,6 +132,11 @@ def retiring(request):
 @require_safe
 def open_data(request):
     return render_page(request, "catalog/open_data.html", read_open_data_page())
+
+
+@require_safe
+def methodology(request):
+    return render_page(request, "catalog/methodology.html", read_methodology_page())
 
 
 # The sitemap. The root URLconf names its sections (`sitemaps`: name → Sitemap class), as

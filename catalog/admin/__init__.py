@@ -220,9 +220,9 @@ class SlugFromNameMedia:
 
 @admin.register(Organization)
 class OrganizationAdmin(CuratedAdmin):
-    list_display = ["name", "slug", "website", "reviewed"]
+    list_display = ["name", "slug", "aliases", "website", "reviewed"]
     inlines = [SourceIdentityInline]
-    search_fields = ["name", "slug"]
+    search_fields = ["name", "slug", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
     Media = SlugFromNameMedia
 
@@ -352,7 +352,17 @@ class LanguageModelAdmin(CuratedAdmin):
     fieldsets = [
         (
             None,
-            {"fields": ["name", "slug", "organization", "family", "is_published", "source_url"]},
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "organization",
+                    "family",
+                    "is_published",
+                    "unpublished_reason",
+                    "source_url",
+                ]
+            },
         ),
         (
             "Positioning",
@@ -375,10 +385,31 @@ class LanguageModelAdmin(CuratedAdmin):
             "License",
             {"fields": ["license_name", "license_osi_approved", "openness", "commercial_use"]},
         ),
+        ("Sources", {"fields": ["sources_differ"]}),
         ("Preview", {"fields": ["pair_pages"]}),
     ]
-    readonly_fields = [*AUDIT_FIELDS, "pair_pages"]
+    readonly_fields = [*AUDIT_FIELDS, "pair_pages", "sources_differ"]
     Media = SlugFromNameMedia
+
+    @admin.display(description="Sources differ")
+    def sources_differ(self, obj):
+        """Where the model's sources disagree (catalog/sync/best_source.py): each other
+        value, and who states it."""
+        if not obj or not obj.fact_disputes:
+            return "No source states another value."
+        return format_html_join(
+            "",
+            "<p><strong>{}</strong>: {}</p>",
+            (
+                (
+                    fact,
+                    "; ".join(
+                        f"{other['value']} ({', '.join(other['sources'])})" for other in others
+                    ),
+                )
+                for fact, others in obj.fact_disputes.items()
+            ),
+        )
 
     def get_queryset(self, request):
         # The change form's organization (an autocomplete) is labelled from it.

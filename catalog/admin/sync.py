@@ -18,6 +18,7 @@ from django.utils.html import format_html
 from django.views.decorators.vary import vary_on_headers
 
 from catalog.models import LanguageModel, Organization, Provider, Route
+from catalog.report import build_report
 from catalog.sync import proposals
 from catalog.sync.models import (
     SOURCE_CHOICES,
@@ -101,6 +102,9 @@ class StartSyncForm(forms.Form):
         return source
 
 
+REPORT_EXAMPLES = 20  # how many names each of the report's lists shows
+
+
 @admin.register(SyncRun)
 class SyncRunAdmin(ReadOnlyAdmin):
     """The runs, read-only; an editor with the "start" permission starts one from the
@@ -142,6 +146,7 @@ class SyncRunAdmin(ReadOnlyAdmin):
         view = self.admin_site.admin_view
         return [
             path("start/", view(self.start_view), name=f"{name}_start"),
+            path("report/", view(self.report_view), name=f"{name}_report"),
             path(
                 "<path:object_id>/progress/",
                 view(self.progress_view),
@@ -157,6 +162,20 @@ class SyncRunAdmin(ReadOnlyAdmin):
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "can_start": self.has_start_permission(request)}
         return super().changelist_view(request, extra_context)
+
+    def report_view(self, request):
+        """The "Catalog report": what an editor must know after a sync (catalog/report.py),
+        the same numbers `manage.py catalog_report` prints."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Catalog report",
+            "report": build_report(),
+            "examples": REPORT_EXAMPLES,
+        }
+        return TemplateResponse(request, "admin/catalog/syncrun/report.html", context)
 
     def start_view(self, request):
         """The "Catalog sync" page: GET shows the form, POST queues a run and enqueues it for

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.urls import NoReverseMatch, reverse
 
+from catalog.formatting import partial_date
 from catalog.history import price_changes
 
 # What the records are: dicts of plain values (str, int, bool, date, datetime, None), and
@@ -97,7 +98,7 @@ def model_record(model: Any, capability_slugs: Iterable[str], links: PageLinks) 
         "name": model.name,
         "organization": named(model.organization),
         "family": named(model.family),
-        "released_on": model.released_on,
+        "released_on": partial_day(model.released_on, model.released_precision),
         "context_window": model.context_window,
         "max_output_tokens": model.max_output_tokens,
         "parameters_total": model.parameters_total,
@@ -105,7 +106,7 @@ def model_record(model: Any, capability_slugs: Iterable[str], links: PageLinks) 
         "openness": or_none(model.openness),
         "license": or_none(model.license_name),
         "license_osi_approved": model.license_osi_approved,
-        "knowledge_cutoff": model.knowledge_cutoff,
+        "knowledge_cutoff": partial_day(model.knowledge_cutoff, model.knowledge_precision),
         "capabilities": capability_map(capability_slugs, model.capability_support.all()),
         "is_deprecated": model.is_deprecated,
         "retires_on": model.retires_on,
@@ -134,6 +135,11 @@ def route_identity(model: str, provider: str, mode: str, above: int) -> Record:
     }
 
 
+def partial_day(day: Any, precision: str) -> str | None:
+    """A date as precisely as its source states it: "2026-01-27", "2026-01", "2026"."""
+    return None if day is None else partial_date(day, precision)
+
+
 def route_record(route: Any, links: PageLinks) -> Record:
     """A route loaded with its model and provider; its `url` is the page of its model at
     its provider (all of that model's routes there)."""
@@ -146,6 +152,14 @@ def route_record(route: Any, links: PageLinks) -> Record:
             route.context_above,
         ),
         "provider_model_id": or_none(route.provider_model_id),
+        "context_window": route.context_window,
+        "max_output_tokens": route.max_output_tokens,
+        "region": or_none(route.region),
+        "quantization": or_none(route.quantization),
+        "confidential": route.confidential,
+        "free_variant": route.free_variant,
+        "snapshot": or_none(route.snapshot),
+        "variant": or_none(route.variant),
         "input_price": decimal_text(route.input_price),
         "output_price": decimal_text(route.output_price),
         "cached_input_price": decimal_text(route.cached_input_price),

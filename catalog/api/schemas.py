@@ -17,6 +17,11 @@ REVIEWED_AT = "When an editor last checked the record against its source; null i
 PRICE = "USD per 1M tokens, a decimal string; null when not sourced (never 0 for unknown)."
 
 
+PARTIAL_DATE = (
+    "As precisely as its source states it: 2026-01-27, 2026-01 (a month), or 2026 (a year)."
+)
+
+
 class Curated(Schema):
     source_url: str | None = Field(description=SOURCE_URL)
     reviewed_at: datetime | None = Field(description=REVIEWED_AT)
@@ -32,7 +37,7 @@ class ModelOut(Curated):
     name: str
     organization: Named
     family: Named | None
-    released_on: date | None
+    released_on: str | None = Field(description=PARTIAL_DATE, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
     context_window: int | None = Field(description="In tokens.")
     max_output_tokens: int | None
     parameters_total: int | None
@@ -42,8 +47,8 @@ class ModelOut(Curated):
     openness: str | None = Field(description="open_weights, open_source, proprietary…")
     license: str | None
     license_osi_approved: bool
-    knowledge_cutoff: date | None = Field(
-        description="The first day of the cutoff month when only the month is known."
+    knowledge_cutoff: str | None = Field(
+        description=PARTIAL_DATE, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"
     )
     capabilities: dict[str, Support] = Field(
         description="Every capability's slug: yes, no, or unknown (not stated)."
@@ -66,6 +71,14 @@ class RouteOut(Curated):
     model: str = Field(description="The model's slug.")
     provider: str = Field(description="The provider's slug.")
     provider_model_id: str | None = Field(description="The model's id in the provider's API.")
+    context_window: int | None = Field(description="This provider's own limit, where stated.")
+    max_output_tokens: int | None = Field(description="This provider's own limit.")
+    region: str | None = Field(description="EU, US, Global…: where the provider serves it.")
+    quantization: str | None = Field(description="FP8, INT4…, where the provider says.")
+    confidential: bool = Field(description="Served in a trusted execution environment (TEE).")
+    free_variant: bool = Field(description="The provider's free, rate-limited variant.")
+    snapshot: str | None = Field(description="The dated snapshot the provider's id pins.")
+    variant: str | None = Field(description="A reasoning switch the id fixes: thinking…")
     service_mode: str = Field(description="standard, batch, flex, priority or fast.")
     context_above: int = Field(
         description="0 for the base price; N for prices that apply above N input tokens."

@@ -81,6 +81,7 @@ def test_a_new_model_is_dated_when_it_was_added_and_says_its_release_day():
         organization=SimpleNamespace(name="OpenAI"),
         created_at=MOMENT,
         released_on=date(2025, 8, 7),
+        released_precision="day",
     )
 
     entry = new_model_entry(model)

@@ -128,13 +128,14 @@ def test_routes_with_prices_tier_and_unknown_prices(client, reference_catalog, m
     response = client.get(QWEN)
     rows = table_rows(section(response, "routes"))
     assert rows == [
-        ["Alibaba Cloud PAI-EAS", "standard", "-", "-", "-", "never reviewed", "-"],
-        ["Novita AI", "standard", "-", "-", "-", "never reviewed", "-"],
+        ["Alibaba Cloud PAI-EAS", "standard", "-", "-", "-", "-", "never reviewed", "-"],
+        ["Novita AI", "standard", "-", "-", "-", "-", "never reviewed", "-"],
         [
             "OpenRouter",
             "standard",
             "$0.26/1M tokens",
             "$2.08/1M tokens",
+            "-",
             "-",
             "never reviewed",
             "-",
@@ -145,6 +146,7 @@ def test_routes_with_prices_tier_and_unknown_prices(client, reference_catalog, m
             "$0.13/1M tokens",
             "$1.04/1M tokens",
             "$0.05/1M tokens",
+            "-",
             "never reviewed",
             "-",
         ],
@@ -164,7 +166,7 @@ def test_review_dates_and_sources(client, reference_catalog, editor):
     response = client.get(QWEN)
     assert "Model facts: never reviewed by an editor." in section_text(response, "last-reviewed")
     row = table_rows(section(response, "routes"))[-1]
-    assert row[5] == "2026-03-14"
+    assert row[6] == "2026-03-14"
     source = section(response, "routes").xpath(".//tbody/tr[3]/td/a")[0]
     assert source.get("href") == "https://openrouter.ai/qwen/qwen3.5-122b-a10b"
 

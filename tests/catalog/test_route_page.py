@@ -77,6 +77,7 @@ def test_every_route_at_the_provider_with_its_prices(client, qwen_at_openrouter)
             "$2.08/1M tokens",
             "-",
             "-",
+            "-",
             "Offered",
             "2026-03-14",
             "Source",
@@ -88,13 +89,14 @@ def test_every_route_at_the_provider_with_its_prices(client, qwen_at_openrouter)
             "$4.16/1M tokens",
             "$0.10/1M tokens",
             "$0.65/1M tokens",
+            "-",
             "Offered",
             "never reviewed",
             "-",
         ],
-        ["batch", "-", "$0.13/1M tokens", "$1.04/1M tokens", "-", "-", "Offered"]
+        ["batch", "-", "$0.13/1M tokens", "$1.04/1M tokens", "-", "-", "-", "Offered"]
         + ["never reviewed", "-"],
-        ["flex", "-", "$0.20/1M tokens", "$1.50/1M tokens", "-", "-", "No longer offered"]
+        ["flex", "-", "$0.20/1M tokens", "$1.50/1M tokens", "-", "-", "-", "No longer offered"]
         + ["never reviewed", "-"],
     ]
     source = section(response, "prices").xpath(".//tbody/tr[1]//a")[0]
@@ -110,7 +112,7 @@ def test_unknown_prices_stay_unknown(client, reference_catalog):
 
     assert response.status_code == 200
     assert table_rows(section(response, "prices")) == [
-        ["standard", "-", "-", "-", "-", "-", "Offered", "never reviewed", "-"]
+        ["standard", "-", "-", "-", "-", "-", "-", "Offered", "never reviewed", "-"]
     ]
     assert "$0" not in visible_text(response.content)
 
@@ -132,7 +134,7 @@ def test_lifecycle_badges_of_the_model_and_its_routes(client, qwen_at_openrouter
     coming = (today + timedelta(days=30)).isoformat()
     assert " ".join(badge.text_content().split()) == f"Deprecated, retires {coming}"
     assert badge.xpath("time")[0].get("datetime") == coming
-    statuses = [row[6] for row in table_rows(section(response, "prices"))]
+    statuses = [row[7] for row in table_rows(section(response, "prices"))]
     assert statuses == [
         "Offered",
         "Offered",  # the context tier

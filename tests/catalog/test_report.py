@@ -24,9 +24,12 @@ def test_the_reports_own_key_reads_names_a_provider_gave():
 
 
 def test_skip_reasons_are_grouped_by_kind():
-    assert skip_reason_kind(
-        "no organization can be told for sure; it may be “Kimi K2.5” by Moonshot AI"
-    ) == "no organization can be told for sure"
+    assert (
+        skip_reason_kind(
+            "no organization can be told for sure; it may be “Kimi K2.5” by Moonshot AI"
+        )
+        == "no organization can be told for sure"
+    )
     assert skip_reason_kind("not a language model: an embedding model") == "not a language model"
 
 

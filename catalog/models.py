@@ -761,18 +761,17 @@ ROUTE_PLACE = (
 
 
 def serving_marks(route):
-    return tuple(
-        label
-        for label in (
-            route.region,
-            route.quantization,
-            "TEE" if route.confidential else "",
-            "free variant" if route.free_variant else "",
-            f"snapshot {route.snapshot}" if route.snapshot else "",
-            route.variant,
-        )
-        if label
-    )
+    """How route tables show the way a provider serves a model (catalog/sync/identity.py)."""
+    from catalog.sync.identity import Marks  # the rules' module reads the catalog's models
+
+    return Marks(
+        region=route.region,
+        quantization=route.quantization,
+        confidential=route.confidential,
+        free=route.free_variant,
+        snapshot=route.snapshot,
+        variant=route.variant,
+    ).labels()
 
 
 def price_field(verbose_name, help_text):

@@ -19,6 +19,7 @@ from typing import Any
 from django.http import HttpRequest, StreamingHttpResponse
 
 from catalog.api import queries, records
+from catalog.models import ROUTE_PLACE
 
 # Rows read per query (and per prefetch) while a file streams.
 CHUNK_SIZE = 2000
@@ -127,6 +128,7 @@ def listed_rows(columns: list[str], read, build) -> Callable[[str], Iterator[lis
 
 PRICES = ["input_price", "output_price", "cached_input_price", "cache_write_price"]
 ROUTE_IDENTITY = ["model", "provider", "service_mode", "context_above"]
+SERVED_AS = list(ROUTE_PLACE[2:])  # region, quantization, TEE…: how the provider serves it
 PRICE_CHANGE_COLUMNS = [
     "route",
     *ROUTE_IDENTITY,
@@ -159,12 +161,7 @@ route_rows = listed_rows(
         "provider_model_id",
         "context_window",
         "max_output_tokens",
-        "region",
-        "quantization",
-        "confidential",
-        "free_variant",
-        "snapshot",
-        "variant",
+        *SERVED_AS,
         *PRICES,
         "is_active",
         "is_deprecated",

@@ -26,6 +26,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from catalog.models import (
+    ROUTE_PLACE,
     LanguageModel,
     ModelCapability,
     ModelFamily,
@@ -435,11 +436,16 @@ class Applier:
             self.match.names.discard(model.name)
             self.match.names.add(name)
             changes["name"] = name
-        # The maker follows the maker rules' best source (an older rule's guess is mended).
+        # The maker follows the maker rules' best source (an older rule's guess is mended);
+        # an editor's choice of maker is questioned only by the lab's canonical file.
         maker = values.get("maker")
-        organization = self.match.organization(maker, self.seen_names) if maker else None
-        if organization is not None and organization.pk != model.organization_id:
-            changes["organization"] = organization
+        current = self.match.maker_key_of(model)
+        if maker and maker != current and (
+            model.reviewed_at is None or choice.chosen_role["maker"] == best_source.CANONICAL
+        ):
+            organization = self.match.organization(maker, self.seen_names)
+            if organization is not None and organization.pk != model.organization_id:
+                changes["organization"] = organization
         # A family fills a model that has none; an editor's grouping is never replaced.
         if model.family_id is None and values.get("family"):
             family = self.match.family(values["family"])
@@ -696,7 +702,7 @@ class Applier:
             source_url=source_route.source_url[:500],
             fact_source=f"{self.source}:{key}"[:600],
             sync_run=self.run,
-            **dict(zip(ROUTE_PLACE_FIELDS, place, strict=True)),
+            **dict(zip(ROUTE_PLACE, place, strict=True)),
             **stated,
         )
         route.save()
@@ -721,7 +727,7 @@ class Applier:
         facts = self.route_facts(source_route, prices, marks)
         # How it is served is the entry's id's to say (an older rule left it unset).
         if route.reviewed_at is None:
-            facts.update(zip(ROUTE_PLACE_FIELDS[2:], place[2:], strict=True))
+            facts.update(zip(ROUTE_PLACE[2:], place[2:], strict=True))
         changes = {
             field: value
             for field, value in facts.items()
@@ -852,18 +858,6 @@ class Applier:
         LanguageModel.objects.filter(pk__in=ready).update(
             is_published=True, version=F("version") + 1
         )
-
-
-ROUTE_PLACE_FIELDS = (
-    "service_mode",
-    "context_above",
-    "region",
-    "quantization",
-    "confidential",
-    "free_variant",
-    "snapshot",
-    "variant",
-)
 
 
 def route_place(mode, above, marks):

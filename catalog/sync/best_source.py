@@ -43,6 +43,7 @@ class Statement:
 class Choice:
     values: dict = field(default_factory=dict)  # field → the value shown
     chosen_from: dict = field(default_factory=dict)  # field → the label it came from
+    chosen_role: dict = field(default_factory=dict)  # field → the role of that source
     disputes: dict = field(default_factory=dict)  # field → [{"value", "sources"}]
 
 
@@ -83,6 +84,7 @@ def choose(statements):
             value, label = stating[0].facts[name], stating[0].label
         choice.values[name] = value
         choice.chosen_from[name] = label
+        choice.chosen_role[name] = top
         others = _disputes(name, value, top, stating)
         if others:
             choice.disputes[name] = others

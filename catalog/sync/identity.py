@@ -253,20 +253,14 @@ def _strip_name(name, serving_names=frozenset()):
             kept.append(f"({inner})")
     name = re.sub(r"[- ](?:FW|CS)$", "", " ".join(kept))  # "Kimi-K2.5-FW"
     # Trailing word marks: "… FP8", "… TEE", "… Free", "… AWQ".
+    found = Marks(quantization=quantization, confidential=confidential, free=free)
     while True:
         words = name.rsplit(" ", 1)
-        last = words[-1].casefold() if len(words) == 2 else ""
-        if last in QUANTIZATIONS:
-            quantization = quantization or QUANTIZATIONS[last]
-        elif last == "tee":
-            confidential = True
-        elif last == "free":
-            free = True
-        elif last in PROVIDER_TAGS:
-            pass
-        else:
+        marked = _trailing_mark(words[-1], found) if len(words) == 2 else None
+        if marked is None:
             break
-        name = words[0]
+        found, name = marked, words[0]
+    quantization, confidential, free = found.quantization, found.confidential, found.free
     # Leading words a provider puts first: a region ("AU Anthropic Claude Opus 4.6") and
     # the maker's name before its own brand ("Meta Llama 3.1 8B", "Google Gemini 2.5").
     words = name.split()
@@ -290,8 +284,8 @@ def _strip_id(model_id, provider_key):
     """A provider's model id less its paths, profiles and tags: (id, marks, org hints)."""
     hints = []
     text = model_id.strip()
-    region = quantization = ""
-    confidential = free = False
+    region = ""
+    free = False
     if text.endswith(":free"):
         free, text = True, text.removesuffix(":free")
     path = [part for part in text.split("/") if part]
@@ -317,27 +311,34 @@ def _strip_id(model_id, provider_key):
     if rest != text and rest[:1].isalpha():  # "databricks-claude-…", not "v0-1.5-md"
         text = rest
     # Trailing tags: "-fp8", "-tee", "-free", "-FW", "-maas", "-int4-mixed-ar".
+    found = Marks(region=region, free=free)
     while True:
         head, separator, last = text.rpartition("-")
-        lowered = last.casefold()
         if not separator or not head:
             break
-        if lowered in QUANTIZATIONS:
-            quantization = quantization or QUANTIZATIONS[lowered]
-        elif lowered == "tee":
-            confidential = True
-        elif lowered == "free":
-            free = True
-        elif (
-            lowered in PROVIDER_TAGS
-            or lowered in ("mixed", "ar")
-            and re.search(r"-int\d", head.casefold())
-        ):
-            pass
-        else:
+        if last.casefold() in ("mixed", "ar") and re.search(r"-int\d", head.casefold()):
+            text = head  # Intel's "-int4-mixed-ar": the quantization is the word before
+            continue
+        marked = _trailing_mark(last, found)
+        if marked is None:
             break
-        text = head
-    return text, Marks(region, quantization, confidential, free), hints
+        found, text = marked, head
+    return text, found, hints
+
+
+def _trailing_mark(word, marks):
+    """`marks` with what a trailing word or tag marks ("FP8", "TEE", "free", a provider's
+    tag), or None when the word is the model's own."""
+    lowered = word.casefold()
+    if lowered in QUANTIZATIONS:
+        return replace(marks, quantization=marks.quantization or QUANTIZATIONS[lowered])
+    if lowered == "tee":
+        return replace(marks, confidential=True)
+    if lowered == "free":
+        return replace(marks, free=True)
+    if lowered in PROVIDER_TAGS:
+        return marks
+    return None
 
 
 def _conditional(name, model_id, marks):

@@ -346,6 +346,8 @@ class Applier:
         facts = self.facts_of(source_model)
         if name:
             facts["name"] = name
+        elif name == "":
+            facts.pop("name", None)
         if maker:
             facts["maker"] = maker
         if not primary:
@@ -440,8 +442,10 @@ class Applier:
         # an editor's choice of maker is questioned only by the lab's canonical file.
         maker = values.get("maker")
         current = self.match.maker_key_of(model)
-        if maker and maker != current and (
-            model.reviewed_at is None or choice.chosen_role["maker"] == best_source.CANONICAL
+        if (
+            maker
+            and maker != current
+            and (model.reviewed_at is None or choice.chosen_role["maker"] == best_source.CANONICAL)
         ):
             organization = self.match.organization(maker, self.seen_names)
             if organization is not None and organization.pk != model.organization_id:
@@ -518,13 +522,16 @@ class Applier:
         if not source_route.service_mode and base is not None:
             role = best_source.LAB if self.is_lab_of(provider, model) else best_source.ROUTE
             entry = identity.parse_entry(source_route.model.name, source_route.provider_model_id)
+            # The entry names the model, unless a mark was taken off to find it ("Claude
+            # Opus 4.7 (Fast)" does not name Claude Opus 4.7).
+            plain = marks == entry.marks
             self.state(
                 model,
                 source_route.model,
                 provider,
                 role,
                 source_route.key,
-                name=identity.clean_name(entry.name) if not marks.fast else None,
+                name=identity.clean_name(entry.name) if plain else "",
                 maker=maker,
             )
 
@@ -587,6 +594,11 @@ class Applier:
             if model is not None and model.pk != known.pk:
                 self.suggest_merge(known, model, source_model.key)
             return known, marks, maker  # an editor linked or kept this entry: theirs stands
+        if known is not None and self.is_settled(known):
+            # Matched under these rules before: it stays, so a re-sync changes nothing.
+            if model is None or model.pk != known.pk:
+                marks = entry.marks
+            model = known
         if model is None and known is not None:
             model = known
         if model is None and identity.names_no_version(
@@ -602,8 +614,17 @@ class Applier:
             name = identity.clean_name(entry.name)
             model = self.create_model(source_model, organization, name=name)
             self.match.index(model, entry.name, entry.model_id)
+        # The name this entry gives the model finds it for the entries after it, as its
+        # statement does on the next run (not a name found by taking a mark off).
+        if marks == entry.marks:
+            self.match.index(model, identity.clean_name(entry.name))
         self.claim_route_model(model, source_model.key)
         return model, marks, maker
+
+    def is_settled(self, model):
+        """A record these rules matched entries to on an earlier run (a source states
+        something of it), not an older duplicate: its entries are not matched afresh."""
+        return model.pk in self.match.stated_models and self.match.visible(model.pk)
 
     def claim_route_model(self, model, key):
         if key in self.canonical_keys:
@@ -725,8 +746,11 @@ class Applier:
             self.counts.unchanged += 1
             return
         facts = self.route_facts(source_route, prices, marks)
-        # How it is served is the entry's id's to say (an older rule left it unset).
-        if route.reviewed_at is None:
+        # How it is served is the entry's id's to say where an older rule left it unset,
+        # unless another route of the model already stands there.
+        unset = all(not getattr(route, field) for field in ROUTE_PLACE[2:])
+        standing = self.match.route_at(route.provider, route.model, place)
+        if route.reviewed_at is None and unset and standing in (None, route):
             facts.update(zip(ROUTE_PLACE[2:], place[2:], strict=True))
         changes = {
             field: value

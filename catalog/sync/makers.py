@@ -11,7 +11,9 @@ A model's organization is the lab that made it, taken in this order from:
    brand of a known lab in the name ("DeepSeek R1 Distill Qwen 32B" is DeepSeek's: the
    first brand wins, except a derivative's own brand, such as Nemotron, anywhere);
 4. the maker of its models.dev family, where only one lab's canonical files use it;
-5. the serving provider, only where that provider is a lab serving its own models, or
+5. another provider's own folder ("openrouter/owl-alpha" at kilo), where nothing above
+   names a maker;
+6. the serving provider, only where that provider is a lab serving its own models, or
    files the entry as its own (under a folder of its own name, "groq/compound", or with
    its own name first, "lucidquery-nexus-coder").
 
@@ -311,6 +313,12 @@ def choose_maker(
         return named
     if family_maker:
         return organization_key(family_maker)
+    # A provider's own folder at another provider: kilo's "openrouter/owl-alpha" is
+    # OpenRouter's, where nothing else names a maker.
+    for hint in hints[:1]:
+        key = organization_key(hint)
+        if key in provider_keys and key != organization_key(provider):
+            return key
     provider_key = organization_key(provider)
     if provider_key in known or names_itself(provider_key, name, model_id, hints):
         return provider_key

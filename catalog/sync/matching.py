@@ -96,6 +96,7 @@ class Matcher:
         self.name_index = defaultdict(set)  # name key → model pks
         self.id_index = defaultdict(set)
         self.weak_index = defaultdict(set)
+        self.seen_index = defaultdict(set)  # ids of entries matched on earlier runs
         self.loose_index = defaultdict(set)  # loose key → (model pk, its size words)
         self.older_duplicates = defaultdict(set)
         self.hidden = None  # a model lookups skip for a moment (see `build_index`)
@@ -106,23 +107,35 @@ class Matcher:
         `survivors`). `lab_keys`: the names labs sell as models of their own; `aliases`:
         the canonical files that are another's model (alias key → primary key);
         `weights`: canonical key → its weights' Hugging Face ids."""
+        # The models matched under these rules before (a source states something of them)
+        # and the names their entries gave them: found by those names on every run.
+        self.stated_models = set()
+        names = defaultdict(set)
+        for model_id, facts in ModelStatement.objects.values_list("model_id", "facts"):
+            self.stated_models.add(model_id)
+            if facts.get("name"):
+                names[model_id].add(facts["name"])
         for model in self.survivors(lab_keys, aliases or {}):
             self.index(model, identity.without_latest(made_name(model.name)))
+            for name in names.get(model.pk, ()):
+                self.index(model, name)
         for key, ids in (weights or {}).items():
             model = self.known(LanguageModel, key, "modelsdev")
             if model is not None and model.pk not in self.older_duplicates:
                 for hugging_face_id in ids:
                     self.index(model, "", hugging_face_id, weak=True)
+        # The ids entries had when they were matched before: looked up last, so that an
+        # entry is found by the same rule, with the same marks, on every run.
         model_ids = self.identities[(self.source, LanguageModel)]
         for external_id, pk in model_ids.items():
             if pk in self.models and pk not in self.older_duplicates:
-                self.index(self.models[pk], "", external_id.partition("/")[2])
+                self.index_seen(self.models[pk], external_id.partition("/")[2])
         for route in self.routes.values():
             if route.model_id in self.models and route.model_id not in self.older_duplicates:
-                self.index(self.models[route.model_id], "", route.provider_model_id)
+                self.index_seen(self.models[route.model_id], route.provider_model_id)
         # A record an older sync made (no source states anything of it under these rules
         # yet) that the rules, read now, find in another model.
-        stated = set(ModelStatement.objects.values_list("model_id", flat=True).distinct())
+        stated = self.stated_models
         for model in list(self.models.values()):
             if model.reviewed_at is not None or model.pk in stated:
                 continue
@@ -233,10 +246,16 @@ class Matcher:
         return makers.organization_key(raw, self.editor_aliases)
 
     def known_makers(self):
+        """The makers the rules know: ours, and those an editor reviewed (not those an
+        earlier run made, so that a run decides the same whatever ran before it)."""
         return (
             set(makers.ORGANIZATION_NAMES)
             | set(makers.ORGANIZATION_ALIASES.values())
-            | {self.org_key(org.slug) for org in self.organizations.values()}
+            | {
+                self.org_key(org.slug)
+                for org in self.organizations.values()
+                if org.reviewed_at is not None
+            }
         )
 
     def organization(self, key, seen_names=None):
@@ -306,6 +325,11 @@ class Matcher:
             if key != EMPTY_KEY:
                 self.loose_index[key].add((model.pk, frozenset(sizes)))
 
+    def index_seen(self, model, model_id):
+        key = identity.name_key(identity.parse_entry("", model_id).model_id)
+        if key != EMPTY_KEY:
+            self.seen_index[key].add(model.pk)
+
     def lookup_loose(self, entry, maker_key=""):
         """The one model whose name is the entry's with more words of size or format
         ("Llama 4 Scout" → Llama 4 Scout 17B Instruct): never one of fewer."""
@@ -326,12 +350,14 @@ class Matcher:
     def maker_key_of(self, model):
         return self.org_key(self.organizations[model.organization_id].slug)
 
-    def lookup(self, keys, maker_key="", weak=True):
+    def lookup(self, keys, maker_key="", weak=True, indexes=None):
         """The one model these keys name: at `maker_key` where it has one, else anywhere;
         None when none does, or more than one (not sure). Names and ids first, then (where
         `weak`) the weights' ids."""
-        indexes = (self.name_index, self.id_index, self.weak_index)
-        for index in indexes if weak else indexes[:2]:
+        if indexes is None:
+            indexes = (self.name_index, self.id_index, self.weak_index)
+            indexes = indexes if weak else indexes[:2]
+        for index in indexes:
             for key in keys:
                 hits = [self.models[pk] for pk in index.get(key, ()) if self.visible(pk)]
                 if maker_key:
@@ -358,7 +384,8 @@ class Matcher:
             model = self.lookup(entry_keys(shorter), maker_key)
             if model is not None:
                 return model, marks
-        return None, entry.marks
+        model = self.lookup(entry_keys(entry), maker_key, indexes=(self.seen_index,))
+        return model, entry.marks
 
     def create_model(self, name, organization, family, facts, source_url, fact_source):
         name = identity.without_latest(name)[:120]

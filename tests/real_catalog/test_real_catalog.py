@@ -164,6 +164,7 @@ def test_a_second_sync_changes_nothing(real_catalog):
     history = Route.history.count()
     models = LanguageModel.objects.count()
     again = sync_all()
+    assert [run.status for run in again] == [SyncRun.Status.SUCCEEDED] * 3, [r.error for r in again]
     assert [(run.created, run.updated, run.proposed) for run in again] == [(0, 0, 0)] * 3
     assert Route.history.count() == history
     assert LanguageModel.objects.count() == models

@@ -146,14 +146,11 @@ def tier_name(service_mode: str, context_above: int, marks: Iterable[str] = ()) 
 
 
 def route_limits(context_window: int | None, max_output: int | None) -> str:
-    """A provider's own limits: "272k context, 128k output", "272k context"; "-" when it
-    states none (the model's own apply)."""
-    parts = []
-    if context_window:
-        parts.append(f"{compact_tokens(context_window)} context")
-    if max_output:
-        parts.append(f"{compact_tokens(max_output)} output")
-    return ", ".join(parts) or MISSING
+    """A provider's own context window and max output: "272k / 128k", "272k / -"; "-" when
+    it states neither (the model's own apply)."""
+    if context_window is None and max_output is None:
+        return MISSING
+    return f"{compact_tokens(context_window)} / {compact_tokens(max_output)}"
 
 
 PRECISIONS = ("day", "month", "year")

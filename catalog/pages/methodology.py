@@ -12,6 +12,10 @@ from catalog.sync import best_source, identity
 from catalog.sync.snapshot import SOURCE_NAMES
 
 
+# How the page names the facts the rules name by field.
+FACT_NAMES = {"context_window": "context window", "max_output_tokens": "maximum output"}
+
+
 @dataclass(frozen=True)
 class MethodologyPage:
     sources: list[str]
@@ -31,7 +35,7 @@ def read_methodology_page() -> MethodologyPage:
         not_models=sorted(
             f"{kind}s" for kind in {*identity.NOT_LANGUAGE_FAMILIES, *identity.NOT_LANGUAGE_NAMES}
         ),
-        route_limits=sorted(best_source.ROUTE_LIMITS),
+        route_limits=[FACT_NAMES[fact] for fact in sorted(best_source.ROUTE_LIMITS)],
         meta=PageMeta(
             title="Methodology: how the catalog decides",
             description=(

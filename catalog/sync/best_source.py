@@ -5,7 +5,8 @@ A model's own facts (its name, release date, context window, max output, knowled
 cutoff, openness, license, deprecation and capabilities) come, fact by fact, from:
 
 1. the lab's canonical file (models.dev `models/<lab>/…`; of a lab's several files for
-   one model, such as a dated snapshot and its "(latest)" alias, the snapshot's first);
+   one model, such as a dated snapshot and its "(latest)" alias, the value most of the
+   model's sources agree with, the snapshot's on a tie);
 2. the lab's own API's entry (its provider folder, where the provider is the maker);
 3. what most of the model's provider entries state (a tie: the value the entry that
    sorts first states).
@@ -81,7 +82,7 @@ def choose(statements):
         if top == ROUTE:
             value, label = _majority(name, stating)
         else:
-            value, label = stating[0].facts[name], stating[0].label
+            value, label = _best_of_tier(name, [s for s in stating if s.role == top], stating)
         choice.values[name] = value
         choice.chosen_from[name] = label
         choice.chosen_role[name] = top
@@ -89,6 +90,14 @@ def choose(statements):
         if others:
             choice.disputes[name] = others
     return choice
+
+
+def _best_of_tier(name, tier, stating):
+    """Of a tier's statements (a lab's canonical files), the value most statements agree
+    with; a tie goes to the first (the snapshot before its alias)."""
+    counts = Counter(_hashable(s.facts[name]) for s in stating)
+    best = max(tier, key=lambda s: counts[_hashable(s.facts[name])])
+    return best.facts[name], best.label
 
 
 def _majority(name, stating):
@@ -118,6 +127,9 @@ def _disputes(name, value, top, stating):
             labels = [s.label for s in routes if _hashable(s.facts[name]) == common]
             differing.setdefault(common, []).extend(labels)
     return [
-        {"value": list(other) if isinstance(other, tuple) else other, "sources": labels}
+        {
+            "value": list(other) if isinstance(other, tuple) else other,
+            "sources": list(dict.fromkeys(labels)),
+        }
         for other, labels in differing.items()
     ]

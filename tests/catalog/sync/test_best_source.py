@@ -70,8 +70,33 @@ def test_two_canonical_files_that_disagree_are_shown():
             ),
         ]
     )
-    assert choice.values["released_on"] == "2025-11-01"  # the snapshot, not its alias
+    assert choice.values["released_on"] == "2025-11-01"  # a tie: the snapshot, not its alias
     assert choice.disputes["released_on"][0]["value"] == "2025-11-24"
+
+
+def test_of_two_canonical_files_the_one_most_sources_agree_with():
+    # Claude Opus 4.5: the dated file says 2025-11-01, its "(latest)" alias and most
+    # providers 2025-11-24.
+    choice = choose(
+        [
+            Statement(
+                "canonical claude-opus-4-5-20251101", CANONICAL, "a", {"released_on": "2025-11-01"}
+            ),
+            Statement(
+                "canonical claude-opus-4-5",
+                CANONICAL,
+                "b",
+                {"released_on": "2025-11-24"},
+                primary=False,
+            ),
+            route("models.dev: Amazon Bedrock", released_on="2025-11-24"),
+            route("models.dev: Amazon Bedrock", released_on="2025-11-24"),
+        ]
+    )
+    assert choice.values["released_on"] == "2025-11-24"
+    assert choice.disputes["released_on"] == [
+        {"value": "2025-11-01", "sources": ["canonical claude-opus-4-5-20251101"]}
+    ]
 
 
 def test_a_resellers_deprecation_is_its_routes_not_the_models():

@@ -487,7 +487,7 @@ class DatePrecision(models.TextChoices):
 
 def precision_field(verbose_name):
     return models.CharField(
-        verbose_name, max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+        verbose_name, max_length=5, choices=DatePrecision, default=DatePrecision.DAY
     )
 
 

@@ -11,7 +11,6 @@ from catalog.seo import PageMeta
 from catalog.sync import best_source, identity
 from catalog.sync.snapshot import SOURCE_NAMES
 
-
 # How the page names the facts the rules name by field.
 FACT_NAMES = {"context_window": "context window", "max_output_tokens": "maximum output"}
 

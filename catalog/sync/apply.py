@@ -6,14 +6,14 @@ the best source, every provider's entry a route of it.
   matched for sure is skipped, saying why, and proposed to the editors. Entries that are
   not language models, and routers, are skipped with their reason.
 - Every entry's facts about its model are kept as a ModelStatement; the model's facts are
-  chosen from them by the source order (catalog/sync/best_source.py), and where sources
-  differ the page says so.
+  chosen from them by the source order (catalog/sync/statements.py, best_source.py), and
+  where sources differ the page says so.
 - Writing (catalog/sync/writing.py) follows the trust rules: a record never reviewed
   takes the chosen facts at once; a reviewed record's changes become proposals.
 - genai-prices' dated prices become price history (catalog/sync/dated_history.py).
-- A catalog synced under older rules is mended: records the rules now know to be one
-  model are merged (never a reviewed one: that is suggested to the editors), and records
-  that are not language models are unpublished, with the reason.
+- A catalog synced under older rules is mended (catalog/sync/mending.py): records the
+  rules now know to be one model are merged (never a reviewed one: that is suggested to
+  the editors), and records that are not language models are unpublished, with the reason.
 
 The caller runs `apply` inside one transaction: a run lands whole or not at all.
 """
@@ -29,8 +29,6 @@ from catalog.models import (
     ROUTE_PLACE,
     LanguageModel,
     ModelCapability,
-    ModelFamily,
-    Organization,
     Provider,
     Route,
 )
@@ -39,19 +37,18 @@ from catalog.sync import best_source, identity, makers
 from catalog.sync.dated_history import add_dated_history
 from catalog.sync.genai_prices import matches
 from catalog.sync.matching import Matcher, entry_keys, record_keys
-from catalog.sync.models import ModelStatement, ProposedChange, ProposedMatch, SourceIdentity
+from catalog.sync.mending import mend_organizations, merge_and_unpublish
+from catalog.sync.models import ProposedChange, ProposedMatch
 from catalog.sync.snapshot import (
     GENAI_PRICES,
     MODELSDEV,
     OPENROUTER,
-    SOURCE_NAMES,
-    SOURCES,
     Prices,
     Skip,
     Snapshot,
     SourceRoute,
-    parse_partial_day,
 )
+from catalog.sync.statements import Statements, model_fields
 from catalog.sync.writing import Counts, Writer, free_name, stated_only
 
 # genai-prices' provider ids that differ from models.dev's for the same provider.
@@ -93,7 +90,7 @@ class Applier:
     def apply(self):
         self.match = Matcher(self.source, self.run, self.counts)
         self.writer = Writer(self.run, self.source, self.now, self.counts, self.match.types)
-        self.mend_organizations()
+        mend_organizations(self.match, self.counts, self.run)
         self.prepare()
         total = len(self.snapshot.providers) + len(self.snapshot.models) + len(self.snapshot.routes)
         done = 0
@@ -113,9 +110,15 @@ class Applier:
             if index % 100 == 0:
                 self.progress(done + index, total, "routes")
         self.progress(total, total, "facts")
-        self.save_statements()
-        self.resolve_facts()
-        self.mend()
+        touched = self.statements.save(self.created_models)
+        self.statements.resolve(touched)
+        merge_and_unpublish(
+            self.match,
+            self.duplicates,
+            self.not_models,
+            self.statements.stated_models(),
+            self.counts,
+        )
         self.publish_new_models()
         self.counts.skipped = len(self.skips)
         self.progress(total, total, "done")
@@ -123,7 +126,6 @@ class Applier:
 
     def prepare(self):
         """What the rules read from the whole snapshot before any entry is applied."""
-        self.statements = {}  # ref → (model pk, provider pk, role, facts, source URL)
         self.created_models = set()
         self.duplicates = defaultdict(set)  # an older record → the models the rules say it is
         self.not_models = {}  # an older record → why it is not a language model
@@ -144,6 +146,9 @@ class Applier:
                 self.seen_names.setdefault(self.match.org_key(entry.maker_named), entry.maker_named)
         for provider in self.snapshot.providers:
             self.seen_names.setdefault(self.match.org_key(provider.key), provider.name)
+        self.statements = Statements(
+            self.source, self.run, self.match, self.writer, self.counts, self.seen_names
+        )
         self.serving_names = frozenset(
             name.casefold()
             for name in (
@@ -263,7 +268,7 @@ class Applier:
             model = self.create_model(source_model, organization)
         self.claim_model(model, source_model)
         maker = self.match.org_key(lab)
-        self.state(
+        self.statements.state(
             model,
             source_model,
             None,
@@ -277,7 +282,7 @@ class Applier:
                 # A dated snapshot's name is not the model's: an entry by that name is the
                 # model at that snapshot (a route of its own), found by the snapshot rule.
                 self.claim_model(model, alias_model, index=not snapshot)
-                self.state(
+                self.statements.state(
                     model,
                     alias_model,
                     None,
@@ -301,7 +306,7 @@ class Applier:
             self.match.index(model, source_model.name, key.partition("/")[2])
 
     def create_model(self, source_model, organization, name=None):
-        stated = stated_only(model_fields(self.facts_of(source_model)))
+        stated = stated_only(model_fields(self.statements.facts_of(source_model)))
         model = self.match.create_model(
             name or source_model.name,
             organization,
@@ -319,183 +324,6 @@ class Applier:
         for row in rows:
             self.match.support[(model.pk, row.capability_id)] = row
         return model
-
-    # Statements, and the facts chosen from them.
-
-    def facts_of(self, source_model):
-        """What an entry states about its model, as a statement keeps it."""
-        facts = {
-            "name": identity.without_latest(source_model.name),
-            "released_on": date_text(source_model.released_on, source_model.released_precision),
-            "knowledge_cutoff": date_text(
-                source_model.knowledge_cutoff, source_model.knowledge_precision
-            ),
-            "context_window": source_model.context_window,
-            "max_output_tokens": source_model.max_output_tokens,
-            "openness": OPENNESS.get(source_model.open_weights),
-            "license_name": source_model.license_name[:120] or None,
-            "is_deprecated": source_model.deprecated if self.source == MODELSDEV else None,
-            "upstream_updated_on": date_text(source_model.upstream_updated_on, "day"),
-            "family": source_model.family or None,
-        }
-        for slug, support in source_model.capabilities.items():
-            facts[f"{CAPABILITY}{slug}"] = support
-        return stated_only(facts)
-
-    def state(self, model, source_model, provider, role, ref, primary=True, name=None, maker=""):
-        facts = self.facts_of(source_model)
-        if name:
-            facts["name"] = name
-        elif name == "":
-            facts.pop("name", None)
-        if maker:
-            facts["maker"] = maker
-        if not primary:
-            facts["primary"] = False
-        self.statements[ref] = (
-            model.pk,
-            provider.pk if provider else None,
-            role,
-            facts,
-            source_model.source_url[:500],
-        )
-
-    def save_statements(self):
-        existing = {s.ref: s for s in ModelStatement.objects.filter(source=self.source)}
-        self.touched = set()
-        new, changed = [], []
-        for ref, (model_pk, provider_pk, role, facts, url) in self.statements.items():
-            old = existing.pop(ref, None)
-            if old is None:
-                new.append(
-                    ModelStatement(
-                        source=self.source,
-                        ref=ref[:500],
-                        model_id=model_pk,
-                        provider_id=provider_pk,
-                        role=role,
-                        facts=facts,
-                        source_url=url,
-                        last_seen_run=self.run,
-                    )
-                )
-                self.touched.add(model_pk)
-                continue
-            if (old.model_id, old.provider_id, old.role, old.facts, old.source_url) != (
-                model_pk,
-                provider_pk,
-                role,
-                facts,
-                url,
-            ):
-                self.touched.update({model_pk, old.model_id})
-                old.model_id, old.provider_id, old.role = model_pk, provider_pk, role
-                old.facts, old.source_url, old.last_seen_run = facts, url, self.run
-                changed.append(old)
-        ModelStatement.objects.bulk_create(new, batch_size=500)
-        ModelStatement.objects.bulk_update(
-            changed,
-            ["model", "provider", "role", "facts", "source_url", "last_seen_run"],
-            batch_size=500,
-        )
-        if self.source in WHOLE_SOURCES and existing:
-            self.touched.update(s.model_id for s in existing.values())
-            ModelStatement.objects.filter(pk__in=[s.pk for s in existing.values()]).delete()
-        self.touched.update(self.created_models)
-
-    def resolve_facts(self):
-        """The facts of each model this source states (or stated until now), chosen from
-        all its sources' statements: also where the catalog, not the source, changed."""
-        self.touched.update(pk for pk, *_ in self.statements.values())
-        by_model = defaultdict(list)
-        for statement in ModelStatement.objects.filter(model__in=self.touched).select_related(
-            "provider"
-        ):
-            by_model[statement.model_id].append(statement)
-        for pk, statements in by_model.items():
-            model = self.match.models.get(pk)
-            if model is not None:
-                self.apply_choice(
-                    model, best_source.choose(map(as_statement, statements)), statements
-                )
-
-    def apply_choice(self, model, choice, statements):
-        values = choice.values
-        source_url = min(statements, key=statement_rank).source_url or model.source_url
-        changes = {
-            field: value
-            for field, value in stated_only(model_fields(values)).items()
-            if getattr(model, field) != value
-        }
-        # A name follows its best source while no editor has reviewed the record.
-        name = values.get("name")
-        if (
-            name
-            and model.reviewed_at is None
-            and name != model.name
-            and name not in self.match.names
-        ):
-            self.match.names.discard(model.name)
-            self.match.names.add(name)
-            changes["name"] = name
-        # The maker follows the maker rules' best source (an older rule's guess is mended);
-        # an editor's choice of maker is questioned only by the lab's canonical file.
-        maker = values.get("maker")
-        current = self.match.maker_key_of(model)
-        if (
-            maker
-            and maker != current
-            and (model.reviewed_at is None or choice.chosen_role["maker"] == best_source.CANONICAL)
-        ):
-            organization = self.match.organization(maker, self.seen_names)
-            if organization is not None and organization.pk != model.organization_id:
-                changes["organization"] = organization
-        # A family fills a model that has none; an editor's grouping is never replaced.
-        if model.family_id is None and values.get("family"):
-            family = self.match.family(values["family"])
-            if family is not None:
-                changes["family"] = family
-        self.writer.write(model, changes, source_url, ProposedChange.Kind.SPEC)
-        for field, support in values.items():
-            if field.startswith(CAPABILITY):
-                slug = field.removeprefix(CAPABILITY)
-                if slug in self.match.capabilities and self.current_support(model, slug) != support:
-                    self.write_capability(model, slug, support, source_url)
-        if choice.disputes != model.fact_disputes:
-            LanguageModel.objects.filter(pk=model.pk).update(fact_disputes=choice.disputes)
-            model.fact_disputes = choice.disputes
-        if not changes:
-            self.counts.unchanged += 1
-
-    def current_support(self, model, slug):
-        row = self.match.support.get((model.pk, self.match.capabilities[slug].pk))
-        return row.support if row else ModelCapability.Support.UNKNOWN
-
-    def write_capability(self, model, slug, support, source_url):
-        field = f"{CAPABILITY}{slug}"
-        if model.reviewed_at is not None:
-            self.writer.propose(
-                model,
-                field,
-                self.current_support(model, slug),
-                support,
-                source_url,
-                ProposedChange.Kind.CAPABILITY,
-                model,
-            )
-            return
-        capability = self.match.capabilities[slug]
-        row = self.match.support.get((model.pk, capability.pk))
-        if row is None:
-            row = ModelCapability.objects.create(
-                model=model, capability=capability, support=support
-            )
-            self.match.support[(model.pk, capability.pk)] = row
-        else:
-            row.support = support
-            row.save(update_fields=["support"])
-        LanguageModel.objects.filter(pk=model.pk).update(sync_run=self.run)
-        self.counts.updated += 1
 
     # Routes.
 
@@ -525,7 +353,7 @@ class Applier:
             # The entry names the model, unless a mark was taken off to find it ("Claude
             # Opus 4.7 (Fast)" does not name Claude Opus 4.7).
             plain = marks == entry.marks
-            self.state(
+            self.statements.state(
                 model,
                 source_route.model,
                 provider,
@@ -792,52 +620,6 @@ class Applier:
 
     # Mending a catalog synced under older rules.
 
-    def mend_organizations(self):
-        """One maker under two spellings ("Mistral" and "mistral-ai") becomes one
-        organization, the other spelling its alias; a maker named by its bare slug
-        ("meta") gets its name ("Meta"). Reviewed organizations stay as editors left them."""
-        match = self.match
-        reviewed_makers = {
-            model.organization_id for model in match.models.values() if model.reviewed_at
-        }
-        groups = defaultdict(list)
-        for org in match.organizations.values():
-            groups[match.org_key(org.slug)].append(org)
-        for key, orgs in groups.items():
-            keep = min(orgs, key=lambda o: (o.reviewed_at is None, o.slug != key, o.pk))
-            for org in orgs:
-                if org.pk == keep.pk or org.reviewed_at is not None or org.pk in reviewed_makers:
-                    continue  # an editor's record, or one of theirs points at it
-                LanguageModel.objects.filter(organization=org).update(organization=keep)
-                ModelFamily.objects.filter(organization=org).update(organization=keep)
-                for model in match.models.values():
-                    if model.organization_id == org.pk:
-                        model.organization_id = keep.pk
-                SourceIdentity.objects.filter(
-                    content_type=match.types[Organization], object_id=org.pk
-                ).update(object_id=keep.pk)
-                for identities in (match.identities[(s, Organization)] for s in SOURCES):
-                    for external_id, pk in identities.items():
-                        if pk == org.pk:
-                            identities[external_id] = keep.pk
-                keep.aliases = ", ".join(dict.fromkeys([*keep.alias_list, org.slug]))
-                Organization.objects.filter(pk=keep.pk).update(aliases=keep.aliases)
-                del match.organizations[org.pk]
-                org.delete()
-                self.counts.updated += 1
-            for spelling in (keep.slug, keep.name, *keep.alias_list):
-                match.organization_by_key[match.org_key(spelling)] = keep
-            if keep.reviewed_at is None and (keep.name == keep.slug or keep.name == key):
-                name = free_name(
-                    makers.display_name(key),
-                    {o.name for o in match.organizations.values()} - {keep.name},
-                )
-                if name != keep.name:
-                    keep.name = name
-                    keep.sync_run = self.run
-                    keep.save()
-                    self.counts.updated += 1
-
     def note_not_a_model(self, model_class, key, reason):
         record = self.match.known(model_class, key)
         if record is None:
@@ -847,32 +629,6 @@ class Applier:
         )
         if model is not None:
             self.not_models.setdefault(model.pk, reason)
-
-    def mend(self):
-        from catalog.merge import merge_models  # which imports the sync's models
-
-        stated = {pk for pk, *_ in self.statements.values()}
-        for older_pk, survivors in sorted(self.duplicates.items()):
-            older = self.match.models.get(older_pk)
-            survivors.discard(older_pk)
-            if older is None or len(survivors) != 1 or older.reviewed_at is not None:
-                continue
-            survivor = self.match.models.get(survivors.pop())
-            if survivor is None:
-                continue
-            merge_models(survivor, older)
-            self.match.models.pop(older_pk, None)
-            self.not_models.pop(older_pk, None)
-            self.counts.updated += 1
-        for pk, reason in self.not_models.items():
-            model = self.match.models.get(pk)
-            if model is None or pk in stated or model.reviewed_at is not None:
-                continue  # a reviewed record stays as the editors left it (the report lists it)
-            if model.is_published or model.unpublished_reason != reason:
-                LanguageModel.objects.filter(pk=pk).update(
-                    is_published=False, unpublished_reason=reason[:300], version=F("version") + 1
-                )
-                self.counts.updated += 1
 
     def publish_new_models(self):
         """A model the run created is published once it has an active route."""
@@ -894,61 +650,6 @@ def route_place(mode, above, marks):
         marks.free,
         marks.snapshot[:40],
         marks.variant,
-    )
-
-
-def date_text(day, precision):
-    """A date as a statement keeps it, to its precision: "2026-01", "2026-01-27"."""
-    if day is None:
-        return None
-    return {"month": day.isoformat()[:7], "year": day.isoformat()[:4]}.get(
-        precision, day.isoformat()
-    )
-
-
-def model_fields(facts):
-    """The model's fields a statement's (or a choice's) facts give; None where unstated."""
-    released, released_precision = parse_partial_day(facts.get("released_on"))
-    cutoff, cutoff_precision = parse_partial_day(facts.get("knowledge_cutoff"))
-    upstream, _ = parse_partial_day(facts.get("upstream_updated_on"))
-    return {
-        "released_on": released,
-        "released_precision": released_precision if released else None,
-        "knowledge_cutoff": cutoff,
-        "knowledge_precision": cutoff_precision if cutoff else None,
-        "context_window": facts.get("context_window"),
-        "max_output_tokens": facts.get("max_output_tokens"),
-        "openness": facts.get("openness"),
-        "license_name": facts.get("license_name"),
-        "is_deprecated": facts.get("is_deprecated"),
-        "upstream_updated_on": upstream,
-    }
-
-
-def statement_label(statement):
-    name = SOURCE_NAMES.get(statement.source, statement.source)
-    if statement.role == ModelStatement.Role.CANONICAL:
-        return f"{name} canonical file {statement.ref.removeprefix('models/')}"
-    return f"{name}: {statement.provider.name}" if statement.provider else name
-
-
-def as_statement(statement):
-    facts = dict(statement.facts)
-    primary = facts.pop("primary", True)
-    return best_source.Statement(
-        label=statement_label(statement),
-        role=statement.role,
-        ref=f"{statement.source}:{statement.ref}",
-        facts=facts,
-        primary=primary,
-    )
-
-
-def statement_rank(statement):
-    return (
-        best_source.ROLE_ORDER[statement.role],
-        statement.facts.get("primary") is False,
-        statement.ref,
     )
 
 

@@ -48,3 +48,37 @@ def test_a_route_shows_its_own_limits_and_how_it_is_served(client, make_model):
     assert "EU" in text
     route_page = visible_text(client.get("/models/gpt-5/azure/").content)
     assert "272k / 128k" in route_page
+
+
+def test_the_api_and_the_csv_keep_a_dates_precision(client, make_model):
+    make_model(
+        "Kimi K2.5",
+        released_on=date(2026, 1, 1),
+        released_precision="month",
+        knowledge_cutoff=date(2025, 6, 1),
+        knowledge_precision="month",
+    )
+    record = client.get("/api/v1/models/kimi-k2-5").json()
+    assert (record["released_on"], record["knowledge_cutoff"]) == ("2026-01", "2025-06")
+    csv_text = b"".join(client.get("/api/v1/models.csv").streaming_content).decode()
+    header, row = csv_text.splitlines()[:2]
+    assert dict(zip(header.split(","), row.split(","), strict=False))["released_on"] == "2026-01"
+
+
+def test_the_api_lists_how_a_provider_serves_a_route(client, make_model):
+    model = make_model("Claude Opus 4.7")
+    bedrock = Provider.objects.create(name="Amazon Bedrock", slug="amazon-bedrock")
+    Route.objects.create(
+        model=model,
+        provider=bedrock,
+        provider_model_id="eu.anthropic.claude-opus-4-7",
+        region="EU",
+        input_price="5.5",
+        output_price="27.5",
+        context_window=1_000_000,
+    )
+    route = client.get("/api/v1/routes?model=claude-opus-4-7").json()["results"][0]
+    assert route["region"] == "EU"
+    assert route["context_window"] == 1_000_000
+    assert (route["confidential"], route["free_variant"]) == (False, False)
+    assert route["snapshot"] is None

@@ -317,10 +317,14 @@ class Provider(Curated):
     """Where a model can be called: a first-party API, an aggregator, a cloud, a host."""
 
     class Kind(models.TextChoices):
+        # A sync sets it from the sources' signals (catalog/sync/provider_kinds.py).
         FIRST_PARTY = "first_party", "First-party API"
         AGGREGATOR = "aggregator", "Aggregator"
         CLOUD = "cloud", "Cloud platform"
         INFERENCE_HOST = "inference_host", "Inference host"
+        SUBSCRIPTION_PLAN = "subscription_plan", "Subscription plan"
+        FREE_TIER = "free_tier", "Free tier"
+        LOCAL_APP = "local_app", "Local app"
 
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True, validators=[validate_catalog_slug])

@@ -18,6 +18,7 @@ the best source, every provider's entry a route of it.
 The caller runs `apply` inside one transaction: a run lands whole or not at all.
 """
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date
@@ -39,6 +40,7 @@ from catalog.sync.genai_prices import matches
 from catalog.sync.matching import Matcher, entry_keys, record_keys
 from catalog.sync.mending import mend_organizations, merge_and_unpublish
 from catalog.sync.models import ProposedChange, ProposedMatch
+from catalog.sync.provider_kinds import ProviderSignals, provider_kind
 from catalog.sync.snapshot import (
     GENAI_PRICES,
     MODELSDEV,
@@ -120,6 +122,8 @@ class Applier:
             self.counts,
         )
         self.publish_new_models()
+        if self.source != GENAI_PRICES:
+            self.classify_providers()  # from what they serve, once the models' facts are set
         self.counts.skipped = len(self.skips)
         self.progress(total, total, "done")
         return self.counts
@@ -617,6 +621,52 @@ class Applier:
                 self.counts.updated += 1
             else:
                 self.counts.unchanged += 1
+
+    # Provider kinds.
+
+    def classify_providers(self):
+        """Each provider of the snapshot gets its kind from what the sources say of it and
+        what it serves (catalog/sync/provider_kinds.py). A kind an editor set is kept."""
+        for source_provider in self.snapshot.providers:
+            provider = self.match.known(Provider, source_provider.key)
+            if provider is None:
+                continue
+            kind = provider_kind(self.provider_signals(source_provider, provider))
+            editors = provider.kind and provider.sync_run_id is None
+            if kind and kind != provider.kind and not editors:
+                self.writer.write(provider, {"kind": kind}, "", ProposedChange.Kind.SPEC)
+
+    def provider_signals(self, source_provider, provider):
+        # A lab's API in another region is still the lab's: "moonshotai-cn".
+        key = self.match.org_key(re.sub(r"-(cn|china|intl|global)$", "", source_provider.key))
+        routes = [route for route in self.match.routes_at.get(provider.pk, ()) if route.is_active]
+        served = [self.match.models[r.model_id] for r in routes if r.model_id in self.match.models]
+        makers_served = {self.match.maker_key_of(model) for model in served}
+        prices = [
+            price
+            for route in routes
+            for price in (route.input_price, route.output_price)
+            if price is not None
+        ]
+        return ProviderSignals(
+            name=source_provider.name,
+            website=source_provider.website,
+            is_lab=key in self.known_makers,
+            serves_only_own=bool(served) and makers_served == {key},
+            prices_stated=len(prices),
+            zero_prices=sum(1 for price in prices if price == 0),
+            proprietary_makers=len(
+                {
+                    self.match.maker_key_of(model)
+                    for model in served
+                    if model.openness == LanguageModel.Openness.PROPRIETARY
+                }
+                - {key}
+            ),
+            serves_open_weights=any(
+                model.openness == LanguageModel.Openness.OPEN_WEIGHTS for model in served
+            ),
+        )
 
     # Mending a catalog synced under older rules.
 

@@ -168,3 +168,16 @@ def test_a_second_sync_changes_nothing(real_catalog):
     assert [(run.created, run.updated, run.proposed) for run in again] == [(0, 0, 0)] * 3
     assert Route.history.count() == history
     assert LanguageModel.objects.count() == models
+
+
+def test_providers_have_a_kind_from_the_sources_signals(real_catalog):
+    serving = Provider.objects.serving_published_models()
+    assert serving.exclude(kind="").count() >= 0.95 * serving.count()
+    kinds = dict(Provider.objects.values_list("slug", "kind"))
+    assert kinds["alibaba-coding-plan"] == "subscription_plan"
+    assert kinds["gitlab-duo"] == "subscription_plan"
+    assert kinds["github-models"] == "free_tier"
+    assert kinds["openrouter"] == "aggregator"
+    assert kinds["amazon-bedrock"] == "cloud"
+    assert kinds["anthropic"] == "first_party"
+    assert kinds["cerebras"] == "inference_host"

@@ -161,16 +161,19 @@ def coarser_precision(first: str, second: str) -> str:
     return max(first, second, key=PRECISIONS.index)
 
 
-def partial_date(day: date | None, precision: str = "day") -> str:
+def partial_iso(day: date | None, precision: str = "day") -> str | None:
     """A date as precisely as its source states it: "2026-01-27", "2026-01", "2026";
-    "-" when unknown."""
+    None when unknown (the API's, the CSV's and a sync statement's form)."""
     if day is None:
-        return MISSING
-    if precision == "month":
-        return day.strftime("%Y-%m")
-    if precision == "year":
-        return str(day.year)
-    return day.isoformat()
+        return None
+    return {"month": day.isoformat()[:7], "year": day.isoformat()[:4]}.get(
+        precision, day.isoformat()
+    )
+
+
+def partial_date(day: date | None, precision: str = "day") -> str:
+    """A date as precisely as its source states it, as pages show it; "-" when unknown."""
+    return partial_iso(day, precision) or MISSING
 
 
 def lifecycle(retires_on: date | None, deprecated: bool, today: date) -> str:

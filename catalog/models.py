@@ -597,6 +597,8 @@ class LanguageModel(Curated):
     capabilities = models.ManyToManyField(
         Capability, through="ModelCapability", related_name="models", blank=True
     )
+    # For a model, the sources its shown facts come from ("modelsdev openrouter"), which the
+    # sync writes when it chooses them (catalog/sync/statements.py).
     fact_source = FACT_SOURCE()
     # fact → the other values its sources state, where they differ from the value shown:
     # {"released_on": [{"value": "2025-06-15", "sources": ["models.dev: abacus"]}]}

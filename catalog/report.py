@@ -185,7 +185,7 @@ def facts_off_best_source(models):
     canonical file or, where there is none, from most sources (the lab's own API set
     aside); and how many show a day where their best source states only a month."""
     by_model = defaultdict(list)
-    for statement in ModelStatement.objects.filter(model__in=[m.pk for m in models]):
+    for statement in ModelStatement.objects.filter(model__is_published=True):
         by_model[statement.model_id].append(statement)
     off, off_majority = Counter(), Counter()
     month_as_day = 0

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.urls import NoReverseMatch, reverse
 
-from catalog.formatting import partial_date
+from catalog.formatting import partial_iso
 from catalog.history import price_changes
 
 # What the records are: dicts of plain values (str, int, bool, date, datetime, None), and
@@ -98,7 +98,7 @@ def model_record(model: Any, capability_slugs: Iterable[str], links: PageLinks) 
         "name": model.name,
         "organization": named(model.organization),
         "family": named(model.family),
-        "released_on": partial_day(model.released_on, model.released_precision),
+        "released_on": partial_iso(model.released_on, model.released_precision),
         "context_window": model.context_window,
         "max_output_tokens": model.max_output_tokens,
         "parameters_total": model.parameters_total,
@@ -106,7 +106,7 @@ def model_record(model: Any, capability_slugs: Iterable[str], links: PageLinks) 
         "openness": or_none(model.openness),
         "license": or_none(model.license_name),
         "license_osi_approved": model.license_osi_approved,
-        "knowledge_cutoff": partial_day(model.knowledge_cutoff, model.knowledge_precision),
+        "knowledge_cutoff": partial_iso(model.knowledge_cutoff, model.knowledge_precision),
         "capabilities": capability_map(capability_slugs, model.capability_support.all()),
         "is_deprecated": model.is_deprecated,
         "retires_on": model.retires_on,
@@ -133,11 +133,6 @@ def route_identity(model: str, provider: str, mode: str, above: int) -> Record:
         "service_mode": mode or STANDARD_MODE,
         "context_above": above,
     }
-
-
-def partial_day(day: Any, precision: str) -> str | None:
-    """A date as precisely as its source states it: "2026-01-27", "2026-01", "2026"."""
-    return None if day is None else partial_date(day, precision)
 
 
 def route_record(route: Any, links: PageLinks) -> Record:

@@ -274,6 +274,13 @@ def source_name(run) -> str:
     return SOURCE_NAMES.get(run.source, run.source) if run is not None else ""
 
 
+def stated_by(model: LanguageModel) -> str:
+    """The sources a synced model's facts come from ("models.dev and OpenRouter"), as its
+    last sync recorded them (catalog/sync/statements.py); else its last run's source."""
+    named = [SOURCE_NAMES[source] for source in model.fact_source.split() if source in SOURCE_NAMES]
+    return oxford_join(named) if named else source_name(model.sync_run)
+
+
 def model_page(
     model: LanguageModel,
     facts: ModelFacts,
@@ -312,7 +319,7 @@ def model_page(
         pairs=pair_links(facts, similar[:similar_limit]),
         more_pairs=len(similar) > similar_limit,
         reviewed=local_day(reviewed_at) if reviewed_at else "",
-        stated_by=source_name(model.sync_run) if reviewed_at is None else "",
+        stated_by=stated_by(model) if reviewed_at is None else "",
         stated_on=local_day(model.sync_run.created_at)
         if reviewed_at is None and model.sync_run
         else "",

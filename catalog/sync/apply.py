@@ -44,7 +44,6 @@ from catalog.sync.provider_kinds import ProviderSignals, provider_kind
 from catalog.sync.snapshot import (
     GENAI_PRICES,
     MODELSDEV,
-    OPENROUTER,
     Prices,
     Skip,
     Snapshot,
@@ -63,11 +62,6 @@ PROVIDER_ALIASES = {
 }
 # Sources that are a provider's own list of what it serves, by the provider they describe.
 SELF_DESCRIBING = {"openrouter": "openrouter"}
-OPENNESS = {True: LanguageModel.Openness.OPEN_WEIGHTS, False: LanguageModel.Openness.PROPRIETARY}
-CAPABILITY = "capability:"
-# Sources that state the whole of what they hold on every run: an entry they no longer
-# state is gone from them, and so is its statement.
-WHOLE_SOURCES = {MODELSDEV, OPENROUTER}
 
 
 class Applier:
@@ -134,7 +128,8 @@ class Applier:
         self.duplicates = defaultdict(set)  # an older record → the models the rules say it is
         self.not_models = {}  # an older record → why it is not a language model
         self.provider_keys = {self.match.org_key(p.key) for p in self.snapshot.providers}
-        self.canonical_keys = {model.key for model in self.snapshot.models}
+        self.canonical_models = {model.key: model for model in self.snapshot.models}
+        self.canonical_keys = set(self.canonical_models)
         self.provider_source_keys = {
             pk: key for key, pk in self.match.identities[(MODELSDEV, Provider)].items()
         }
@@ -158,7 +153,8 @@ class Applier:
             for name in (
                 *(p.name for p in self.match.providers.values()),
                 *(p.name for p in self.snapshot.providers),
-                *(o.name for o in self.match.organizations.values()),
+                # an editor's, not an earlier run's: a run reads names the same every time
+                *(o.name for o in self.match.organizations.values() if o.reviewed_at),
                 *makers.ORGANIZATION_NAMES.values(),
                 *self.seen_names.values(),
                 *(alias.replace("-", " ") for alias in makers.ORGANIZATION_ALIASES),
@@ -282,7 +278,7 @@ class Applier:
         )
         for alias, (primary, snapshot) in self.aliases.items():
             if primary == source_model.key:
-                alias_model = next(m for m in self.snapshot.models if m.key == alias)
+                alias_model = self.canonical_models[alias]
                 # A dated snapshot's name is not the model's: an entry by that name is the
                 # model at that snapshot (a route of its own), found by the snapshot rule.
                 self.claim_model(model, alias_model, index=not snapshot)
@@ -342,7 +338,7 @@ class Applier:
         found = self.route_model(source_route)
         if found is None:
             return
-        model, marks, maker = found
+        model, marks, maker, entry = found
         mode = source_route.service_mode or ("fast" if marks.fast else "")
         base = self.apply_one_route(
             source_route, provider, model, marks, mode, 0, source_route.prices
@@ -353,7 +349,6 @@ class Applier:
             )
         if not source_route.service_mode and base is not None:
             role = best_source.LAB if self.is_lab_of(provider, model) else best_source.ROUTE
-            entry = identity.parse_entry(source_route.model.name, source_route.provider_model_id)
             # The entry names the model, unless a mark was taken off to find it ("Claude
             # Opus 4.7 (Fast)" does not name Claude Opus 4.7).
             plain = marks == entry.marks
@@ -363,7 +358,7 @@ class Applier:
                 provider,
                 role,
                 source_route.key,
-                name=identity.clean_name(entry.name) if plain else "",
+                name=entry.name if plain else "",
                 maker=maker,
             )
 
@@ -372,8 +367,9 @@ class Applier:
         return key == self.match.maker_key_of(model)
 
     def route_model(self, source_route):
-        """(model, marks) of a provider's entry, created when new; None when it is not a
-        language model, or its model cannot be told for sure (then it is skipped)."""
+        """(model, marks, maker key, parsed entry) of a provider's entry, the model created
+        when new; None when it is not a language model, or its model cannot be told for
+        sure (then it is skipped)."""
         source_model = source_route.model
         entry = identity.parse_entry(
             source_model.name,
@@ -408,7 +404,7 @@ class Applier:
             if snapshot:
                 marks = replace(marks, snapshot=snapshot)
             self.claim_route_model(model, source_model.key)
-            return model, marks, self.match.org_key(primary.partition("/")[0])
+            return model, marks, self.match.org_key(primary.partition("/")[0]), entry
         maker = makers.choose_maker(
             hints=entry.org_hints,
             maker_named=entry.maker_named,
@@ -425,7 +421,7 @@ class Applier:
         if known is not None and known.reviewed_at is not None:
             if model is not None and model.pk != known.pk:
                 self.suggest_merge(known, model, source_model.key)
-            return known, marks, maker  # an editor linked or kept this entry: theirs stands
+            return known, marks, maker, entry  # an editor linked or kept it: theirs stands
         if known is not None and self.is_settled(known):
             # Matched under these rules before: it stays, so a re-sync changes nothing.
             if model is None or model.pk != known.pk:
@@ -443,15 +439,14 @@ class Applier:
             organization = self.match.organization(maker, self.seen_names) if maker else None
             if organization is None:
                 return self.unsure(source_route, entry)
-            name = identity.clean_name(entry.name)
-            model = self.create_model(source_model, organization, name=name)
+            model = self.create_model(source_model, organization, name=entry.name)
             self.match.index(model, entry.name, entry.model_id)
         # The name this entry gives the model finds it for the entries after it, as its
         # statement does on the next run (not a name found by taking a mark off).
         if marks == entry.marks:
-            self.match.index(model, identity.clean_name(entry.name))
+            self.match.index(model, entry.name)
         self.claim_route_model(model, source_model.key)
-        return model, marks, maker
+        return model, marks, maker, entry
 
     def is_settled(self, model):
         """A record these rules matched entries to on an earlier run (a source states
@@ -510,7 +505,7 @@ class Applier:
             model,
         )
 
-    def route_facts(self, source_route, prices, marks):
+    def route_facts(self, source_route, prices):
         return {
             "input_price": prices.input,
             "output_price": prices.output,
@@ -527,10 +522,10 @@ class Applier:
         place = route_place(mode, above, marks)
         route = self.match.known(Route, key) or self.match.route_at(provider, model, place)
         if route is None:
-            route = self.create_route(source_route, provider, model, place, prices, marks, key)
+            route = self.create_route(source_route, provider, model, place, prices, key)
         else:
             self.claim(route, source_route, key)
-            self.update_route(route, source_route, key, prices, marks, place)
+            self.update_route(route, source_route, key, prices, place)
         self.match.remember(route, key)
         return route
 
@@ -546,8 +541,8 @@ class Applier:
             Route.objects.filter(pk=route.pk).update(fact_source=owner)
             route.fact_source = owner
 
-    def create_route(self, source_route, provider, model, place, prices, marks, key):
-        stated = stated_only(self.route_facts(source_route, prices, marks))
+    def create_route(self, source_route, provider, model, place, prices, key):
+        stated = stated_only(self.route_facts(source_route, prices))
         route = Route(
             model=model,
             provider=provider,
@@ -573,11 +568,11 @@ class Applier:
             record.fact_source = owner
         return record.fact_source == owner
 
-    def update_route(self, route, source_route, key, prices, marks, place):
+    def update_route(self, route, source_route, key, prices, place):
         if not self.owns(route, key):
             self.counts.unchanged += 1
             return
-        facts = self.route_facts(source_route, prices, marks)
+        facts = self.route_facts(source_route, prices)
         # How it is served is the entry's id's to say where an older rule left it unset,
         # unless another route of the model already stands there.
         unset = all(not getattr(route, field) for field in ROUTE_PLACE[2:])

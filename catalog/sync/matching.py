@@ -160,7 +160,7 @@ class Matcher:
         groups = defaultdict(list)
         for model in self.models.values():
             entry = identity.parse_entry(identity.without_latest(made_name(model.name)), "")
-            groups[identity.name_key(identity.clean_name(entry.name))].append(model)
+            groups[identity.name_key(entry.name)].append(model)
         kept = []
         for group in groups.values():
             if len(group) == 1:

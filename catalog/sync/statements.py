@@ -5,10 +5,17 @@ proposals. Dates are kept to their precision ("2026-01")."""
 
 from collections import defaultdict
 
+from catalog.formatting import partial_iso
 from catalog.models import LanguageModel, ModelCapability
 from catalog.sync import best_source, identity
 from catalog.sync.models import ModelStatement, ProposedChange
-from catalog.sync.snapshot import MODELSDEV, OPENROUTER, SOURCE_NAMES, parse_partial_day
+from catalog.sync.snapshot import (
+    MODELSDEV,
+    OPENROUTER,
+    SOURCE_NAMES,
+    SOURCES,
+    parse_partial_day,
+)
 from catalog.sync.writing import stated_only
 
 OPENNESS = {True: LanguageModel.Openness.OPEN_WEIGHTS, False: LanguageModel.Openness.PROPRIETARY}
@@ -34,8 +41,8 @@ class Statements:
         """What an entry states about its model, as a statement keeps it."""
         facts = {
             "name": identity.without_latest(source_model.name),
-            "released_on": date_text(source_model.released_on, source_model.released_precision),
-            "knowledge_cutoff": date_text(
+            "released_on": partial_iso(source_model.released_on, source_model.released_precision),
+            "knowledge_cutoff": partial_iso(
                 source_model.knowledge_cutoff, source_model.knowledge_precision
             ),
             "context_window": source_model.context_window,
@@ -43,7 +50,7 @@ class Statements:
             "openness": OPENNESS.get(source_model.open_weights),
             "license_name": source_model.license_name[:120] or None,
             "is_deprecated": source_model.deprecated if self.source == MODELSDEV else None,
-            "upstream_updated_on": date_text(source_model.upstream_updated_on, "day"),
+            "upstream_updated_on": partial_iso(source_model.upstream_updated_on, "day"),
             "family": source_model.family or None,
         }
         for slug, support in source_model.capabilities.items():
@@ -174,9 +181,16 @@ class Statements:
                 slug = field.removeprefix(CAPABILITY)
                 if slug in self.match.capabilities and self.current_support(model, slug) != support:
                     self.write_capability(model, slug, support, source_url)
-        if choice.disputes != model.fact_disputes:
-            LanguageModel.objects.filter(pk=model.pk).update(fact_disputes=choice.disputes)
-            model.fact_disputes = choice.disputes
+        # Bookkeeping, not facts: where sources differ, and which sources the facts shown
+        # come from ("modelsdev openrouter", what the page's notice names).
+        sources = {statement_label(s): s.source for s in statements}
+        chosen = {sources[label] for label in choice.chosen_from.values() if label in sources}
+        fact_sources = " ".join(source for source in SOURCES if source in chosen)
+        if (choice.disputes, fact_sources) != (model.fact_disputes, model.fact_source):
+            LanguageModel.objects.filter(pk=model.pk).update(
+                fact_disputes=choice.disputes, fact_source=fact_sources
+            )
+            model.fact_disputes, model.fact_source = choice.disputes, fact_sources
         if not changes:
             self.counts.unchanged += 1
 
@@ -209,15 +223,6 @@ class Statements:
             row.save(update_fields=["support"])
         LanguageModel.objects.filter(pk=model.pk).update(sync_run=self.run)
         self.counts.updated += 1
-
-
-def date_text(day, precision):
-    """A date as a statement keeps it, to its precision: "2026-01", "2026-01-27"."""
-    if day is None:
-        return None
-    return {"month": day.isoformat()[:7], "year": day.isoformat()[:4]}.get(
-        precision, day.isoformat()
-    )
 
 
 def model_fields(facts):

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from catalog.models import Provider, Route
+from catalog.sync.models import SyncRun
 from tests.visible_text import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +83,10 @@ def test_the_api_lists_how_a_provider_serves_a_route(client, make_model):
     assert route["context_window"] == 1_000_000
     assert (route["confidential"], route["free_variant"]) == (False, False)
     assert route["snapshot"] is None
+
+
+def test_the_notice_names_the_sources_the_facts_come_from(client, make_model):
+    run = SyncRun.objects.create(source="openrouter", location="models.json")
+    make_model("Kimi K2.5", fact_source="modelsdev openrouter", sync_run=run)
+    text = visible_text(client.get("/models/kimi-k2-5/").content)
+    assert "These facts are as models.dev and OpenRouter stated them on" in text

@@ -6,7 +6,7 @@ grow with the catalog (no query per route, capability, score or related pair).
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -23,6 +23,14 @@ from catalog.models import (
     LanguageModel,
     ModelCapability,
     Route,
+)
+from catalog.pricing import (
+    Prices,
+    PricingKind,
+    in_place_of_price,
+    is_price,
+    marked_below_list,
+    token_prices,
 )
 
 YES = ModelCapability.Support.YES
@@ -59,6 +67,11 @@ class RouteFacts:
     retires_on: date | None = None
     retired: bool = False  # retired by the day the facts were read: never the cheapest
     lifecycle: LifecycleBadge | None = None  # its badge on the day the facts were read
+    # How a reader pays (catalog/pricing.py); the prices above are None unless per token.
+    pricing_kind: str = PricingKind.PER_TOKEN
+    at_maker_api: bool = False  # at the model's maker's own API: its list price
+    marked: bool = False  # served in a way of its own: a region, a snapshot, a quantization…
+    below_list: bool = False  # under half the maker's list price (catalog/pricing.py)
 
     @property
     def label(self) -> str:
@@ -72,6 +85,22 @@ class RouteFacts:
     @property
     def has_token_prices(self) -> bool:
         return self.input_price is not None and self.output_price is not None
+
+    @property
+    def in_place_of_price(self) -> str:
+        """ "Free tier (rate-limited)", "In a subscription plan"…, or "" (see pricing.py)."""
+        return in_place_of_price(self.pricing_kind)
+
+
+@dataclass(frozen=True)
+class PriceQuote:
+    """A standard per-token price at one provider: the maker's list price, or the cheapest
+    route's (`LanguageModelQuerySet.with_offers`)."""
+
+    provider: str
+    provider_slug: str
+    input_price: Decimal | None
+    output_price: Decimal | None
 
 
 @dataclass(frozen=True)
@@ -111,6 +140,8 @@ class ModelFacts:
     # capability slug → "yes" / "no" / "unknown"; a capability with no row is unknown.
     capabilities: dict[str, str] = field(default_factory=dict)
     routes: tuple[RouteFacts, ...] = ()
+    list_price: PriceQuote | None = None  # at the maker's own API (catalog/pricing.py)
+    cheapest_price: PriceQuote | None = None  # the cheapest per-token route's
     scores: tuple[ScoreFacts, ...] = ()
     stamp: ReviewStamp | None = None
     # The latest change or review of anything the model's pages show.
@@ -130,12 +161,27 @@ class ModelFacts:
         """Provider names in route order, each once (tiers of one provider are one route)."""
         return tuple(dict.fromkeys(route.provider for route in self.routes))
 
+    @property
+    def list_routes(self) -> tuple[RouteFacts, ...]:
+        """The routes of the maker's list price: at its own API, sold per token, those
+        served without a mark of their own (a region, a dated snapshot) where any is."""
+        own = [r for r in self.routes if r.at_maker_api and is_price(r.pricing_kind)]
+        plain = [route for route in own if not route.marked]
+        return tuple(plain or own)
+
+    @property
+    def priced_routes(self) -> tuple[RouteFacts, ...]:
+        """The routes sold per token: the only ones whose prices are prices."""
+        return tuple(route for route in self.routes if is_price(route.pricing_kind))
+
 
 def model_queryset() -> QuerySet[LanguageModel]:
-    """Published models with everything a page shows, in five queries for any number."""
+    """Published models with everything a page shows (the maker's list price and the
+    cheapest route annotated), in five queries for any number."""
     return (
         LanguageModel.objects.published()
         .with_last_modified()
+        .with_offers()
         .select_related("organization", "family", "sync_run")
         .prefetch_related(
             "decision_tags",
@@ -165,27 +211,74 @@ def _stamp(label: str, record: Curated) -> ReviewStamp:
     return ReviewStamp(label=label, reviewed_at=record.reviewed_at, updated_at=record.updated_at)
 
 
+def route_facts(route: Route, model: LanguageModel, today: date) -> RouteFacts:
+    """Plain facts of a route (its provider loaded) of `model`: its prices only where it
+    is sold per token (catalog/pricing.py)."""
+    input_price, output_price = token_prices(
+        route.pricing_kind, route.input_price, route.output_price
+    )
+    return RouteFacts(
+        provider=route.provider.name,
+        provider_slug=route.provider.slug,
+        tier=route.tier,
+        input_price=input_price,
+        output_price=output_price,
+        stamps=(
+            _stamp(f"{route} route", route),
+            _stamp(f"{route.provider} (provider)", route.provider),
+        ),
+        service_mode=route.service_mode,
+        context_above=route.context_above,
+        retires_on=route.retires_on,
+        retired=retired(route.retires_on, today),
+        lifecycle=lifecycle_badge(route.retires_on, route.is_deprecated, today),
+        pricing_kind=route.pricing_kind,
+        at_maker_api=route.provider.lab_id is not None
+        and route.provider.lab_id == model.organization_id,
+        marked=bool(route.serving_marks),
+    )
+
+
+def with_discounts_marked(
+    routes: tuple[RouteFacts, ...], list_prices: Prices
+) -> tuple[RouteFacts, ...]:
+    """`routes` with each price under half the maker's `list_prices` marked."""
+    return tuple(
+        replace(route, below_list=True)
+        if marked_below_list(
+            route.pricing_kind,
+            route.is_standard,
+            route.at_maker_api,
+            (route.input_price, route.output_price),
+            list_prices,
+        )
+        else route
+        for route in routes
+    )
+
+
+def quote(model: LanguageModel, offer: str, names: dict[str, str]) -> PriceQuote | None:
+    """The `offer` ("list", "cheapest") annotated on `model` by `with_offers()`, its provider
+    named from `names` (slug → name); None when there is none."""
+    slug = getattr(model, f"{offer}_provider", None)
+    if slug is None:
+        return None
+    return PriceQuote(
+        provider=names.get(slug, slug),
+        provider_slug=slug,
+        input_price=getattr(model, f"{offer}_input"),
+        output_price=getattr(model, f"{offer}_output"),
+    )
+
+
 def model_facts(model: LanguageModel) -> ModelFacts:
     """Plain facts of a LanguageModel loaded through `model_queryset()`."""
     today = timezone.localdate()
-    routes = tuple(
-        RouteFacts(
-            provider=route.provider.name,
-            provider_slug=route.provider.slug,
-            tier=route.tier,
-            input_price=route.input_price,
-            output_price=route.output_price,
-            stamps=(
-                _stamp(f"{route} route", route),
-                _stamp(f"{route.provider} (provider)", route.provider),
-            ),
-            service_mode=route.service_mode,
-            context_above=route.context_above,
-            retires_on=route.retires_on,
-            retired=retired(route.retires_on, today),
-            lifecycle=lifecycle_badge(route.retires_on, route.is_deprecated, today),
-        )
-        for route in model.routes.all()
+    names = {route.provider.slug: route.provider.name for route in model.routes.all()}
+    list_price, cheapest_price = quote(model, "list", names), quote(model, "cheapest", names)
+    routes = with_discounts_marked(
+        tuple(route_facts(route, model, today) for route in model.routes.all()),
+        (list_price.input_price, list_price.output_price) if list_price else (None, None),
     )
     scores = tuple(
         ScoreFacts(
@@ -224,6 +317,8 @@ def model_facts(model: LanguageModel) -> ModelFacts:
             support.capability.slug: support.support for support in model.capability_support.all()
         },
         routes=routes,
+        list_price=list_price,
+        cheapest_price=cheapest_price,
         scores=scores,
         stamp=_stamp(f"{model.name} (model)", model),
         last_modified=getattr(model, "last_modified", None),

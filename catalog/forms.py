@@ -35,7 +35,13 @@ SORTS = {
         (F("context_window").desc(nulls_last=True), BY_NAME),
     ),
     "price": ("Output price, cheapest first", (F("cheapest_output").asc(nulls_last=True), BY_NAME)),
+    "list_price": (
+        "Maker's list price, cheapest first",
+        (F("list_output").asc(nulls_last=True), BY_NAME),
+    ),
 }
+# The sorts that read an annotation, and the QuerySet method that makes it.
+SORT_ANNOTATIONS = {"price": "with_cheapest_output", "list_price": "with_list_output"}
 DEFAULT_SORT = "name"
 FILTER_FIELDS = ("capability", "openness", "provider", "min_context", "max_price")
 
@@ -203,3 +209,14 @@ def narrow_models(queryset, filters):
     if filters.get("max_price") is not None:
         queryset = queryset.output_price_at_most(filters["max_price"])
     return queryset
+
+
+class ProviderKindForm(forms.Form):
+    """The providers list's filter: one kind, or every kind."""
+
+    kind = forms.ChoiceField(
+        label="Kind",
+        required=False,
+        choices=[("", "Every kind"), *Provider.Kind.choices],
+        error_messages={"invalid_choice": "Unknown kind “%(value)s”: choose one from the list."},
+    )

@@ -8,18 +8,19 @@ from django.contrib.postgres.search import SearchVector
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import (
+    Case,
     Count,
     Exists,
     F,
     Func,
     Max,
-    Min,
     OuterRef,
     Prefetch,
     Q,
     Subquery,
     TextField,
     Value,
+    When,
 )
 from django.db.models.functions import Coalesce, Greatest, Lower
 from django.dispatch import receiver
@@ -29,6 +30,7 @@ from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
 
 from catalog.formatting import tier_name
+from catalog.pricing import PricingKind, route_pricing_kind, route_signals
 from catalog.slugs import validate_catalog_slug
 
 # The catalog sync's records live with the sync (catalog/sync/models.py); imported here so
@@ -318,10 +320,10 @@ class Provider(Curated):
 
     class Kind(models.TextChoices):
         # A sync sets it from the sources' signals (catalog/sync/provider_kinds.py).
-        FIRST_PARTY = "first_party", "First-party API"
-        AGGREGATOR = "aggregator", "Aggregator"
+        FIRST_PARTY = "first_party", "The lab's own API"
+        AGGREGATOR = "aggregator", "Gateway or router"
         CLOUD = "cloud", "Cloud platform"
-        INFERENCE_HOST = "inference_host", "Inference host"
+        INFERENCE_HOST = "inference_host", "Inference platform"
         SUBSCRIPTION_PLAN = "subscription_plan", "Subscription plan"
         FREE_TIER = "free_tier", "Free tier"
         LOCAL_APP = "local_app", "Local app"
@@ -331,6 +333,22 @@ class Provider(Curated):
     website = models.URLField(max_length=300, blank=True)
     kind = models.CharField(
         max_length=20, choices=Kind.choices, blank=True, help_text="Empty when not known."
+    )
+    lab = models.ForeignKey(
+        Organization,
+        verbose_name="the lab's own API",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="own_apis",
+        help_text="The lab this provider is the own API of: its prices there are the lab's "
+        "list prices (catalog/pricing.py).",
+    )
+    kind_by_editor = models.BooleanField(
+        "kind and lab kept as an editor set them",
+        default=False,
+        help_text="Set when an editor changes the kind or the lab: a sync then leaves both "
+        "alone. Clear it to let the next sync tell them again.",
     )
 
     objects = ProviderQuerySet.as_manager()
@@ -409,13 +427,34 @@ class LanguageModelQuerySet(CuratedQuerySet):
         return self.annotate(last_modified=latest_change_of(*SHOWN_WITH_MODEL))
 
     def with_cheapest_output(self, today=None):
-        """Annotate `cheapest_output`: the lowest sourced output price among the routes
-        serving `today` (active, not retired; None when none has one)."""
+        """Annotate `cheapest_output`: the lowest standard output price of its per-token
+        routes serving `today` (None when none has one): never a free tier's or a plan's."""
+        offers = Route.objects.standard_offers(today or timezone.localdate())
+        return self.annotate(cheapest_output=offer_price(offers, "output_price"))
+
+    def with_list_output(self, today=None):
+        """Annotate `list_output`: the maker's list price for output (`list_offers`); None
+        where the maker sells it through no API we track with a price."""
+        offers = Route.objects.list_offers(today or timezone.localdate())
+        return self.annotate(list_output=offer_price(offers, "output_price"))
+
+    def with_offers(self, today=None):
+        """Annotate the cheapest per-token route's and the maker's list price's input and
+        output prices and provider slug: `cheapest_input`, `cheapest_output`,
+        `cheapest_provider`, `list_input`, `list_output`, `list_provider` (the API, CSV)."""
         today = today or timezone.localdate()
-        serving = Q(routes__is_active=True) & (
-            Q(routes__retires_on__isnull=True) | Q(routes__retires_on__gt=today)
-        )
-        return self.annotate(cheapest_output=Min("routes__output_price", filter=serving))
+        annotations = {}
+        for prefix, offers in (
+            ("cheapest", Route.objects.standard_offers(today)),
+            ("list", Route.objects.list_offers(today)),
+        ):
+            for field, path in (
+                ("input", "input_price"),
+                ("output", "output_price"),
+                ("provider", "provider__slug"),
+            ):
+                annotations[f"{prefix}_{field}"] = offer_price(offers, path)
+        return self.annotate(**annotations)
 
     def supporting(self, capability_slugs):
         """Models that support every one of `capability_slugs` (a "yes", not unknown)."""
@@ -438,16 +477,17 @@ class LanguageModelQuerySet(CuratedQuerySet):
         return self.filter(Exists(routes))
 
     def output_price_at_most(self, price, today=None):
-        """Models with a route serving `today` (active, not retired) whose sourced output
-        price is at most `price`: the same routes as `cheapest_output`."""
-        routes = Route.objects.serving(today or timezone.localdate()).filter(
+        """Models whose standard per-token output price is at most `price`: the same
+        routes as `cheapest_output`."""
+        routes = Route.objects.standard_offers(today or timezone.localdate()).filter(
             model=OuterRef("pk"), output_price__lte=price
         )
         return self.filter(Exists(routes))
 
     def for_listing(self):
         """Published models with what the models list shows, in two queries for any number:
-        the organization, `cheapest_output`, and `supported` (the capabilities it supports)."""
+        the organization, `cheapest_output`, `list_output`, and `supported` (the
+        capabilities it supports)."""
         supported = ModelCapability.objects.filter(
             support=ModelCapability.Support.YES
         ).select_related("capability")
@@ -455,8 +495,17 @@ class LanguageModelQuerySet(CuratedQuerySet):
             self.published()
             .select_related("organization")
             .with_cheapest_output()
+            .with_list_output()
             .prefetch_related(Prefetch("capability_support", supported, to_attr="supported"))
         )
+
+
+def offer_price(offers, field):
+    """A subquery: `field` of the first of `offers` (ordered cheapest first) of the outer
+    model that states an output price."""
+    return Subquery(
+        offers.filter(model=OuterRef("pk"), output_price__isnull=False).values(field)[:1]
+    )
 
 
 def catalog_changed_at():
@@ -739,15 +788,51 @@ class RouteQuerySet(CuratedQuerySet):
         return self.active().filter(model__is_published=True)
 
     def serving(self, today):
-        """Active routes not retired by `today`: the ones a "cheapest" price may come from
-        (a retired route stays listed, with its date, but nobody can buy it)."""
+        """Active routes not retired by `today` (a retired route stays listed, with its
+        date, but nobody can buy it)."""
         return self.active().filter(Q(retires_on__isnull=True) | Q(retires_on__gt=today))
 
-    def history_records(self):
-        """The price history records (django-simple-history) of these routes, oldest first,
-        with their provider and editor: one query for any number of routes."""
+    def priced(self):
+        """Routes sold per token: the only ones whose prices are prices (catalog/pricing.py)."""
+        return self.filter(pricing_kind=PricingKind.PER_TOKEN)
+
+    def standard_offers(self, today):
+        """The standard price of each provider's base tier, sold per token and served
+        `today`, cheapest output first: what every "cheapest" and list price compares."""
         return (
-            Route.history.model.objects.filter(id__in=self.values("pk"))
+            self.serving(today)
+            .priced()
+            .filter(service_mode="", context_above=0)
+            .order_by("output_price", "pk")
+        )
+
+    def list_offers(self, today):
+        """The maker's list price (catalog/pricing.py): standard offers at the model's maker's
+        own API, the model as the maker sells it first (not a region's, a dated snapshot's…),
+        then cheapest output first."""
+        return (
+            self.standard_offers(today)
+            .filter(provider__lab=F("model__organization"))
+            .order_by(Case(When(UNMARKED, then=0), default=1), "output_price", "pk")
+        )
+
+    def with_list_prices(self, today=None):
+        """Annotate `list_input` and `list_output`: the route's model's maker's list prices
+        (`list_offers`), for marking prices under half of them."""
+        offers = Route.objects.list_offers(today or timezone.localdate()).filter(
+            model=OuterRef("model"), output_price__isnull=False
+        )
+        return self.annotate(
+            list_input=Subquery(offers.values("input_price")[:1]),
+            list_output=Subquery(offers.values("output_price")[:1]),
+        )
+
+    def history_records(self):
+        """The price history records (django-simple-history) of these routes that are sold
+        per token (a plan's or a free tier's "prices" are none: catalog/pricing.py), oldest
+        first, with their provider and editor: one query for any number of routes."""
+        return (
+            Route.history.model.objects.filter(id__in=self.priced().values("pk"))
             .select_related("provider", "history_user")
             .order_by("history_date", "history_id")
         )
@@ -763,6 +848,13 @@ ROUTE_PLACE = (
     "free_variant",
     "snapshot",
     "variant",
+)
+
+
+# A route served as its model plainly is: no region, quantization, TEE, free variant,
+# snapshot or variant of its own.
+UNMARKED = Q(
+    region="", quantization="", confidential=False, free_variant=False, snapshot="", variant=""
 )
 
 
@@ -864,6 +956,19 @@ class Route(Curated):
     variant = models.CharField(
         max_length=20, blank=True, help_text="A reasoning switch the id fixes: “thinking”…"
     )
+    pricing_kind = models.CharField(
+        max_length=20,
+        choices=PricingKind,
+        default=PricingKind.UNKNOWN,
+        help_text="How a reader pays: only a per-token route's prices count as prices. A sync "
+        "tells it from the sources (catalog/pricing.py).",
+    )
+    pricing_kind_by_editor = models.BooleanField(
+        "pricing kind kept as an editor set it",
+        default=False,
+        help_text="Set when an editor changes the pricing kind: a sync then leaves it alone. "
+        "Clear it to let the rules tell it again.",
+    )
     fact_source = FACT_SOURCE()
 
     objects = RouteQuerySet.as_manager()
@@ -876,6 +981,7 @@ class Route(Curated):
             "reviewed_by",
             "sync_run",
             "fact_source",
+            "pricing_kind_by_editor",
         ],
         bases=[PriceHistoryExtras],
     )
@@ -902,6 +1008,14 @@ class Route(Curated):
     def __str__(self):
         tier = f" ({self.tier})" if self.tier else ""
         return f"{self.model} on {self.provider}{tier}"
+
+    def save(self, *args, **kwargs):
+        # Its pricing kind by the rules, unless an editor set it (catalog/pricing.py).
+        if not self.pricing_kind_by_editor:
+            self.pricing_kind = route_pricing_kind(route_signals(self))
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "pricing_kind"}
+        super().save(*args, **kwargs)
 
     @property
     def tier(self):

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from catalog.faults import RETRY_AFTER_SECONDS, database_unavailable, restart_a_failing_pool
-from catalog.forms import ModelFilterForm
+from catalog.forms import ModelFilterForm, ProviderKindForm
 from catalog.models import ModelRedirect, catalog_changed_at
 from catalog.pages.benchmarks import read_benchmark_list, read_benchmark_page
 from catalog.pages.families import read_family_list, read_family_page
@@ -86,7 +86,11 @@ def route_detail(request, slug, provider_slug):
 
 @require_safe
 def provider_list(request):
-    return render_page(request, "catalog/provider_list.html", read_provider_list())
+    form = ProviderKindForm(request.GET)
+    kind = form.cleaned_data["kind"] if form.is_valid() else ""
+    status = 400 if form.errors else 200
+    page = read_provider_list(kind)
+    return render_page(request, "catalog/provider_list.html", page, status, form=form)
 
 
 @require_safe

@@ -1,6 +1,10 @@
 """Monthly token spend at a traffic level, and the cheapest route that gives it: compared in
 one service mode (standard unless the reader picks another), at the context tier the
-requests fall in, among routes not retired."""
+requests fall in, among routes not retired and sold per token (a free tier's or a plan's
+route has no prices in its facts: catalog/pricing.py).
+
+A model is priced one of three ways (`Pricing`): at its maker's list price (its own API),
+at the cheapest tracked route, or at one provider the reader chose."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -8,7 +12,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # catalog.facts imports the models; the cost rules need only its types
-    from catalog.facts import RouteFacts
+    from catalog.facts import ModelFacts, RouteFacts
+
+LIST_PRICE = "list"
+CHEAPEST = "cheapest"
+AT_PROVIDER = "provider"
 
 TOKENS_PER_PRICE_UNIT = Decimal(1_000_000)  # prices are USD per 1M tokens
 MAX_MONTHLY_TOKENS = 10**12
@@ -74,3 +82,44 @@ def cheapest_route(routes: Iterable["RouteFacts"], traffic: Traffic) -> RouteCos
     """The route or tier with the lowest total at this traffic, or None when none is priced."""
     costs = priced_routes(routes, traffic)
     return costs[0] if costs else None
+
+
+@dataclass(frozen=True)
+class Pricing:
+    """How the reader prices a model: `basis` is LIST_PRICE, CHEAPEST or AT_PROVIDER (then
+    `provider` is its slug); "" chooses for the pair: the list price where both models have
+    one, else the cheapest route."""
+
+    basis: str = ""
+    provider: str = ""
+    provider_name: str = ""  # how sentences name the provider
+
+
+# The pair's own choice: the list price where both models have one, else the cheapest route.
+FOR_THE_PAIR = Pricing()
+
+
+def routes_priced_by(model: "ModelFacts", pricing: Pricing) -> Iterable["RouteFacts"]:
+    """The routes a model is priced through on `pricing`'s basis (not "")."""
+    if pricing.basis == LIST_PRICE:
+        return model.list_routes
+    if pricing.basis == AT_PROVIDER:
+        return [route for route in model.routes if route.provider_slug == pricing.provider]
+    return model.routes
+
+
+def model_cost(model: "ModelFacts", traffic: Traffic, pricing: Pricing) -> RouteCost | None:
+    """The model's monthly cost at `traffic` on `pricing`'s basis (not ""), through the
+    cheapest route that basis allows; None when none has both token prices."""
+    return cheapest_route(routes_priced_by(model, pricing), traffic)
+
+
+def pair_basis(a: "ModelFacts", b: "ModelFacts", traffic: Traffic, pricing: Pricing) -> Pricing:
+    """The basis a pair is compared on: the reader's, or for "" the list price when both
+    models have one at `traffic`, else the cheapest route."""
+    if pricing.basis:
+        return pricing
+    listed = Pricing(LIST_PRICE)
+    if all(model_cost(model, traffic, listed) is not None for model in (a, b)):
+        return listed
+    return Pricing(CHEAPEST)

@@ -10,10 +10,24 @@ from django.urls import reverse
 
 from catalog.models import Route
 from catalog.slugs import pair_url
-from comparisons.cost import MAX_MONTHLY_TOKENS, Traffic
+from comparisons.cost import (
+    AT_PROVIDER,
+    CHEAPEST,
+    FOR_THE_PAIR,
+    LIST_PRICE,
+    MAX_MONTHLY_TOKENS,
+    Pricing,
+    Traffic,
+)
 from comparisons.picker import MAX_QUERY_LENGTH, find_candidates, resolve
 
-TRAFFIC_FIELDS = ("requests", "input_tokens", "output_tokens", "mode")
+TRAFFIC_FIELDS = ("requests", "input_tokens", "output_tokens", "mode", "pricing", "provider")
+PRICING_CHOICES = [
+    (FOR_THE_PAIR.basis, "List price where both have one, else cheapest route"),
+    (LIST_PRICE, "The maker's list price"),
+    (CHEAPEST, "The cheapest tracked route"),
+    (AT_PROVIDER, "A provider I choose"),
+]
 PICKER_FIELDS = ("a", "b")
 
 
@@ -64,8 +78,30 @@ class TrafficForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, **kwargs):
+    pricing = forms.ChoiceField(
+        label="Price by",
+        required=False,
+        choices=PRICING_CHOICES,
+        help_text="The maker's list price is its price at its own API.",
+        error_messages={
+            "invalid_choice": "Unknown way to price “%(value)s”: choose one from the list."
+        },
+    )
+    provider = forms.ChoiceField(
+        label="Provider",
+        required=False,
+        help_text="For “a provider I choose”: one that sells both models per token.",
+        error_messages={
+            "invalid_choice": "“%(value)s” does not sell both models per token here: choose "
+            "a provider from the list."
+        },
+    )
+
+    def __init__(self, *args, providers=(), **kwargs):
+        """`providers`: (slug, name) of the providers that sell both models per token."""
         super().__init__(*args, **kwargs)
+        provider_field = cast(forms.ChoiceField, self.fields["provider"])
+        provider_field.choices = [("", "—"), *providers]
         for name in ("requests", "input_tokens", "output_tokens"):
             field = self.fields[name]
             field.error_messages["invalid"] = "Enter a whole number, such as 1000000."
@@ -75,7 +111,7 @@ class TrafficForm(forms.Form):
             )
 
     @classmethod
-    def from_query(cls, query, defaults):
+    def from_query(cls, query, defaults, providers=()):
         """Bound to the query string when it names any traffic field, else the defaults.
 
         A field the query does not name takes its default ("?requests=2000000" is a fine
@@ -85,14 +121,36 @@ class TrafficForm(forms.Form):
             "input_tokens": defaults.input_tokens,
             "output_tokens": defaults.output_tokens,
             "mode": defaults.mode,
+            "pricing": FOR_THE_PAIR.basis,
+            "provider": "",
         }
         if any(name in query for name in TRAFFIC_FIELDS):
             data = {name: query.get(name, initial[name]) for name in TRAFFIC_FIELDS}
-            return cls(data, initial=initial)
-        return cls(initial=initial)
+            return cls(data, initial=initial, providers=providers)
+        return cls(initial=initial, providers=providers)
 
     def clean(self):
         cleaned_data = super().clean()
+        basis, provider = cleaned_data.get("pricing"), cleaned_data.get("provider")
+        if provider and basis not in (FOR_THE_PAIR.basis, AT_PROVIDER, None):
+            self.add_error(
+                "provider",
+                forms.ValidationError(
+                    "Choose “A provider I choose” to price at a provider, or leave the "
+                    "provider empty.",
+                    code="provider_unused",
+                ),
+            )
+        elif basis == AT_PROVIDER and not provider:
+            self.add_error(
+                "provider",
+                forms.ValidationError(
+                    "Choose the provider to price both models at."
+                    if len(self.fields["provider"].choices) > 1
+                    else "These two models share no provider that sells both per token.",
+                    code="provider_missing",
+                ),
+            )
         if not self.errors:
             traffic = self.traffic()
             if traffic.monthly_tokens > MAX_MONTHLY_TOKENS:
@@ -106,6 +164,16 @@ class TrafficForm(forms.Form):
                     ),
                 )
         return cleaned_data
+
+    def pricing_choice(self):
+        """How the reader prices both models (a `Pricing`): a provider picked alone, with
+        "Price by" left as it was, prices at that provider."""
+        values = self.cleaned_data if self.is_bound else self.initial
+        provider = values.get("provider") or ""
+        if provider:
+            names = dict(self.fields["provider"].choices)
+            return Pricing(AT_PROVIDER, provider, str(names[provider]))
+        return Pricing(values.get("pricing") or FOR_THE_PAIR.basis)
 
     def traffic(self):
         """The traffic this form stands for: its cleaned values, or its defaults."""

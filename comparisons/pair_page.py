@@ -10,17 +10,43 @@ from catalog.seo import PageMeta
 from catalog.similar import similar_models
 from catalog.slugs import pair_slug, pair_url
 from comparisons import prose, rules, tables
-from comparisons.cost import Traffic, cheapest_route
+from comparisons.cost import (
+    AT_PROVIDER,
+    CHEAPEST,
+    FOR_THE_PAIR,
+    LIST_PRICE,
+    Pricing,
+    Traffic,
+    model_cost,
+    pair_basis,
+)
 
 # How many other pairs "Continue comparing" links to.
 RELATED_LINKS = 6
 
 
 @dataclass(frozen=True)
+class CostFigure:
+    """A monthly cost on one basis, and the route it goes through."""
+
+    label: str  # "Maker's list price", "Cheapest tracked route/tier", "At OpenRouter"
+    amount: str | None  # "$728", or None when no route on this basis has both token prices
+    route: str | None  # "OpenRouter", "OpenRouter (batch)"
+
+
+@dataclass(frozen=True)
 class ModelCost:
     name: str
-    amount: str | None  # "$728", or None when no route has both token prices
-    route: str | None  # "OpenRouter", "OpenRouter (batch)"
+    shown: CostFigure  # on the basis the section compares
+    others: list[CostFigure]  # the model's figures on the other bases, for reference
+
+    @property
+    def amount(self) -> str | None:
+        return self.shown.amount
+
+    @property
+    def route(self) -> str | None:
+        return self.shown.route
 
 
 @dataclass(frozen=True)
@@ -28,6 +54,7 @@ class CostSection:
     models: list[ModelCost]
     delta: str
     mode: str = ""  # the service mode compared ("" for standard)
+    basis: str = CHEAPEST  # the basis compared: LIST_PRICE, CHEAPEST or AT_PROVIDER
 
 
 @dataclass(frozen=True)
@@ -91,17 +118,41 @@ class PairPage:
         )
 
 
-def cost_section(a: ModelFacts, b: ModelFacts, traffic: Traffic) -> CostSection:
-    def model_cost(model: ModelFacts) -> ModelCost:
-        cost = cheapest_route(model.routes, traffic)
-        if cost is None:
-            return ModelCost(model.name, None, None)
-        return ModelCost(model.name, usd_amount(cost.monthly), cost.route.label)
+def basis_label(pricing: Pricing) -> str:
+    if pricing.basis == LIST_PRICE:
+        return "Maker's list price"
+    if pricing.basis == AT_PROVIDER:
+        return f"At {pricing.provider_name}"
+    return "Cheapest tracked route/tier"
+
+
+def cost_figure(model: ModelFacts, traffic: Traffic, pricing: Pricing) -> CostFigure:
+    cost = model_cost(model, traffic, pricing)
+    if cost is None:
+        return CostFigure(basis_label(pricing), None, None)
+    return CostFigure(basis_label(pricing), usd_amount(cost.monthly), cost.route.label)
+
+
+def cost_section(
+    a: ModelFacts, b: ModelFacts, traffic: Traffic, pricing: Pricing = FOR_THE_PAIR
+) -> CostSection:
+    """Each model's monthly cost on the basis compared (the reader's; else the list price
+    where both have one, else the cheapest route), beside its list price and cheapest route."""
+    basis = pair_basis(a, b, traffic, pricing)
+    others = [Pricing(LIST_PRICE), Pricing(CHEAPEST)]
+
+    def costs(model: ModelFacts) -> ModelCost:
+        return ModelCost(
+            model.name,
+            shown=cost_figure(model, traffic, basis),
+            others=[cost_figure(model, traffic, other) for other in others if other != basis],
+        )
 
     return CostSection(
-        models=[model_cost(a), model_cost(b)],
-        delta=prose.cost_delta(a, b, traffic),
+        models=[costs(a), costs(b)],
+        delta=prose.cost_delta(a, b, traffic, basis),
         mode=traffic.mode,
+        basis=basis.basis,
     )
 
 
@@ -144,9 +195,11 @@ def build_pair_page(
     capabilities: list[CapabilityFacts],
     traffic: Traffic,
     default_traffic: Traffic,
+    pricing: Pricing = FOR_THE_PAIR,
 ) -> PairPage:
-    """Every section of the "A vs B" page. `traffic` drives the cost section only; the
-    rest of the page speaks of `default_traffic`, so it reads the same for every visitor."""
+    """Every section of the "A vs B" page. `traffic` and `pricing` drive the cost section
+    only; the rest of the page speaks of `default_traffic`, priced for the pair (the list
+    price where both have one), so it reads the same for every visitor."""
     providers = [provider_links(a, default_traffic), provider_links(b, default_traffic)]
     return PairPage(
         a=a,
@@ -158,7 +211,7 @@ def build_pair_page(
             Choice(a.name, prose.tradeoffs(a, b, capabilities, default_traffic)),
             Choice(b.name, prose.tradeoffs(b, a, capabilities, default_traffic)),
         ],
-        cost=cost_section(a, b, traffic),
+        cost=cost_section(a, b, traffic, pricing),
         friction=[
             Choice(f"{a.name} → {b.name}", prose.switch_friction(a, b, capabilities)),
             Choice(f"{b.name} → {a.name}", prose.switch_friction(b, a, capabilities)),
@@ -213,16 +266,23 @@ def related_pairs(
     return links
 
 
-def read_pair_page(
-    slug_a: str, slug_b: str, traffic: Traffic, default_traffic: Traffic, related: bool = True
-) -> PairPage | None:
-    """The built pair page, or None when either model is unknown or unpublished.
-
-    `related=False` skips the "continue comparing" links (the cost fragment does not
-    show them)."""
+def load_pair(slug_a: str, slug_b: str) -> tuple[ModelFacts, ModelFacts] | None:
+    """The facts of two published models, or None when either is unknown or unpublished."""
     models = load_models([slug_a, slug_b])
     if len(models) != 2:
         return None
-    a, b = models[slug_a], models[slug_b]
-    page = build_pair_page(a, b, capability_list(), traffic, default_traffic)
+    return models[slug_a], models[slug_b]
+
+
+def pair_page(
+    a: ModelFacts,
+    b: ModelFacts,
+    traffic: Traffic,
+    default_traffic: Traffic,
+    pricing: Pricing = FOR_THE_PAIR,
+    related: bool = True,
+) -> PairPage:
+    """The built pair page. `related=False` skips the "continue comparing" links (the cost
+    fragment does not show them)."""
+    page = build_pair_page(a, b, capability_list(), traffic, default_traffic, pricing)
     return replace(page, related=related_pairs(a, b)) if related else page

@@ -17,7 +17,15 @@ from catalog.formatting import (
 )
 from catalog.models import LanguageModel
 from comparisons import rules
-from comparisons.cost import Traffic, priced_routes
+from comparisons.cost import (
+    AT_PROVIDER,
+    CHEAPEST,
+    FOR_THE_PAIR,
+    LIST_PRICE,
+    Pricing,
+    Traffic,
+    priced_routes,
+)
 
 # What a model is called where its product type is not sourced: every model here is one.
 UNTYPED_MODEL = "language model"
@@ -110,16 +118,48 @@ def intro(a: ModelFacts, b: ModelFacts) -> list[str]:
     return [opening, framing]
 
 
+def basis_phrase(comparison: rules.CostComparison) -> str:
+    """How the compared costs were priced: "at list price", "at OpenRouter", or "through the
+    cheapest tracked routes, OpenRouter and Novita AI" (each model's, in sentence order)."""
+    pricing = comparison.pricing
+    if pricing.basis == LIST_PRICE:
+        return "at list price"
+    if pricing.basis == AT_PROVIDER:
+        return f"at {pricing.provider_name}"
+    routes = [comparison.cheaper_cost.route.label, comparison.dearer_cost.route.label]
+    if routes[0] == routes[1]:
+        return f"through the cheapest tracked route, {routes[0]}"
+    return f"through the cheapest tracked routes, {oxford_join(routes)}"
+
+
 def monthly_saving_sentence(comparison: rules.CostComparison, traffic_phrase: str) -> str:
+    cheaper, dearer = comparison.cheaper_cost.monthly, comparison.dearer_cost.monthly
     if comparison.is_tie:
         return (
             f"{comparison.cheaper.name} and {comparison.dearer.name} cost the same, "
-            f"{usd_amount(comparison.cheaper_cost)} a month, {traffic_phrase}."
+            f"{usd_amount(cheaper)} a month, {basis_phrase(comparison)}, {traffic_phrase}."
         )
     return (
         f"{comparison.cheaper.name} costs {usd_amount(comparison.saving)} less a month than "
-        f"{comparison.dearer.name} {traffic_phrase} ({usd_amount(comparison.cheaper_cost)} "
-        f"versus {usd_amount(comparison.dearer_cost)})."
+        f"{comparison.dearer.name} {basis_phrase(comparison)} {traffic_phrase} "
+        f"({usd_amount(cheaper)} versus {usd_amount(dearer)})."
+    )
+
+
+def cheaper_bullet(model: ModelFacts, comparison: rules.CostComparison) -> str:
+    """The tradeoff bullet of the cheaper model at the default traffic."""
+    saving = usd_amount(comparison.saving)
+    cheaper, dearer = comparison.cheaper_cost, comparison.dearer_cost
+    if comparison.pricing.basis == CHEAPEST:
+        return (
+            f"{model.name} costs {saving} less a month at the default traffic through the "
+            f"cheapest tracked routes ({usd_amount(cheaper.monthly)} through "
+            f"{cheaper.route.label} versus {usd_amount(dearer.monthly)} through "
+            f"{dearer.route.label})."
+        )
+    return (
+        f"{model.name} costs {saving} less a month {basis_phrase(comparison)} at the default "
+        f"traffic ({usd_amount(cheaper.monthly)} versus {usd_amount(dearer.monthly)})."
     )
 
 
@@ -150,11 +190,7 @@ def tradeoffs(
         )
     comparison = rules.cost_comparison(model, other, default_traffic)
     if comparison and comparison.cheaper is model and not comparison.is_tie:
-        bullets.append(
-            f"{model.name} costs {usd_amount(comparison.saving)} less a month at the default "
-            f"traffic ({usd_amount(comparison.cheaper_cost)} versus "
-            f"{usd_amount(comparison.dearer_cost)})."
-        )
+        bullets.append(cheaper_bullet(model, comparison))
     unique = rules.unique_capabilities(model, other, capabilities)
     if unique:
         bullets.append(f"{model.name} uniquely exposes {names(unique)} in local model data.")
@@ -163,13 +199,23 @@ def tradeoffs(
     return bullets
 
 
-def cost_delta(a: ModelFacts, b: ModelFacts, traffic: Traffic) -> str:
-    comparison = rules.cost_comparison(a, b, traffic)
-    if comparison is None:
+def cost_delta(
+    a: ModelFacts, b: ModelFacts, traffic: Traffic, pricing: Pricing = FOR_THE_PAIR
+) -> str:
+    comparison = rules.cost_comparison(a, b, traffic, pricing)
+    if comparison is not None:
+        return monthly_saving_sentence(comparison, "at this traffic")
+    if pricing.basis == LIST_PRICE:
         return (
-            "Cost delta unavailable until both models have sourced input and output token prices."
+            "Cost delta unavailable at list price until both makers have a sourced input and "
+            "output token price at their own API."
         )
-    return monthly_saving_sentence(comparison, "at this traffic")
+    if pricing.basis == AT_PROVIDER:
+        return (
+            f"Cost delta unavailable at {pricing.provider_name} until it has a sourced input "
+            "and output token price for both models."
+        )
+    return "Cost delta unavailable until both models have sourced input and output token prices."
 
 
 def switch_friction(

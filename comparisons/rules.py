@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from catalog.facts import NO, YES, CapabilityFacts, ModelFacts, ScoreFacts
 from catalog.formatting import price_per_million, usd_amount
-from comparisons.cost import Traffic, cheapest_route
+from comparisons.cost import FOR_THE_PAIR, Pricing, RouteCost, Traffic, model_cost, pair_basis
 
 
 def unique_capabilities(
@@ -82,6 +82,18 @@ def shared_providers(a: ModelFacts, b: ModelFacts) -> list[str]:
     return [provider for provider in a.providers if provider in providers_b]
 
 
+def shared_priced_providers(a: ModelFacts, b: ModelFacts) -> list[tuple[str, str]]:
+    """(slug, name) of the providers that sell both models per token (a route of each with
+    both token prices), by name: where the calculator can price both at one provider."""
+
+    def priced(model: ModelFacts) -> dict[str, str]:
+        return {r.provider_slug: r.provider for r in model.routes if r.has_token_prices}
+
+    priced_b = priced(b)
+    shared = {slug: name for slug, name in priced(a).items() if slug in priced_b}
+    return sorted(shared.items(), key=lambda item: (item[1].casefold(), item[0]))
+
+
 @dataclass(frozen=True)
 class Offer:
     """A lowest price, and the service mode it is bought in ("" for standard)."""
@@ -135,28 +147,33 @@ def shared_benchmarks(a: ModelFacts, b: ModelFacts) -> list[tuple[str, ScoreFact
 @dataclass(frozen=True)
 class CostComparison:
     cheaper: ModelFacts
-    cheaper_cost: Decimal
+    cheaper_cost: RouteCost
     dearer: ModelFacts
-    dearer_cost: Decimal
+    dearer_cost: RouteCost
+    pricing: Pricing  # the basis compared: list price, cheapest route, or one provider
 
     @property
     def saving(self) -> Decimal:
-        return self.dearer_cost - self.cheaper_cost
+        return self.dearer_cost.monthly - self.cheaper_cost.monthly
 
     @property
     def is_tie(self) -> bool:
         """The two read the same as the page shows money ("$728" and "$728")."""
-        return usd_amount(self.cheaper_cost) == usd_amount(self.dearer_cost)
+        return usd_amount(self.cheaper_cost.monthly) == usd_amount(self.dearer_cost.monthly)
 
 
-def cost_comparison(a: ModelFacts, b: ModelFacts, traffic: Traffic) -> CostComparison | None:
-    """Which model is cheaper at `traffic`, when both have a complete token price.
+def cost_comparison(
+    a: ModelFacts, b: ModelFacts, traffic: Traffic, pricing: Pricing = FOR_THE_PAIR
+) -> CostComparison | None:
+    """Which model is cheaper at `traffic`, on `pricing`'s basis ("": at list price when
+    both have one, else through the cheapest routes), when both have a complete token price.
 
     None when either lacks one; `is_tie` when they cost the same to the cent.
     """
-    cost_a, cost_b = cheapest_route(a.routes, traffic), cheapest_route(b.routes, traffic)
+    basis = pair_basis(a, b, traffic, pricing)
+    cost_a, cost_b = model_cost(a, traffic, basis), model_cost(b, traffic, basis)
     if cost_a is None or cost_b is None:
         return None
     if cost_b.monthly < cost_a.monthly:
-        return CostComparison(b, cost_b.monthly, a, cost_a.monthly)
-    return CostComparison(a, cost_a.monthly, b, cost_b.monthly)
+        return CostComparison(b, cost_b, a, cost_a, basis)
+    return CostComparison(a, cost_a, b, cost_b, basis)

@@ -21,6 +21,7 @@ from catalog.formatting import (
     usd_amount,
 )
 from catalog.lifecycle import LifecycleBadge
+from catalog.pricing import BELOW_LIST
 from comparisons import rules
 from comparisons.cost import Traffic, applicable_routes, monthly_cost
 
@@ -150,6 +151,8 @@ class RouteCostRow:
     monthly: str
     model_slug: str = ""
     lifecycle: LifecycleBadge | None = None  # where the provider has dated its end
+    in_place_of_price: str = ""  # "Free tier (rate-limited)", "In a subscription plan"…
+    warning: str = ""  # a price under half the maker's list price (catalog/pricing.py)
 
 
 def routes(models: Iterable[ModelFacts], traffic: Traffic) -> list[RouteCostRow]:
@@ -178,6 +181,8 @@ def routes(models: Iterable[ModelFacts], traffic: Traffic) -> list[RouteCostRow]
                     monthly=MISSING if cost is None else usd_amount(cost),
                     model_slug=model.slug,
                     lifecycle=route.lifecycle,
+                    in_place_of_price=route.in_place_of_price,
+                    warning=BELOW_LIST if route.below_list else "",
                 )
             )
     return rows

@@ -12,11 +12,13 @@ from catalog.models import LanguageModel
 from catalog.responses import render_page, set_last_modified, wants_fragment
 from catalog.seo import PageMeta, json_ld
 from catalog.slugs import pair_url, parse_pair_slug
+from comparisons.cost import FOR_THE_PAIR
 from comparisons.forms import PICKER_FIELDS, PickerForm, TrafficForm
 from comparisons.home_page import read_home_page
 from comparisons.models import TrafficDefaults
-from comparisons.pair_page import faq_json_ld, read_pair_page
+from comparisons.pair_page import faq_json_ld, load_pair, pair_page
 from comparisons.picker import MAX_QUERY_LENGTH, suggest
+from comparisons.rules import shared_priced_providers
 
 # The autocomplete reads `q`; htmx sends the picker's own input as it is named (`a`, `b`).
 AUTOCOMPLETE_PARAMS = ("q", *PICKER_FIELDS)
@@ -97,15 +99,18 @@ def pair_detail(request, pair):
         url = pair_url(requested.first, requested.second)
         return HttpResponsePermanentRedirect(with_query(url, request))
 
+    pair = load_pair(requested.first, requested.second)
+    if pair is None:
+        raise Http404("No such pair of published models.")
     traffic_defaults = TrafficDefaults.load()
     defaults = traffic_defaults.as_traffic()
-    form = TrafficForm.from_query(request.GET, defaults)
+    form = TrafficForm.from_query(request.GET, defaults, providers=shared_priced_providers(*pair))
     valid = form.is_valid() if form.is_bound else True
-    traffic = form.traffic() if valid else defaults
+    traffic, pricing = (
+        (form.traffic(), form.pricing_choice()) if valid else (defaults, FOR_THE_PAIR)
+    )
     fragment = wants_fragment(request)
-    page = read_pair_page(requested.first, requested.second, traffic, defaults, not fragment)
-    if page is None:
-        raise Http404("No such pair of published models.")
+    page = pair_page(*pair, traffic, defaults, pricing, related=not fragment)
 
     context = {
         "meta": page.meta,

@@ -27,6 +27,7 @@ from catalog.models import (
     Provider,
     Route,
 )
+from catalog.pricing import route_pricing_kind, route_signals
 from catalog.similar import refresh_similar_models
 from catalog.slugs import slug_from_name
 
@@ -163,22 +164,22 @@ def add_models(
             return None
         return Decimal(rng.randrange(low, high)) / 100
 
-    routes = bulk_create_with_history(
-        [
-            Route(
-                model=model,
-                provider=provider,
-                service_mode=mode,
-                input_price=price(5, 500),
-                output_price=price(20, 2_000),
-                reviewed_at=reviewed_at,
-            )
-            for model in models
-            for provider in rng.sample(providers, routes_per_model)
-            for mode in ("", "batch")[: rng.randrange(1, 3) if tiers else 1]
-        ],
-        Route,
-    )
+    new_routes = [
+        Route(
+            model=model,
+            provider=provider,
+            service_mode=mode,
+            input_price=price(5, 500),
+            output_price=price(20, 2_000),
+            reviewed_at=reviewed_at,
+        )
+        for model in models
+        for provider in rng.sample(providers, routes_per_model)
+        for mode in ("", "batch")[: rng.randrange(1, 3) if tiers else 1]
+    ]
+    for route in new_routes:  # as Route.save tells it: bulk_create does not call it
+        route.pricing_kind = route_pricing_kind(route_signals(route))
+    routes = bulk_create_with_history(new_routes, Route)
     if price_history:
         last_routes = list({route.model_id: route for route in routes}.values())
         for route in last_routes:

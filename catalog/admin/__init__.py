@@ -42,6 +42,7 @@ from catalog.models import (
     Route,
     search_document,
 )
+from catalog.pricing_kinds import refresh_pricing_kinds
 from catalog.similar import similar_models
 from catalog.slugs import pair_url
 
@@ -163,13 +164,15 @@ class RouteInline(CuratedInline):
         "output_price",
         "cached_input_price",
         "cache_write_price",
+        "pricing_kind",
         "is_active",
         "source_url",
         "verified_against_source",
         "loaded_version",
         "reviewed_at",
     ]
-    readonly_fields = ["reviewed_at"]
+    # Set on the route's own page, where an editor's choice is kept from the sync.
+    readonly_fields = ["pricing_kind", "reviewed_at"]
     show_change_link = True
 
     def get_queryset(self, request):
@@ -239,14 +242,29 @@ class ModelFamilyAdmin(CuratedAdmin):
     Media = SlugFromNameMedia
 
 
+def kept_as_the_editor_set(obj, form, fields, flag):
+    """An editor who changed one of `fields` set it: `flag` keeps the sync off them, unless
+    the editor changed the flag itself in the same save."""
+    if flag not in form.changed_data and any(name in form.changed_data for name in fields):
+        setattr(obj, flag, True)
+
+
 @admin.register(Provider)
 class ProviderAdmin(CuratedAdmin):
-    list_display = ["name", "kind", "website", "reviewed"]
+    list_display = ["name", "kind", "lab", "website", "reviewed"]
     inlines = [SourceIdentityInline]
-    list_filter = ["kind", ReviewOverdueFilter]
+    list_filter = ["kind", "kind_by_editor", ReviewOverdueFilter]
+    list_select_related = ["lab", "reviewed_by"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["lab"]
     Media = SlugFromNameMedia
+
+    def save_model(self, request, obj, form, change):
+        kept_as_the_editor_set(obj, form, ("kind", "lab"), "kind_by_editor")
+        super().save_model(request, obj, form, change)
+        # Its routes' pricing kinds follow its kind and lab (catalog/pricing.py).
+        refresh_pricing_kinds(Route.objects.filter(provider=obj))
 
 
 @admin.action(description="Merge the two selected models into one", permissions=["merge"])
@@ -310,6 +328,11 @@ class LanguageModelAdmin(CuratedAdmin):
 
     def has_merge_permission(self, request):
         return request.user.has_perm("catalog.merge_languagemodel")
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # A route's prices changed inline may change its pricing kind (catalog/pricing.py).
+        refresh_pricing_kinds(Route.objects.filter(model=form.instance))
 
     @admin.action(description="Publish the selected models", permissions=["change"])
     def publish(self, request, queryset):
@@ -471,12 +494,13 @@ class RouteAdmin(SimpleHistoryAdmin, CuratedAdmin):
         "provider",
         "service_mode",
         "context_above",
+        "pricing_kind",
         "input_price",
         "output_price",
         "is_active",
         "reviewed",
     ]
-    list_filter = ["provider", "is_active", ReviewOverdueFilter]
+    list_filter = ["pricing_kind", "is_active", ReviewOverdueFilter, "provider"]
     list_select_related = ["model", "provider", "reviewed_by"]
     search_fields = ["model__name", "provider__name", "provider_model_id"]
     show_full_result_count = False
@@ -510,6 +534,7 @@ class RouteAdmin(SimpleHistoryAdmin, CuratedAdmin):
             "Prices (USD per 1M tokens; leave empty when not sourced)",
             {
                 "fields": [
+                    ("pricing_kind", "pricing_kind_by_editor"),
                     "input_price",
                     "output_price",
                     "cached_input_price",
@@ -526,6 +551,11 @@ class RouteAdmin(SimpleHistoryAdmin, CuratedAdmin):
         # A route's name (its change form's title, its history's) names its model and
         # provider, and its change form's autocompletes are labelled from them.
         return super().get_queryset(request).select_related("model", "provider")
+
+    def save_model(self, request, obj, form, change):
+        kept_as_the_editor_set(obj, form, ("pricing_kind",), "pricing_kind_by_editor")
+        super().save_model(request, obj, form, change)
+        refresh_pricing_kinds(Route.objects.filter(pk=obj.pk))  # the rules', unless kept
 
     def set_history_delta_changes(self, request, historical_records, **kwargs):
         # The history lists each record's route by name: give it the model and provider its

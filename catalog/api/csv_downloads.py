@@ -84,6 +84,8 @@ def csv_lines(rows: Iterable[list[str]]) -> Iterator[str]:
 
 
 CURATED = ["source_url", "reviewed_at"]
+OFFERS = ("list_price", "cheapest_price")
+OFFER_FIELDS = ("provider", "input_price", "output_price")
 
 
 def model_rows(origin: str) -> Iterator[list[str]]:
@@ -105,6 +107,7 @@ def model_rows(origin: str) -> Iterator[list[str]]:
         "license_osi_approved",
         "knowledge_cutoff",
         *(f"capabilities.{slug}" for slug in slugs),
+        *(f"{offer}.{field}" for offer in OFFERS for field in OFFER_FIELDS),
         "is_deprecated",
         "retires_on",
         "url",
@@ -150,7 +153,7 @@ def price_history_rows(origin: str) -> Iterator[list[str]]:
 
 
 provider_rows = listed_rows(
-    ["slug", "name", "kind", "website", "url", *CURATED],
+    ["slug", "name", "kind", "lab", "website", "url", *CURATED],
     queries.providers,
     records.provider_record,
 )
@@ -162,6 +165,7 @@ route_rows = listed_rows(
         "context_window",
         "max_output_tokens",
         *SERVED_AS,
+        "pricing_kind",
         *PRICES,
         "is_active",
         "is_deprecated",

@@ -35,6 +35,7 @@ def models() -> QuerySet[LanguageModel]:
     support = ModelCapability.objects.select_related("capability")
     return (
         LanguageModel.objects.published()
+        .with_offers()
         .select_related("organization", "family")
         .prefetch_related(Prefetch("capability_support", queryset=support))
         .order_by("slug")
@@ -45,7 +46,7 @@ def providers() -> QuerySet[Provider]:
     """Providers with a route (active or not) to a published model: every route listed
     names one of them."""
     listed = Route.objects.filter(provider=OuterRef("pk"), model__is_published=True)
-    return Provider.objects.filter(Exists(listed)).order_by("slug")
+    return Provider.objects.filter(Exists(listed)).select_related("lab").order_by("slug")
 
 
 def published_routes() -> RouteQuerySet:

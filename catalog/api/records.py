@@ -14,6 +14,7 @@ from django.urls import NoReverseMatch, reverse
 
 from catalog.formatting import partial_iso
 from catalog.history import price_changes
+from catalog.pricing import is_price
 
 # What the records are: dicts of plain values (str, int, bool, date, datetime, None), and
 # of nested dicts and lists of them.
@@ -90,6 +91,19 @@ def capability_map(capability_slugs: Iterable[str], support_rows: Iterable[Any])
     return {slug: support.get(slug, "unknown") for slug in capability_slugs}
 
 
+def offer_record(model: Any, offer: str) -> Record | None:
+    """The model's `offer` ("list", "cheapest"), as `with_offers()` annotated it: the
+    provider's slug and its standard input and output prices; None when there is none."""
+    provider = getattr(model, f"{offer}_provider", None)
+    if provider is None:
+        return None
+    return {
+        "provider": provider,
+        "input_price": decimal_text(getattr(model, f"{offer}_input")),
+        "output_price": decimal_text(getattr(model, f"{offer}_output")),
+    }
+
+
 def model_record(model: Any, capability_slugs: Iterable[str], links: PageLinks) -> Record:
     """A model loaded with its organization, family and `capability_support` (each with
     its capability)."""
@@ -108,6 +122,8 @@ def model_record(model: Any, capability_slugs: Iterable[str], links: PageLinks) 
         "license_osi_approved": model.license_osi_approved,
         "knowledge_cutoff": partial_iso(model.knowledge_cutoff, model.knowledge_precision),
         "capabilities": capability_map(capability_slugs, model.capability_support.all()),
+        "list_price": offer_record(model, "list"),
+        "cheapest_price": offer_record(model, "cheapest"),
         "is_deprecated": model.is_deprecated,
         "retires_on": model.retires_on,
         "url": links.of("model", model.slug),
@@ -120,6 +136,7 @@ def provider_record(provider: Any, links: PageLinks) -> Record:
         "slug": provider.slug,
         "name": provider.name,
         "kind": or_none(provider.kind),
+        "lab": provider.lab.slug if provider.lab else None,
         "website": or_none(provider.website),
         "url": links.of("provider", provider.slug),
         **curated(provider),
@@ -155,10 +172,11 @@ def route_record(route: Any, links: PageLinks) -> Record:
         "free_variant": route.free_variant,
         "snapshot": or_none(route.snapshot),
         "variant": or_none(route.variant),
-        "input_price": decimal_text(route.input_price),
-        "output_price": decimal_text(route.output_price),
-        "cached_input_price": decimal_text(route.cached_input_price),
-        "cache_write_price": decimal_text(route.cache_write_price),
+        "pricing_kind": route.pricing_kind,
+        **{
+            field: decimal_text(getattr(route, field) if is_price(route.pricing_kind) else None)
+            for field in ("input_price", "output_price", "cached_input_price", "cache_write_price")
+        },
         "is_active": route.is_active,
         "is_deprecated": route.is_deprecated,
         "retires_on": route.retires_on,

@@ -15,6 +15,16 @@ Support = Literal["yes", "no", "unknown"]
 SOURCE_URL = "Where the facts come from; null when no source is recorded."
 REVIEWED_AT = "When an editor last checked the record against its source; null if never."
 PRICE = "USD per 1M tokens, a decimal string; null when not sourced (never 0 for unknown)."
+ROUTE_PRICE = (
+    "USD per 1M tokens, a decimal string; null when not sourced, or when the route is not "
+    "sold per token (see pricing_kind): a free tier's or a plan's $0 is not a price."
+)
+
+
+class Offer(Schema):
+    provider: str = Field(description="The provider's slug.")
+    input_price: str | None = Field(description=PRICE)
+    output_price: str | None = Field(description=PRICE)
 
 
 PARTIAL_DATE = (
@@ -53,6 +63,14 @@ class ModelOut(Curated):
     capabilities: dict[str, Support] = Field(
         description="Every capability's slug: yes, no, or unknown (not stated)."
     )
+    list_price: Offer | None = Field(
+        description="The maker's list price: the standard per-token price at the maker's own "
+        "API; null where the maker sells it through no API we track with a price."
+    )
+    cheapest_price: Offer | None = Field(
+        description="The cheapest standard per-token route by output price (never a free "
+        "tier's or a subscription plan's); null when none is priced."
+    )
     is_deprecated: bool
     retires_on: date | None
     url: str | None = Field(description="The model's page on this site.")
@@ -61,7 +79,13 @@ class ModelOut(Curated):
 class ProviderOut(Curated):
     slug: str
     name: str
-    kind: str | None = Field(description="first_party, aggregator, cloud or inference_host.")
+    kind: str | None = Field(
+        description="first_party (the lab's own API), aggregator (a gateway or router), cloud, "
+        "inference_host, subscription_plan, free_tier or local_app; null when not known."
+    )
+    lab: str | None = Field(
+        description="The slug of the organization this provider is the own API of, if any."
+    )
     website: str | None
     url: str | None = Field(description="The provider's page on this site.")
 
@@ -83,10 +107,13 @@ class RouteOut(Curated):
     context_above: int = Field(
         description="0 for the base price; N for prices that apply above N input tokens."
     )
-    input_price: str | None = Field(description=PRICE)
-    output_price: str | None = Field(description=PRICE)
-    cached_input_price: str | None = Field(description=PRICE)
-    cache_write_price: str | None = Field(description=PRICE)
+    pricing_kind: Literal["per_token", "free_tier", "subscription_plan", "local", "unknown"] = (
+        Field(description="How a reader pays: only a per_token route's prices are prices.")
+    )
+    input_price: str | None = Field(description=ROUTE_PRICE)
+    output_price: str | None = Field(description=ROUTE_PRICE)
+    cached_input_price: str | None = Field(description=ROUTE_PRICE)
+    cache_write_price: str | None = Field(description=ROUTE_PRICE)
     is_active: bool = Field(description="False: the provider no longer offers it.")
     is_deprecated: bool
     retires_on: date | None

@@ -65,6 +65,7 @@ class ProviderData:
     website: str
     source_url: str
     reviewed_on: date | None
+    lab: str | None = None  # the organization this provider is the own API of
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -224,6 +225,7 @@ PROVIDERS = (
         website="https://platform.openai.com",
         source_url="https://platform.openai.com/docs/pricing",
         reviewed_on=date(2026, 6, 5),
+        lab="OpenAI",
     ),
     ProviderData(
         name="OpenRouter",
@@ -252,6 +254,7 @@ PROVIDERS = (
         website="https://www.alibabacloud.com/en/product/modelstudio",
         source_url="https://www.alibabacloud.com/help/en/model-studio/models",
         reviewed_on=date(2026, 6, 8),
+        lab="Alibaba (Qwen)",
     ),
     ProviderData(
         name="Anthropic API",
@@ -259,6 +262,7 @@ PROVIDERS = (
         website="https://www.anthropic.com/api",
         source_url="https://docs.anthropic.com/en/docs/about-claude/pricing",
         reviewed_on=date(2026, 6, 8),
+        lab="Anthropic",
     ),
     ProviderData(
         name="Google AI Studio",
@@ -266,6 +270,7 @@ PROVIDERS = (
         website="https://aistudio.google.com",
         source_url="https://ai.google.dev/gemini-api/docs/pricing",
         reviewed_on=date(2026, 6, 8),
+        lab="Google",
     ),
     ProviderData(
         name="Amazon Bedrock",
@@ -301,6 +306,7 @@ PROVIDERS = (
         website="https://console.mistral.ai",
         source_url="https://mistral.ai/pricing#api-pricing",
         reviewed_on=date(2026, 6, 9),
+        lab="Mistral AI",
     ),
     ProviderData(
         name="Moonshot AI Open Platform",
@@ -308,6 +314,7 @@ PROVIDERS = (
         website="https://platform.moonshot.ai",
         source_url="https://platform.moonshot.ai/docs/pricing/chat",
         reviewed_on=date(2026, 6, 10),
+        lab="Moonshot AI",
     ),
     ProviderData(
         name="Z.ai API",
@@ -315,6 +322,7 @@ PROVIDERS = (
         website="https://z.ai/model-api",
         source_url="https://docs.z.ai/guides/overview/pricing",
         reviewed_on=date(2026, 6, 10),
+        lab="Zhipu AI (Z.ai)",
     ),
     ProviderData(
         name="xAI API",
@@ -322,6 +330,7 @@ PROVIDERS = (
         website="https://x.ai/api",
         source_url="https://docs.x.ai/docs/models",
         reviewed_on=date(2026, 6, 15),
+        lab="xAI",
     ),
     ProviderData(
         name="Cohere API",
@@ -329,6 +338,7 @@ PROVIDERS = (
         website="https://cohere.com",
         source_url="https://cohere.com/pricing",
         reviewed_on=date(2026, 6, 15),
+        lab="Cohere",
     ),
 )
 

@@ -21,6 +21,7 @@ from catalog.models import (
     Provider,
     Route,
 )
+from catalog.pricing_kinds import refresh_pricing_kinds
 from catalog.similar import refresh_if_stale
 from catalog.slugs import slug_from_name
 
@@ -250,6 +251,8 @@ def load_entries(
                 {
                     "name": data.name,
                     "kind": data.kind,
+                    "lab_id": organization_by_name[data.lab].pk if data.lab else None,
+                    "kind_by_editor": True,  # the demo's kinds are an editor's
                     "website": data.website,
                     "source_url": data.source_url,
                 },
@@ -339,6 +342,9 @@ def load_entries(
                     },
                     route.reviewed_on,
                 )
+
+        # Each route's pricing kind by the catalog's rules (catalog/pricing.py).
+        refresh_pricing_kinds(Route.objects.filter(model__in=model_by_name.values()))
 
         unknown_members = set(family_by_member) - {data.name for data in models}
         if unknown_members:

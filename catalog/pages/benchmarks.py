@@ -4,9 +4,10 @@ with the Pareto frontier (a chart and the same data as a table).
 
 A model's price here is its cheapest *blended* price: (3 × input + output) ÷ 4 per 1M
 tokens (three input tokens for each output token, as most traffic reads more than it
-writes), over its standard-tier routes that are serving today (active, not retired) with
-both prices known. The frontier: the models no other model beats on both counts, one that
-scores at least as well for at most the same price and is better on one of them.
+writes), over its standard-tier routes sold per token that are serving today (active, not
+retired; never a free tier or a plan) with both prices known. The frontier: the models no
+other model beats on both counts, one that scores at least as well for at most the same
+price and is better on one of them.
 
 A benchmark no published model has a score on is listed, and has a page that says so, but
 is not indexed and not in the sitemap (`indexed_benchmarks`).
@@ -42,8 +43,8 @@ from catalog.seo import PageMeta
 INPUT_WEIGHT, OUTPUT_WEIGHT = 3, 1
 BLENDED_DEFINITION = (
     "Blended price: (3 × input price + output price) ÷ 4, in USD per 1M tokens, at the "
-    "cheapest of the model's standard-tier routes that are served today (retired routes "
-    "do not count) with both prices known."
+    "cheapest of the model's standard-tier routes sold per token that are served today "
+    "(retired routes, free tiers and subscription plans do not count) with both prices known."
 )
 
 # What a benchmark's page shows besides the benchmark: its published models' scores, the
@@ -424,11 +425,8 @@ def read_benchmark_page(slug: str) -> BenchmarkPage | None:
         .select_related("model")
         .order_by()
     )
-    routes = Route.objects.serving(today).filter(
-        model__scores__benchmark=benchmark,
-        model__is_published=True,
-        service_mode="",
-        context_above=0,
+    routes = Route.objects.standard_offers(today).filter(
+        model__scores__benchmark=benchmark, model__is_published=True
     )
     by_model: dict[int, list[tuple[Decimal | None, Decimal | None]]] = defaultdict(list)
     for model_id, input_price, output_price in routes.values_list(

@@ -258,8 +258,8 @@ def read_family_page(slug: str) -> FamilyPage | None:
     # can have a hundred.
     charted = [facts.slug for facts in members[:PAIRED_MEMBERS]]
     standard = list(
-        Route.objects.serving(today)
-        .filter(model__slug__in=charted, service_mode="", context_above=0)
+        Route.objects.standard_offers(today)
+        .filter(model__slug__in=charted)
         .values_list("id", "model_id", "output_price", "model__name")
     )
     names = {model_id: name for _, model_id, _, name in standard}

@@ -7,7 +7,14 @@ from functools import partial
 
 from django.utils import timezone
 
-from catalog.facts import CapabilityFacts, ModelFacts, capability_list, model_facts, model_queryset
+from catalog.facts import (
+    CapabilityFacts,
+    ModelFacts,
+    PriceQuote,
+    capability_list,
+    model_facts,
+    model_queryset,
+)
 from catalog.formatting import (
     MISSING,
     SUPPORT_TEXT,
@@ -28,7 +35,7 @@ from catalog.formatting import (
     with_article,
 )
 from catalog.history import price_changes
-from catalog.lifecycle import LifecycleBadge, lifecycle_badge, retired
+from catalog.lifecycle import LifecycleBadge, lifecycle_badge
 from catalog.models import LanguageModel, Route
 from catalog.pages.prices import PriceRow, price_row, route_page_url
 from catalog.price_series import (
@@ -37,6 +44,7 @@ from catalog.price_series import (
     provider_label,
     records_by_route,
 )
+from catalog.pricing import BELOW_LIST, Prices, PricingKind
 from catalog.seo import PageMeta
 from catalog.similar import similar_models
 from catalog.slugs import pair_url
@@ -97,6 +105,7 @@ class ModelPage:
     specs: list[Spec]
     capabilities: list[CapabilityRow]
     routes: list[PriceRow]
+    prices: list[str]  # the list price, the cheapest route, the free tiers and plans
     scores: list[ScoreRow]
     price_history: list[PriceChangeRow]
     pairs: list[PairLink]
@@ -186,13 +195,61 @@ def capability_rows(facts: ModelFacts, capabilities: list[CapabilityFacts]) -> l
     return rows
 
 
-def route_rows(model_slug: str, routes) -> list[PriceRow]:
+def route_rows(model_slug: str, routes, list_prices: Prices = (None, None)) -> list[PriceRow]:
     """Routes (with their provider loaded) as the model page lists them, each linking to
-    the page of the model on its provider."""
+    the page of the model on its provider; `list_prices` are the maker's (input, output)."""
     return [
-        price_row(route, route.provider.name, route_page_url(model_slug, route.provider.slug))
+        price_row(
+            route,
+            route.provider.name,
+            route_page_url(model_slug, route.provider.slug),
+            list_prices=list_prices,
+        )
         for route in routes
     ]
+
+
+def quote_text(quote: PriceQuote) -> str:
+    return (
+        f"{price_per_million(quote.input_price, 'input tokens')} and "
+        f"{price_per_million(quote.output_price, 'output tokens')}"
+    )
+
+
+# How the routes not sold per token are counted: "2 free tiers", "1 subscription plan".
+NOT_PRICES = {
+    PricingKind.FREE_TIER: "free tier",
+    PricingKind.SUBSCRIPTION_PLAN: "subscription plan",
+    PricingKind.LOCAL: "local app",
+}
+
+
+def price_summary(facts: ModelFacts) -> list[str]:
+    """What the model costs, in sentences: the maker's list price, the cheapest per-token
+    route (marked when under half the list price), and the free tiers and plans it is
+    also on (never a price)."""
+    lines = []
+    listed, cheapest = facts.list_price, facts.cheapest_price
+    if listed is not None:
+        lines.append(f"Maker's list price, at {listed.provider}: {quote_text(listed)}.")
+    if cheapest is not None and cheapest != listed:
+        below = any(
+            route.below_list and route.provider_slug == cheapest.provider_slug
+            for route in facts.routes
+        )
+        warning = f" ({BELOW_LIST})" if below else ""
+        lines.append(
+            f"Cheapest per-token route: {cheapest.provider}, {quote_text(cheapest)}{warning}."
+        )
+    providers: dict[str, set[str]] = {kind: set() for kind in NOT_PRICES}
+    for route in facts.routes:
+        if route.pricing_kind in providers:
+            providers[route.pricing_kind].add(route.provider)
+    counted = [plural(len(names), NOT_PRICES[kind]) for kind, names in providers.items() if names]
+    if counted:
+        also = "Also on" if lines else "On"
+        lines.append(f"{also} {oxford_join(counted)}: not sold per token, so never a price here.")
+    return lines
 
 
 def score_rows(scores) -> list[ScoreRow]:
@@ -256,13 +313,14 @@ def model_summary(facts: ModelFacts) -> str:
     return f"{summary}."
 
 
-def model_description(facts: ModelFacts, cheapest_output) -> str:
+def model_description(facts: ModelFacts) -> str:
     """The meta description: what a search result should say about the model."""
     parts = [f"{facts.name} by {facts.organization}"]
     if facts.context_window:
         parts.append(f"{compact_tokens(facts.context_window)} context window")
-    if cheapest_output is not None:
-        parts.append(f"output from {price_per_million(cheapest_output)}")
+    cheapest = facts.cheapest_price
+    if cheapest is not None and cheapest.output_price is not None:
+        parts.append(f"output from {price_per_million(cheapest.output_price)}")
     providers = len(facts.providers)
     if providers:
         parts.append(plural(providers, "tracked provider"))
@@ -297,12 +355,7 @@ def model_page(
     records = list(history_records)  # read once: the table and the chart
     reviewed_at = facts.stamp.reviewed_at if facts.stamp else None
     today = timezone.localdate()
-    # A retired route stays in the table, with its date, but is never the cheapest.
-    prices = [
-        route.output_price
-        for route in routes
-        if route.output_price is not None and not retired(route.retires_on, today)
-    ]
+    listed = facts.list_price
     return ModelPage(
         family=PairLink(model.family.name, model.family.get_absolute_url())
         if model.family
@@ -313,7 +366,12 @@ def model_page(
         tags=oxford_join(facts.tags),
         specs=model_specs(facts, lifecycle(model.retires_on, model.is_deprecated, today)),
         capabilities=capability_rows(facts, capabilities),
-        routes=route_rows(model.slug, routes),
+        routes=route_rows(
+            model.slug,
+            routes,
+            (listed.input_price, listed.output_price) if listed else (None, None),
+        ),
+        prices=price_summary(facts),
         scores=score_rows(model.scores.all()),
         price_history=price_history(records),
         pairs=pair_links(facts, similar[:similar_limit]),
@@ -326,7 +384,7 @@ def model_page(
         source_url=facts.source_url,
         meta=PageMeta(
             title=f"{facts.name}: specs, prices, and capabilities",
-            description=model_description(facts, min(prices) if prices else None),
+            description=model_description(facts),
             canonical_path=model.get_absolute_url(),
             og_type="article",
             # Not for search results until an editor has checked its facts.

@@ -22,6 +22,7 @@ from catalog.formatting import (
 )
 from catalog.forms import (
     DEFAULT_SORT,
+    SORT_ANNOTATIONS,
     ModelFilterForm,
     filter_models,
     narrow_models,
@@ -45,6 +46,7 @@ class ModelRow:
     released: str
     context_window: str
     cheapest_output: str
+    list_output: str  # the maker's list price for output (catalog/pricing.py)
     openness: str
     capabilities: str
     lifecycle: LifecycleBadge | None = None
@@ -92,6 +94,7 @@ def model_rows(models, today: date | None = None) -> list[ModelRow]:
             released=partial_date(model.released_on, model.released_precision),
             context_window=compact_tokens(model.context_window),
             cheapest_output=price_per_million(model.cheapest_output),
+            list_output=price_per_million(model.list_output),
             openness=model.get_openness_display() or MISSING,
             capabilities=", ".join(support.capability.name for support in model.supported)
             or MISSING,
@@ -222,8 +225,9 @@ def read_model_list(form: ModelFilterForm) -> ModelListPage:
     # the same query, as a subquery: the annotations join every route and score of a
     # model, which must not be done for every model of the catalog.
     keys = LanguageModel.objects.published()
-    if filters.get("sort") == "price":
-        keys = keys.with_cheapest_output()
+    annotation = SORT_ANNOTATIONS.get(filters.get("sort") or "")
+    if annotation:
+        keys = getattr(keys, annotation)()
     paginator = ListingPaginator(
         rows=filter_models(keys, filters).values("pk"),
         matches=narrow_models(LanguageModel.objects.published(), filters),

@@ -21,9 +21,25 @@ def website_host(url: str) -> str:
     return host.removeprefix("www.")
 
 
+# What a provider of a kind that is not sold per token is, said on its page.
+KIND_NOTES = {
+    Provider.Kind.SUBSCRIPTION_PLAN: "prices are part of the plan, not per token",
+    Provider.Kind.FREE_TIER: "a free or trial endpoint, rate-limited: its $0 is not a price",
+    Provider.Kind.LOCAL_APP: "models run on your own machine, not priced per token",
+}
+
+
 def kind_phrase(provider: Provider) -> str:
-    """ "an aggregator", "a first-party API"."""
-    return with_article(lower_first(provider.get_kind_display()) or "provider")
+    """ "a gateway or router", "the lab's own API", "a provider" (no kind known)."""
+    label = lower_first(provider.get_kind_display())
+    if not label:
+        return "a provider"
+    return label if label.startswith("the ") else with_article(label)
+
+
+def kind_choices() -> list[tuple[str, str]]:
+    """The kinds the providers list filters by, with "every kind" first."""
+    return [("", "Every kind"), *Provider.Kind.choices]
 
 
 @dataclass(frozen=True)
@@ -41,6 +57,8 @@ class ProviderListPage:
     rows: list[ProviderRow]
     meta: PageMeta
     last_modified: datetime | None
+    kind: str = ""  # the kind filtered by, "" for every kind
+    kind_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,6 +66,7 @@ class ProviderPage:
     provider: Provider
     kind: str
     kind_phrase: str
+    kind_note: str  # what a plan, a free tier or a local app means for its prices
     website_host: str
     reviewed: str  # the day the provider's facts were last reviewed, "" for never
     rows: list[PriceRow]
@@ -72,9 +91,9 @@ def provider_rows(providers) -> list[ProviderRow]:
 
 
 def served_model_rows(routes) -> list[PriceRow]:
-    """A provider's routes (with model, organization and provider loaded), as its page
-    lists them, each linking to the page of the model on the provider, with the model's
-    lifecycle badge beside its name."""
+    """A provider's routes (with model, organization and provider loaded, and annotated
+    `with_list_prices`), as its page lists them, each linking to the page of the model on
+    the provider, with the model's lifecycle badge beside its name."""
     today = timezone.localdate()
     return [
         price_row(
@@ -85,32 +104,42 @@ def served_model_rows(routes) -> list[PriceRow]:
             name_lifecycle=lifecycle_badge(
                 route.model.retires_on, route.model.is_deprecated, today
             ),
+            list_prices=(route.list_input, route.list_output),
         )
         for route in routes
     ]
 
 
-def read_provider_list() -> ProviderListPage:
-    """Every provider serving a published model, by name."""
-    providers = list(
-        Provider.objects.serving_published_models()
-        .with_model_count()
+def read_provider_list(kind: str = "") -> ProviderListPage:
+    """Every provider serving a published model, by name; only those of `kind` when given
+    (one of `Provider.Kind`)."""
+    providers = Provider.objects.serving_published_models()
+    if kind:
+        providers = providers.filter(kind=kind)
+    listed = list(
+        providers.with_model_count()
         .with_last_modified()
         .order_by("name")  # Meta.ordering does not apply to an aggregating query
     )
-    stamps = [provider.last_modified for provider in providers]
+    stamps = [provider.last_modified for provider in listed]
+    label = str(Provider.Kind(kind).label) if kind else ""
+    path = reverse("catalog:provider_list")
     return ProviderListPage(
-        rows=provider_rows(providers),
+        rows=provider_rows(listed),
         meta=PageMeta(
-            title="Providers: where to run each model",
+            title=f"Providers: {lower_first(label)}"
+            if kind
+            else "Providers: where to run each model",
             description=(
-                f"{plural(len(providers), 'provider')} serving the models we track: "
-                "first-party APIs, aggregators, cloud platforms, and inference hosts, with "
-                "their prices."
+                f"{plural(len(listed), 'provider')} serving the models we track: "
+                "labs' own APIs, gateways, cloud and inference platforms, subscription plans, "
+                "free tiers and local apps, with their prices."
             ),
-            canonical_path=reverse("catalog:provider_list"),
+            canonical_path=f"{path}?kind={kind}" if kind else path,
         ),
         last_modified=latest([*stamps, catalog_changed_at()]),
+        kind=kind,
+        kind_label=label,
     )
 
 
@@ -122,6 +151,7 @@ def read_provider_page(slug: str) -> ProviderPage | None:
     routes = (
         Route.objects.public()
         .filter(provider=provider)
+        .with_list_prices()
         .select_related("model__organization", "provider")
         .order_by("model__name", "service_mode", "context_above")
     )
@@ -133,6 +163,7 @@ def read_provider_page(slug: str) -> ProviderPage | None:
         provider=provider,
         kind=kind or "Provider",
         kind_phrase=kind_phrase(provider),
+        kind_note=KIND_NOTES.get(provider.kind, ""),
         website_host=website_host(provider.website) if provider.website else "",
         reviewed=local_day(provider.reviewed_at) if provider.reviewed_at else "",
         rows=rows,

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from catalog.formatting import (
     local_day,
+    lower_first,
+    oxford_join,
     plural,
     price_per_million,
     reviewed_on,
@@ -20,8 +22,9 @@ from catalog.formatting import (
 from catalog.lifecycle import LifecycleBadge, lifecycle_badge, retired
 from catalog.models import LanguageModel, Provider, Route
 from catalog.pages.model import PriceChangeRow, price_history
-from catalog.pages.prices import route_page_url
+from catalog.pages.prices import price_texts, route_page_url
 from catalog.price_series import PriceHistoryChart, price_history_chart
+from catalog.pricing import in_place_of_price, is_price
 from catalog.responses import latest
 from catalog.seo import PageMeta
 
@@ -45,6 +48,7 @@ class RouteRow:
     status: str  # "Offered" / "No longer offered"
     reviewed: str
     source_url: str
+    in_place_of_price: str = ""  # "In a subscription plan": shown across the price cells
 
 
 @dataclass(frozen=True)
@@ -72,13 +76,15 @@ class RoutePage:
 
 
 def route_row(route: Route, today: date) -> RouteRow:
+    input_price, output_price, cached_input_price, cache_write_price = price_texts(route)
     return RouteRow(
         tier=tier_label(route.tier),
         provider_model_id=route.provider_model_id,
-        input_price=price_per_million(route.input_price),
-        output_price=price_per_million(route.output_price),
-        cached_input_price=price_per_million(route.cached_input_price),
-        cache_write_price=price_per_million(route.cache_write_price),
+        input_price=input_price,
+        output_price=output_price,
+        cached_input_price=cached_input_price,
+        cache_write_price=cache_write_price,
+        in_place_of_price=in_place_of_price(route.pricing_kind),
         limits=route_limits(route.context_window, route.max_output_tokens),
         lifecycle=lifecycle_badge(route.retires_on, route.is_deprecated, today),
         active=route.is_active,
@@ -98,11 +104,12 @@ def route_rows(routes: list[Route], today: date) -> list[RouteRow]:
 
 
 def standard_route(routes: list[Route], today: date) -> Route | None:
-    """The standard price of the base context tier, while it can be bought."""
+    """The standard price of the base context tier, sold per token, while it can be bought."""
     for route in routes:
         if (
             route.is_active
             and not retired(route.retires_on, today)
+            and is_price(route.pricing_kind)
             and route.service_mode == ""
             and route.context_above == 0
         ):
@@ -111,7 +118,8 @@ def standard_route(routes: list[Route], today: date) -> Route | None:
 
 
 def route_summary(model_name: str, provider_name: str, routes: list[Route], today: date) -> str:
-    """ "GPT-5 on OpenAI API: 3 price tiers offered, standard output $10/1M tokens." """
+    """ "GPT-5 on OpenAI API: 3 price tiers offered, standard output $10/1M tokens." A
+    free tier or a plan says so instead of a price."""
     offered = [route for route in routes if route.is_active]
     if not offered:
         return f"{provider_name} no longer offers {model_name}; its last prices are below."
@@ -119,6 +127,10 @@ def route_summary(model_name: str, provider_name: str, routes: list[Route], toda
     standard = standard_route(routes, today)
     if standard is not None and standard.output_price is not None:
         text += f", standard output {price_per_million(standard.output_price)}"
+    labels = dict.fromkeys(in_place_of_price(route.pricing_kind) for route in offered)
+    labels.pop("", None)
+    if labels:
+        text += f", {oxford_join(lower_first(label) for label in labels)}"
     return f"{text}."
 
 

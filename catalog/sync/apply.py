@@ -18,7 +18,6 @@ the best source, every provider's entry a route of it.
 The caller runs `apply` inside one transaction: a run lands whole or not at all.
 """
 
-import re
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date
@@ -33,6 +32,7 @@ from catalog.models import (
     Provider,
     Route,
 )
+from catalog.pricing_kinds import refresh_pricing_kinds
 from catalog.slugs import free_slug, slug_from_name
 from catalog.sync import best_source, identity, makers
 from catalog.sync.dated_history import add_dated_history
@@ -40,7 +40,12 @@ from catalog.sync.genai_prices import matches
 from catalog.sync.matching import Matcher, entry_keys, record_keys
 from catalog.sync.mending import mend_organizations, merge_and_unpublish
 from catalog.sync.models import ProposedChange, ProposedMatch
-from catalog.sync.provider_kinds import ProviderSignals, provider_kind
+from catalog.sync.provider_kinds import (
+    ProviderSignals,
+    own_api_of,
+    provider_kind,
+    regional_api,
+)
 from catalog.sync.snapshot import (
     GENAI_PRICES,
     MODELSDEV,
@@ -118,6 +123,7 @@ class Applier:
         self.publish_new_models()
         if self.source != GENAI_PRICES:
             self.classify_providers()  # from what they serve, once the models' facts are set
+        self.counts.updated += refresh_pricing_kinds()  # from the routes and their providers
         self.counts.skipped = len(self.skips)
         self.progress(total, total, "done")
         return self.counts
@@ -620,20 +626,30 @@ class Applier:
     # Provider kinds.
 
     def classify_providers(self):
-        """Each provider of the snapshot gets its kind from what the sources say of it and
-        what it serves (catalog/sync/provider_kinds.py). A kind an editor set is kept."""
+        """Each provider of the snapshot gets its kind, and the lab it is the own API of,
+        from what the sources say of it and what it serves (catalog/sync/provider_kinds.py).
+        What an editor set is kept."""
         for source_provider in self.snapshot.providers:
             provider = self.match.known(Provider, source_provider.key)
-            if provider is None:
+            if provider is None or provider.kind_by_editor:
                 continue
-            kind = provider_kind(self.provider_signals(source_provider, provider))
-            editors = provider.kind and provider.sync_run_id is None
-            if kind and kind != provider.kind and not editors:
-                self.writer.write(provider, {"kind": kind}, "", ProposedChange.Kind.SPEC)
+            signals = self.provider_signals(source_provider, provider)
+            changes = {}
+            kind = provider_kind(signals)
+            if kind and kind != provider.kind:
+                changes["kind"] = kind
+            if own_api_of(signals) and provider.lab_id is None:
+                lab = self.match.organization_by_key.get(self.lab_key(source_provider.key))
+                if lab is not None:
+                    changes["lab"] = lab
+            self.writer.write(provider, changes, "", ProposedChange.Kind.SPEC)
+
+    def lab_key(self, provider_key):
+        # A lab's API in another region is still the lab's: "moonshotai-cn".
+        return self.match.org_key(regional_api(provider_key)[0])
 
     def provider_signals(self, source_provider, provider):
-        # A lab's API in another region is still the lab's: "moonshotai-cn".
-        key = self.match.org_key(re.sub(r"-(cn|china|intl|global)$", "", source_provider.key))
+        key = self.lab_key(source_provider.key)
         routes = [route for route in self.match.routes_at.get(provider.pk, ()) if route.is_active]
         served = [self.match.models[r.model_id] for r in routes if r.model_id in self.match.models]
         makers_served = {self.match.maker_key_of(model) for model in served}
@@ -647,6 +663,8 @@ class Applier:
             name=source_provider.name,
             website=source_provider.website,
             is_lab=key in self.known_makers,
+            regional=regional_api(source_provider.key)[1],
+            serves_own=key in makers_served,
             serves_only_own=bool(served) and makers_served == {key},
             prices_stated=len(prices),
             zero_prices=sum(1 for price in prices if price == 0),

@@ -7,9 +7,11 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from catalog.models import Capability, LanguageModel, ModelCapability
+from catalog.models import Capability, LanguageModel, ModelCapability, Provider, Route
+from catalog.pricing_kinds import refresh_pricing_kinds
 from catalog.slugs import free_slug, slug_from_name
 from catalog.sync.models import ProposedChange, ProposedMatch, SourceIdentity
 
@@ -35,6 +37,7 @@ def approve(proposals, user):
     and stamp the record as reviewed by `user`. Returns how many were applied."""
     applied = 0
     now = timezone.now()
+    touched = []
     with transaction.atomic():
         for proposal in proposals.filter(status=ProposedChange.Status.OPEN).select_for_update(
             of=("self",)
@@ -61,6 +64,14 @@ def approve(proposals, user):
             proposal.decided_by, proposal.decided_at = user, now
             proposal.save(update_fields=["status", "decided_by", "decided_at"])
             applied += 1
+            touched.append(record)
+        # A price, a provider's kind or its lab approved may change pricing kinds.
+        refresh_pricing_kinds(
+            Route.objects.filter(
+                Q(pk__in=[r.pk for r in touched if isinstance(r, Route)])
+                | Q(provider__in=[r.pk for r in touched if isinstance(r, Provider)])
+            )
+        )
     return applied
 
 

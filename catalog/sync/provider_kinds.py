@@ -18,6 +18,11 @@ In this order:
 
 Nothing else is guessed: a provider none of these fits has no kind until an editor sets
 one (and what an editor set is never overwritten by a sync).
+
+A provider is **a lab's own API** (its `lab`, whose prices there are the lab's list prices,
+catalog/pricing.py) when it is a lab that serves models of its own, and is not its copy for
+one region: "moonshotai" is Moonshot AI's, "moonshotai-cn" (its API for mainland China)
+names no lab, so that the list price is the one the rest of the world pays.
 """
 
 import re
@@ -32,6 +37,8 @@ FREE_TIER = "free_tier"
 LOCAL_APP = "local_app"
 
 GATEWAY_MAKERS = 3
+# A provider id's ending that makes it a lab's API for one region.
+REGIONAL = re.compile(r"-(cn|china|intl|global)$")
 
 PLAN = re.compile(
     r"coding[- ]plan|token[- ]plan|step-plan|for coding|\bdevpack\b|duo_agent_platform|"
@@ -54,6 +61,8 @@ class ProviderSignals:
     name: str
     website: str = ""
     is_lab: bool = False  # the provider is a lab (a maker of models the catalog knows)
+    regional: bool = False  # its id names a region: the lab's API for one part of the world
+    serves_own: bool = False  # it serves models of its own lab
     serves_only_own: bool = False  # every model it serves is its own lab's
     prices_stated: int = 0  # how many prices its entries state
     zero_prices: int = 0  # of which 0
@@ -79,3 +88,15 @@ def provider_kind(signals: ProviderSignals) -> str:
     if signals.serves_open_weights:
         return INFERENCE_HOST
     return ""
+
+
+def regional_api(key: str) -> tuple[str, bool]:
+    """A provider id without its regional ending, and whether it had one:
+    "moonshotai-cn" → ("moonshotai", True)."""
+    base = REGIONAL.sub("", key)
+    return base, base != key
+
+
+def own_api_of(signals: ProviderSignals) -> bool:
+    """Whether the provider is its lab's own API (where the lab's list prices are)."""
+    return signals.is_lab and signals.serves_own and not signals.regional

@@ -4,7 +4,7 @@ motivated them, and the sync that sets a kind without overwriting an editor's.""
 import pytest
 
 from catalog.models import Provider
-from catalog.sync.provider_kinds import ProviderSignals, provider_kind
+from catalog.sync.provider_kinds import ProviderSignals, own_api_of, provider_kind, regional_api
 from tests.catalog.sync.test_apply import sync, tree  # noqa: F401 (a fixture)
 
 
@@ -90,13 +90,25 @@ def test_clouds_gateways_and_inference_platforms():
 @pytest.mark.django_db
 def test_a_sync_sets_a_kind_and_keeps_an_editors(tree):  # noqa: F811
     sync(tree)
-    moonshot = Provider.objects.get(name="Moonshot AI")
+    moonshot = Provider.objects.select_related("lab").get(name="Moonshot AI")
     assert moonshot.kind == "first_party"  # the lab, serving its own model
+    assert moonshot.lab.name == "Moonshot AI"  # its own API: its list prices
     novita = Provider.objects.get(name="Novita AI")
     assert novita.kind == "inference_host"  # open weights only
+    assert novita.lab is None
 
-    Provider.objects.filter(pk=novita.pk).update(kind="aggregator", sync_run=None)
+    # An editor's kind (the admin keeps it: kind_by_editor) stays, whoever saved it last.
+    Provider.objects.filter(pk=novita.pk).update(kind="aggregator", kind_by_editor=True)
     again = sync(tree)
     novita.refresh_from_db()
-    assert novita.kind == "aggregator"  # an editor's kind stays
+    assert novita.kind == "aggregator"
     assert (again.created, again.updated, again.proposed) == (0, 0, 0)
+
+
+def test_a_labs_api_for_one_region_names_no_lab():
+    signals = {"is_lab": True, "serves_own": True}
+    assert own_api_of(ProviderSignals(name="Moonshot AI", **signals))
+    assert not own_api_of(ProviderSignals(name="Moonshot AI (China)", regional=True, **signals))
+    assert not own_api_of(ProviderSignals(name="Novita AI", serves_own=True))
+    assert regional_api("moonshotai-cn") == ("moonshotai", True)
+    assert regional_api("minimax") == ("minimax", False)

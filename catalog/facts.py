@@ -70,7 +70,7 @@ class RouteFacts:
     # How a reader pays (catalog/pricing.py); the prices above are None unless per token.
     pricing_kind: str = PricingKind.PER_TOKEN
     at_maker_api: bool = False  # at the model's maker's own API: its list price
-    marked: bool = False  # served in a way of its own: a region, a snapshot, a quantization…
+    marks: str = ""  # how it is served, where it has a way of its own: "EU", "FP8, TEE"…
     below_list: bool = False  # under half the maker's list price (catalog/pricing.py)
 
     @property
@@ -166,7 +166,7 @@ class ModelFacts:
         """The routes of the maker's list price: at its own API, sold per token, those
         served without a mark of their own (a region, a dated snapshot) where any is."""
         own = [r for r in self.routes if r.at_maker_api and is_price(r.pricing_kind)]
-        plain = [route for route in own if not route.marked]
+        plain = [route for route in own if not route.marks]
         return tuple(plain or own)
 
     @property
@@ -235,7 +235,7 @@ def route_facts(route: Route, model: LanguageModel, today: date) -> RouteFacts:
         pricing_kind=route.pricing_kind,
         at_maker_api=route.provider.lab_id is not None
         and route.provider.lab_id == model.organization_id,
-        marked=bool(route.serving_marks),
+        marks=", ".join(route.serving_marks),
     )
 
 

@@ -15,20 +15,23 @@ be, and an unknown kind's $0 is unknown, never $0.
 
 `route_pricing_kind` tells the kind from what the sources say, in this order:
 
-1. a free variant (":free", "(free)") is a free tier;
-2. a subscription plan's route is in the plan, whatever it states;
+1. a subscription plan's route is in the plan, whatever it states;
+2. a free variant (":free", "(free)") is a free tier;
 3. a local app's route runs on the reader's machine;
 4. a route that states no price is unknown;
 5. a route whose every stated price is above $0 is per token;
 6. a $0 beside a price above $0 is not believed: unknown;
 7. a route whose every stated price is $0 is part of a plan at a provider that bills in
-   plan points (Poe); a free tier at a free-tier platform or at a lab's own API (Z.AI's
-   GLM-4.5-Flash); and otherwise unknown: a reseller's $0 with nothing behind it (Vercel's
+   plan points (Poe); a free tier at a free-tier platform, at a lab's own API (Z.AI's
+   GLM-4.5-Flash) or in the seller's own price list (OpenRouter's list of its own models:
+   Owl Alpha); and otherwise unknown: a reseller's $0 with nothing behind it (Vercel's
    Llama 4 Scout, whose file is a link to Meta's free Llama API) is not a price.
 
 **The maker's list price** is the price of the model at its maker's own API (a provider
-whose `lab` is the model's organization). A route whose standard price is less than half
-of the list price, input or output, is marked: it may be a reseller to check.
+whose `lab` is the model's organization): its standard price there, for the model as the
+maker sells it (not a region's or a dated snapshot's, where there is one). Another route
+whose standard prices are less than half the list prices (input and output, where both are
+stated) is marked: it may be a reseller to check.
 """
 
 import re
@@ -40,6 +43,7 @@ from django.db import models
 
 from catalog.sync.provider_kinds import FREE_TIER as FREE_TIER_PROVIDER
 from catalog.sync.provider_kinds import LOCAL_APP, SUBSCRIPTION_PLAN
+from catalog.sync.snapshot import SELF_DESCRIBING
 
 
 class PricingKind(models.TextChoices):
@@ -92,6 +96,7 @@ class RouteSignals:
     provider_name: str = ""
     provider_website: str = ""
     at_lab_api: bool = False  # the provider is a lab's own API
+    sellers_own_list: bool = False  # the prices come from the provider's own list
     input_price: Decimal | None = None
     output_price: Decimal | None = None
 
@@ -105,17 +110,23 @@ def route_signals(route: Any) -> RouteSignals:
         provider_name=provider.name,
         provider_website=provider.website,
         at_lab_api=provider.lab_id is not None,
-        input_price=route.input_price,
-        output_price=route.output_price,
+        sellers_own_list=route.fact_source.partition(":")[0] in SELF_DESCRIBING,
+        input_price=as_price(route.input_price),
+        output_price=as_price(route.output_price),
     )
+
+
+def as_price(value: Any) -> Decimal | None:
+    """A price as a Decimal ("5.5" set on a record not yet saved reads as Decimal("5.5"))."""
+    return None if value is None else Decimal(str(value))
 
 
 def route_pricing_kind(signals: RouteSignals) -> str:
     """The route's pricing kind by the rules above."""
-    if signals.free_variant:
-        return PricingKind.FREE_TIER
     if signals.provider_kind == SUBSCRIPTION_PLAN:
         return PricingKind.SUBSCRIPTION_PLAN
+    if signals.free_variant:
+        return PricingKind.FREE_TIER
     if signals.provider_kind == LOCAL_APP:
         return PricingKind.LOCAL
     stated = [p for p in (signals.input_price, signals.output_price) if p is not None]
@@ -127,7 +138,11 @@ def route_pricing_kind(signals: RouteSignals) -> str:
         return PricingKind.UNKNOWN
     if PLAN_POINTS.search(signals.provider_name) or PLAN_POINTS.search(signals.provider_website):
         return PricingKind.SUBSCRIPTION_PLAN
-    if signals.provider_kind == FREE_TIER_PROVIDER or signals.at_lab_api:
+    if (
+        signals.provider_kind == FREE_TIER_PROVIDER
+        or signals.at_lab_api
+        or signals.sellers_own_list
+    ):
         return PricingKind.FREE_TIER
     return PricingKind.UNKNOWN
 
@@ -136,12 +151,14 @@ Prices = tuple[Decimal | None, Decimal | None]  # (input, output), USD per 1M to
 
 
 def below_list_price(prices: Prices, list_prices: Prices) -> bool:
-    """Whether (input, output) `prices` are less than half the maker's `list_prices`, on
-    either token price both state."""
-    return any(
-        price is not None and listed is not None and price < listed * SUSPICIOUS_SHARE
+    """Whether (input, output) `prices` are less than half the maker's `list_prices`: every
+    token price both state (one at least)."""
+    compared = [
+        (price, listed)
         for price, listed in zip(prices, list_prices, strict=True)
-    )
+        if price is not None and listed is not None
+    ]
+    return bool(compared) and all(price < listed * SUSPICIOUS_SHARE for price, listed in compared)
 
 
 def marked_below_list(

@@ -24,6 +24,7 @@ def refresh_pricing_kinds(routes=None) -> int:
     queryset = queryset.select_related("provider").only(
         "pricing_kind",
         "free_variant",
+        "fact_source",
         "input_price",
         "output_price",
         "provider__kind",

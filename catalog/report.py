@@ -10,9 +10,11 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.utils import timezone
 
 from catalog.models import BenchmarkScore, LanguageModel, Organization, Provider, Route
+from catalog.pricing import below_list_price
 from catalog.sync import makers
 from catalog.sync.models import ModelStatement, ProposedChange, ProposedMatch, SyncRun
 from catalog.sync.snapshot import SOURCES
@@ -77,6 +79,18 @@ class Report:
     without_prices: int = 0
     with_scores: int = 0
     without_scores: int = 0
+    # Prices a reader can buy (catalog/pricing.py).
+    providers_with_kind: int = 0
+    zero_routes: dict = field(default_factory=dict)  # pricing kind → active $0 routes
+    cheapest_at_zero: int = 0  # models whose cheapest output reads $0 (must be none)
+    with_list_price: int = 0
+    below_list: list = field(default_factory=list)  # (model, provider) under half the list
+
+    @property
+    def zero_routes_with_kind(self):
+        """The share of $0 routes whose pricing kind is known."""
+        total = sum(self.zero_routes.values())
+        return (total - self.zero_routes.get("unknown", 0)) / total if total else 1.0
 
     @property
     def duplicate_share(self):
@@ -163,7 +177,10 @@ def build_report():
         )
         report.skipped[source] = dict(reasons.most_common())
 
-    priced = Exists(Route.objects.active().filter(model=OuterRef("pk"), output_price__isnull=False))
+    build_price_report(report, published)
+    priced = Exists(
+        Route.objects.active().priced().filter(model=OuterRef("pk"), output_price__isnull=False)
+    )
     scored = Exists(BenchmarkScore.objects.filter(model=OuterRef("pk")))
     counts = published.aggregate(
         priced=Count("pk", filter=Q(priced)), scored=Count("pk", filter=Q(scored))
@@ -173,6 +190,43 @@ def build_report():
     report.with_scores = counts["scored"]
     report.without_scores = report.published_models - counts["scored"]
     return report
+
+
+def build_price_report(report, published):
+    """What the pricing rules make of the catalog: kinds, $0 routes, list prices."""
+    serving = Provider.objects.serving_published_models()
+    report.providers_with_kind = serving.exclude(kind="").count()
+    zero = Route.objects.public().filter(Q(input_price=0) | Q(output_price=0))
+    report.zero_routes = dict(
+        zero.values_list("pricing_kind").annotate(count=Count("pk")).order_by("pricing_kind")
+    )
+    offers = published.with_cheapest_output().with_list_output()
+    counts = offers.aggregate(
+        zero=Count("pk", filter=Q(cheapest_output=0)),
+        listed=Count("pk", filter=Q(list_output__isnull=False)),
+    )
+    report.cheapest_at_zero, report.with_list_price = counts["zero"], counts["listed"]
+    report.below_list = below_list_routes(published)
+
+
+def below_list_routes(published):
+    """(model, provider) of each standard per-token route priced under half its maker's
+    list price: the resellers the pages mark."""
+    routes = (
+        Route.objects.standard_offers(timezone.localdate())
+        .filter(model__in=published)
+        .exclude(provider__lab=F("model__organization"))
+        .with_list_prices()
+        .select_related("model", "provider")
+        .order_by("model__name", "provider__name")
+    )
+    return [
+        (route.model.name, route.provider.name)
+        for route in routes
+        if below_list_price(
+            (route.input_price, route.output_price), (route.list_input, route.list_output)
+        )
+    ]
 
 
 CHECKED_FACTS = ("context_window", "max_output_tokens", "released_on")
@@ -254,7 +308,16 @@ def report_lines(report, limit=10):
     for source, reasons in report.skipped.items():
         lines.append(f"  {source}:")
         lines.extend(f"    {count:,} {reason}" for reason, count in reasons.items())
+    zero_total = sum(report.zero_routes.values())
     lines += [
+        f"Providers with a kind: {report.providers_with_kind:,} of {report.providers:,}",
+        f"Active routes stating a $0 price: {zero_total:,}, "
+        f"{report.zero_routes_with_kind:.1%} with a pricing kind",
+        *(f"  {kind}: {count:,}" for kind, count in report.zero_routes.items()),
+        f"Models whose cheapest output reads $0: {report.cheapest_at_zero:,}",
+        f"Models with a maker's list price: {report.with_list_price:,}",
+        f"Routes under half the maker's list price: {len(report.below_list):,}",
+        *(f"  {model} at {provider}" for model, provider in report.below_list[:limit]),
         f"Models with prices: {report.with_prices:,}; without: {report.without_prices:,}",
         f"Models with benchmark scores: {report.with_scores:,}; without: {report.without_scores:,}",
     ]

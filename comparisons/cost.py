@@ -52,18 +52,20 @@ def monthly_cost(route: "RouteFacts", traffic: Traffic) -> Decimal | None:
 
 
 def applicable_routes(routes: Iterable["RouteFacts"], traffic: Traffic) -> list["RouteFacts"]:
-    """The price each provider charges for `traffic`: in its service mode, not retired, and
-    of the context tier its requests fall in (the highest threshold below their input
-    tokens; a tier applies only to requests whose input exceeds its threshold)."""
-    tiers: dict[str, RouteFacts] = {}
+    """The price each provider charges for `traffic`, for each way it serves the model (a
+    region, a dated snapshot…): in its service mode, not retired, and of the context tier
+    its requests fall in (the highest threshold below their input tokens; a tier applies
+    only to requests whose input exceeds its threshold)."""
+    tiers: dict[tuple[str, str], RouteFacts] = {}
     for route in routes:
         if route.service_mode != traffic.mode or route.retired:
             continue
         if route.context_above and traffic.input_tokens <= route.context_above:
             continue
-        chosen = tiers.get(route.provider)
+        served = (route.provider, route.marks)
+        chosen = tiers.get(served)
         if chosen is None or route.context_above > chosen.context_above:
-            tiers[route.provider] = route
+            tiers[served] = route
     return list(tiers.values())
 
 

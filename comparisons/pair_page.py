@@ -6,6 +6,7 @@ from datetime import datetime
 
 from catalog.facts import CapabilityFacts, ModelFacts, ReviewStamp, capability_list, load_models
 from catalog.formatting import local_day, usd_amount
+from catalog.pricing import BELOW_LIST
 from catalog.seo import PageMeta
 from catalog.similar import similar_models
 from catalog.slugs import pair_slug, pair_url
@@ -32,6 +33,7 @@ class CostFigure:
     label: str  # "Maker's list price", "Cheapest tracked route/tier", "At OpenRouter"
     amount: str | None  # "$728", or None when no route on this basis has both token prices
     route: str | None  # "OpenRouter", "OpenRouter (batch)"
+    warning: str = ""  # the route is priced under half the maker's list price
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,12 @@ def cost_figure(model: ModelFacts, traffic: Traffic, pricing: Pricing) -> CostFi
     cost = model_cost(model, traffic, pricing)
     if cost is None:
         return CostFigure(basis_label(pricing), None, None)
-    return CostFigure(basis_label(pricing), usd_amount(cost.monthly), cost.route.label)
+    return CostFigure(
+        basis_label(pricing),
+        usd_amount(cost.monthly),
+        cost.route.label,
+        BELOW_LIST if cost.route.below_list else "",
+    )
 
 
 def cost_section(

@@ -11,6 +11,7 @@ from catalog.formatting import (
     oxford_join,
     partial_date,
     plural,
+    price_per_million,
     token_labels,
     usd_amount,
     with_article,
@@ -19,7 +20,6 @@ from catalog.models import LanguageModel
 from comparisons import rules
 from comparisons.cost import (
     AT_PROVIDER,
-    CHEAPEST,
     FOR_THE_PAIR,
     LIST_PRICE,
     Pricing,
@@ -119,47 +119,65 @@ def intro(a: ModelFacts, b: ModelFacts) -> list[str]:
 
 
 def basis_phrase(comparison: rules.CostComparison) -> str:
-    """How the compared costs were priced: "at list price", "at OpenRouter", or "through the
-    cheapest tracked routes, OpenRouter and Novita AI" (each model's, in sentence order)."""
+    """How both costs were priced, where one basis priced both: "at list price", "at
+    OpenRouter"; "" for the cheapest routes (each model's own: see `route_figures`)."""
     pricing = comparison.pricing
     if pricing.basis == LIST_PRICE:
         return "at list price"
     if pricing.basis == AT_PROVIDER:
         return f"at {pricing.provider_name}"
-    routes = [comparison.cheaper_cost.route.label, comparison.dearer_cost.route.label]
-    if routes[0] == routes[1]:
-        return f"through the cheapest tracked route, {routes[0]}"
-    return f"through the cheapest tracked routes, {oxford_join(routes)}"
+    return ""
+
+
+def route_figures(comparison: rules.CostComparison) -> str:
+    """ "$217 through OpenRouter versus $728 through Novita AI": each cost and its route."""
+    cheaper, dearer = comparison.cheaper_cost, comparison.dearer_cost
+    return (
+        f"{usd_amount(cheaper.monthly)} through {cheaper.route.label} versus "
+        f"{usd_amount(dearer.monthly)} through {dearer.route.label}"
+    )
 
 
 def monthly_saving_sentence(comparison: rules.CostComparison, traffic_phrase: str) -> str:
-    cheaper, dearer = comparison.cheaper_cost.monthly, comparison.dearer_cost.monthly
+    """Which model costs less a month, on what basis, naming the routes of a cheapest-route
+    comparison: the reader must know which prices the verdict rests on."""
+    a, b = comparison.cheaper.name, comparison.dearer.name
+    cheaper, dearer = comparison.cheaper_cost, comparison.dearer_cost
+    basis = basis_phrase(comparison)
     if comparison.is_tie:
+        if basis:
+            return (
+                f"{a} and {b} cost the same, {usd_amount(cheaper.monthly)} a month, {basis} "
+                f"{traffic_phrase}."
+            )
+        routes = oxford_join(dict.fromkeys([cheaper.route.label, dearer.route.label]))
         return (
-            f"{comparison.cheaper.name} and {comparison.dearer.name} cost the same, "
-            f"{usd_amount(cheaper)} a month, {basis_phrase(comparison)}, {traffic_phrase}."
+            f"{a} and {b} cost the same, {usd_amount(cheaper.monthly)} a month "
+            f"{traffic_phrase}, through {routes}."
         )
-    return (
-        f"{comparison.cheaper.name} costs {usd_amount(comparison.saving)} less a month than "
-        f"{comparison.dearer.name} {basis_phrase(comparison)} {traffic_phrase} "
-        f"({usd_amount(cheaper)} versus {usd_amount(dearer)})."
-    )
+    saving = f"{a} costs {usd_amount(comparison.saving)} less a month than {b}"
+    if basis:
+        return (
+            f"{saving} {basis} {traffic_phrase} ({usd_amount(cheaper.monthly)} versus "
+            f"{usd_amount(dearer.monthly)})."
+        )
+    figures = route_figures(comparison)
+    return f"{saving} {traffic_phrase} through the cheapest tracked routes ({figures})."
 
 
 def cheaper_bullet(model: ModelFacts, comparison: rules.CostComparison) -> str:
     """The tradeoff bullet of the cheaper model at the default traffic."""
-    saving = usd_amount(comparison.saving)
-    cheaper, dearer = comparison.cheaper_cost, comparison.dearer_cost
-    if comparison.pricing.basis == CHEAPEST:
+    saving = f"{model.name} costs {usd_amount(comparison.saving)} less a month"
+    basis = basis_phrase(comparison)
+    if not basis:
         return (
-            f"{model.name} costs {saving} less a month at the default traffic through the "
-            f"cheapest tracked routes ({usd_amount(cheaper.monthly)} through "
-            f"{cheaper.route.label} versus {usd_amount(dearer.monthly)} through "
-            f"{dearer.route.label})."
+            f"{saving} at the default traffic through the cheapest tracked routes "
+            f"({route_figures(comparison)})."
         )
+    cheaper, dearer = comparison.cheaper_cost.monthly, comparison.dearer_cost.monthly
     return (
-        f"{model.name} costs {saving} less a month {basis_phrase(comparison)} at the default "
-        f"traffic ({usd_amount(cheaper.monthly)} versus {usd_amount(dearer.monthly)})."
+        f"{saving} {basis} at the default traffic ({usd_amount(cheaper)} versus "
+        f"{usd_amount(dearer)})."
     )
 
 
@@ -266,6 +284,11 @@ def _price_coverage(model: ModelFacts) -> str:
     has_input = f"{model.name} has {rules.offer_text(input_price, 'input tokens')}"
     has_output = f"{rules.offer_text(output_price, 'output tokens')}"
     state = _price_state(model)
+    listed = model.list_price
+    if state == "complete" and listed is not None and listed.input_price is not None:
+        # The maker's own price first: a reseller's discount is no model's price.
+        listed_input = price_per_million(listed.input_price, "input tokens")
+        return f"{model.name} has {listed_input} at its maker's list price ({listed.provider})"
     if state == "complete":
         return has_input
     if input_price is not None and output_price is not None:

@@ -112,8 +112,25 @@ def specs(a: ModelFacts, b: ModelFacts) -> list[PairRow]:
     ]
 
 
+def list_price_text(model: ModelFacts) -> str:
+    """ "$5/1M input tokens, $25/1M output tokens (Anthropic)", or "-" without one."""
+    quote = model.list_price
+    if quote is None:
+        return MISSING
+    prices = [
+        price_per_million(price, unit)
+        for price, unit in (
+            (quote.input_price, "input tokens"),
+            (quote.output_price, "output tokens"),
+        )
+        if price is not None
+    ]
+    return f"{', '.join(prices)} ({quote.provider})"
+
+
 def pricing(a: ModelFacts, b: ModelFacts) -> list[PairRow]:
-    """Lowest sourced input and output prices (`providers_row` follows them on the page)."""
+    """Lowest sourced input and output prices, then the maker's list price
+    (`providers_row` follows them on the page)."""
     return [
         row(
             "Input price",
@@ -125,6 +142,7 @@ def pricing(a: ModelFacts, b: ModelFacts) -> list[PairRow]:
             rules.offer_text(rules.lowest_offer(a, "output_price")),
             rules.offer_text(rules.lowest_offer(b, "output_price")),
         ),
+        row("Maker's list price", list_price_text(a), list_price_text(b)),
     ]
 
 

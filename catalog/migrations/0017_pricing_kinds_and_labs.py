@@ -17,10 +17,10 @@ def editors_kinds_and_first_pricing_kinds(apps, schema_editor):
     changed = []
     for route in routes.iterator(chunk_size=2000):
         stated = [p for p in (route.input_price, route.output_price) if p is not None]
-        if route.free_variant:
-            kind = "free_tier"
-        elif route.provider.kind == "subscription_plan":
+        if route.provider.kind == "subscription_plan":
             kind = "subscription_plan"
+        elif route.free_variant:
+            kind = "free_tier"
         elif route.provider.kind == "local_app":
             kind = "local"
         elif stated and all(price > 0 for price in stated):

@@ -318,8 +318,10 @@ def model_description(facts: ModelFacts) -> str:
     parts = [f"{facts.name} by {facts.organization}"]
     if facts.context_window:
         parts.append(f"{compact_tokens(facts.context_window)} context window")
-    cheapest = facts.cheapest_price
-    if cheapest is not None and cheapest.output_price is not None:
+    listed, cheapest = facts.list_price, facts.cheapest_price
+    if listed is not None and listed.output_price is not None:
+        parts.append(f"output {price_per_million(listed.output_price)} at its maker's list price")
+    elif cheapest is not None and cheapest.output_price is not None:
         parts.append(f"output from {price_per_million(cheapest.output_price)}")
     providers = len(facts.providers)
     if providers:

@@ -49,6 +49,7 @@ from catalog.sync.provider_kinds import (
 from catalog.sync.snapshot import (
     GENAI_PRICES,
     MODELSDEV,
+    SELF_DESCRIBING,
     Prices,
     Skip,
     Snapshot,
@@ -65,8 +66,6 @@ PROVIDER_ALIASES = {
     "novita": "novita-ai",
     "huggingface_together": "huggingface",
 }
-# Sources that are a provider's own list of what it serves, by the provider they describe.
-SELF_DESCRIBING = {"openrouter": "openrouter"}
 
 
 class Applier:

@@ -421,7 +421,8 @@ NOT_LANGUAGE_NAMES = {
     "embedding model": re.compile(r"embed|\bbge\b|\be5\b|\bgte\b", re.IGNORECASE),
     "reranker": re.compile(r"rerank", re.IGNORECASE),
     "speech-to-text model": re.compile(
-        r"\bwhisper\b|transcri|speech[- ]to[- ]text|\basr\b|parakeet|canary", re.IGNORECASE
+        r"\bwhisper\b|transcri|speech[- ]to[- ]text|\basr\b|parakeet|canary|\bdeepgram\b",
+        re.IGNORECASE,
     ),
     "text-to-speech model": re.compile(
         r"\btts\b|text[- ]to[- ]speech|\bvoice(chat)?\b|\bspeech\b", re.IGNORECASE

@@ -15,6 +15,9 @@ GENAI_PRICES = "genai-prices"
 SOURCES = (MODELSDEV, OPENROUTER, GENAI_PRICES)
 # How pages name each source.
 SOURCE_NAMES = {MODELSDEV: "models.dev", OPENROUTER: "OpenRouter", GENAI_PRICES: "genai-prices"}
+# Sources that are a provider's own list of what it serves, by the provider they describe
+# (its models.dev id): their prices are the seller's own word.
+SELF_DESCRIBING = {OPENROUTER: "openrouter"}
 
 
 class SourceError(ValueError):

@@ -221,13 +221,14 @@ def test_the_page_lists_models_with_their_facts(client, catalog):
         "Alibaba (Qwen)",
         "2026-02-24",
         "262k",
+        "-",  # no list price: its maker sells it through no API here
         "$2.08/1M tokens",
         "Open source",
         "Vision, Multimodal, Reasoning, Function calling, Tool use, Structured outputs",
     ]
-    assert rows["GPT-5.3-Codex-Spark"][1:4] == ["2026-02-12", "131k", "-"]
-    assert rows["Blank Model"][1:4] == ["-", "-", "-"]
-    assert rows["Blank Model"][5] == "-"
+    assert rows["GPT-5.3-Codex-Spark"][1:5] == ["2026-02-12", "131k", "-", "-"]
+    assert rows["Blank Model"][1:5] == ["-", "-", "-", "-"]
+    assert rows["Blank Model"][6] == "-"
     assert "$0/" not in text  # an unsourced price never reads as free
     link = document.xpath("//*[@id='results']//tbody/tr/th/a")[1]
     assert link.get("href") == "/models/gpt-5-3-codex-spark/"

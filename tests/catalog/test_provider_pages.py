@@ -39,9 +39,9 @@ def test_the_list_holds_providers_serving_a_published_model(
     assert response.status_code == 200
     assert body_rows(response) == [
         ["Alibaba Cloud PAI-EAS", "Cloud platform", "-", "1 model"],
-        ["Novita AI", "Inference host", "-", "2 models"],
-        ["OpenAI API", "First-party API", "-", "1 model"],
-        ["OpenRouter", "Aggregator", "openrouter.ai", "2 models"],
+        ["Novita AI", "Inference platform", "-", "2 models"],
+        ["OpenAI API", "The lab's own API", "-", "1 model"],
+        ["OpenRouter", "Gateway or router", "openrouter.ai", "2 models"],
     ]
     document = lxml.html.fromstring(response.content)
     assert (
@@ -149,7 +149,7 @@ def test_a_provider_page_lists_its_published_models_with_prices(
         ],
     ]
     text = visible_text(response.content)
-    assert "OpenRouter is an aggregator serving 2 models we track." in text
+    assert "OpenRouter is a gateway or router serving 2 models we track." in text
     assert "Provider facts: never reviewed by an editor." in text
     assert "$0/" not in text
     document = lxml.html.fromstring(response.content)
@@ -186,7 +186,7 @@ def test_detail_metadata_and_last_modified(client, reference_catalog, editor):
         == "http://testserver/providers/novita-ai/"
     )
     description = document.xpath("//meta[@name='description']")[0].get("content")
-    assert description.startswith("Novita AI (Inference host) serves 2 tracked models")
+    assert description.startswith("Novita AI (Inference platform) serves 2 tracked models")
     assert not document.xpath("//meta[@name='robots']")
 
     # A review of a model it serves changes the page's date.

@@ -83,7 +83,8 @@ def test_the_page_follows_the_traffic_only_in_its_cost_section():
     page = build(cheap, dear, Traffic(2_000_000, 400, 300))
     assert [cost.amount for cost in page.cost.models] == ["$434", "$1,456"]
     assert page.tradeoffs[0].bullets[0] == (
-        "Cheap costs $511 less a month at the default traffic ($217 versus $728)."
+        "Cheap costs $511 less a month at the default traffic through the cheapest tracked "
+        "routes ($217 through OpenRouter versus $728 through OpenRouter)."
     )
     assert page.routes[0].monthly == "$434"
 

@@ -3,7 +3,13 @@
 Catalogs are written through the ORM with the values editors can leave missing or extreme:
 no routes, prices unknown / 0 / the largest the database takes, context windows unknown / 1 /
 10^7 / equal, capabilities unknown or absent, no tags, no release date, long names with
-characters HTML must escape. Each example runs in a savepoint rolled back at its end.
+characters HTML must escape. Routes are also at a free tier, in a subscription plan, free
+variants ($0 everywhere), at the maker's own API (its list price) and at resellers far
+below it. Each example runs in a savepoint rolled back at its end.
+
+The oracle restates the pricing rules (catalog/pricing.py) in their plainest form: a route's
+prices count only when it is sold per token (not a plan, not a free variant, every stated
+price above $0), and then no page may name a $0 price or a plan as a cost.
 """
 
 import json
@@ -33,7 +39,19 @@ from tests.comparisons.factories import CAPABILITIES
 pytestmark = pytest.mark.django_db
 
 CAPABILITY_SLUGS = [capability.slug for capability in CAPABILITIES]
-PROVIDERS = ["Provider Alpha", "Provider Beta", "Provider Gamma"]
+MAKER_API = "Maker API"  # the generated models' maker's own API: their list price
+PLAN = "Coding Plan"
+FREE_TIER = "Free Tier Host"
+PROVIDER_KINDS = {
+    "Provider Alpha": "aggregator",
+    "Provider Beta": "aggregator",
+    MAKER_API: "first_party",
+    PLAN: "subscription_plan",
+    FREE_TIER: "free_tier",
+}
+PROVIDERS = list(PROVIDER_KINDS)
+# A free-tier platform's price above $0 is sold per token (Nvidia's few); a plan never is.
+NOT_COSTS = (PLAN,)
 TAGS = ["Coding", "RAG", "Agents", "Long context"]
 LARGEST_PRICE = Decimal("999999.999999")  # max_digits=12, decimal_places=6
 
@@ -51,6 +69,7 @@ routes = st.lists(
             "input_price": prices,
             "output_price": prices,
             "is_active": st.booleans() | st.just(True),
+            "free_variant": st.booleans() | st.just(False),
         }
     ),
     max_size=4,
@@ -110,8 +129,13 @@ def create_catalog(specs):
     """The generated models, written through the ORM; returns {slug: spec with its name}."""
     organization = Organization.objects.create(name="Generated Org", slug="generated-org")
     providers = {
-        name: Provider.objects.create(name=name, slug=slug_from_name(name), kind="aggregator")
-        for name in PROVIDERS
+        name: Provider.objects.create(
+            name=name,
+            slug=slug_from_name(name),
+            kind=kind,
+            lab=organization if name == MAKER_API else None,
+        )
+        for name, kind in PROVIDER_KINDS.items()
     }
     capability_rows = {cap.slug: cap for cap in Capability.objects.all()}
     tags = {tag.name: tag for tag in DecisionTag.objects.filter(name__in=TAGS)}
@@ -141,14 +165,54 @@ def create_catalog(specs):
                 model=model,
                 provider=providers[route["provider"]],
                 service_mode=route["tier"],
-                **{key: route[key] for key in ("input_price", "output_price", "is_active")},
+                **{
+                    key: route[key]
+                    for key in ("input_price", "output_price", "is_active", "free_variant")
+                },
             )
+        active = [r for r in spec["routes"] if r["is_active"]]
         created[slug] = {
             **spec,
             "name": name,
-            "active_routes": [r for r in spec["routes"] if r["is_active"]],
+            "active_routes": active,
+            # What a reader can buy per token: the only prices a page may count.
+            "priced_routes": [r for r in active if sold_per_token(r)],
         }
     return created
+
+
+def sold_per_token(route):
+    """The pricing rule, plainly: not a plan's, not a free variant, every price above $0
+    (a free-tier platform's $0 is not a price, but a price it states above $0 is one)."""
+    stated = [route[field] for field in ("input_price", "output_price") if route[field] is not None]
+    return (
+        route["provider"] != PLAN
+        and not route["free_variant"]
+        and bool(stated)
+        and all(price > 0 for price in stated)
+    )
+
+
+def list_route(spec):
+    """The maker's list price: its own API's standard route, sold per token, priced."""
+    for route in spec["priced_routes"]:
+        if route["provider"] == MAKER_API and route["tier"] == "" and route["output_price"]:
+            return route
+    return None
+
+
+def below_list(route, spec):
+    listed = list_route(spec)
+    if listed is None or route["provider"] == MAKER_API or route["tier"] != "":
+        return False
+    if route not in spec["priced_routes"]:
+        return False
+    compared = [
+        (route[field], listed[field])
+        for field in ("input_price", "output_price")
+        if route[field] is not None and listed[field] is not None
+    ]
+    return bool(compared) and all(price < half * Decimal("0.5") for price, half in compared)
 
 
 def monthly(route, traffic):
@@ -167,7 +231,7 @@ def cheapest(spec, traffic):
     The calculator compares standard prices (a batch tier is another way of buying)."""
     costs = [
         (monthly(route, traffic), route["provider"])
-        for route in spec["active_routes"]
+        for route in spec["priced_routes"]
         if route["tier"] == ""
         and route["input_price"] is not None
         and route["output_price"] is not None
@@ -178,8 +242,15 @@ def cheapest(spec, traffic):
     return lowest, {label for cost, label in costs if cost == lowest}
 
 
+def list_cost(spec, traffic):
+    route = list_route(spec)
+    if route is None or route["input_price"] is None:
+        return None
+    return monthly(route, traffic), MAKER_API
+
+
 def lowest_price(spec, field):
-    known = [route[field] for route in spec["active_routes"] if route[field] is not None]
+    known = [route[field] for route in spec["priced_routes"] if route[field] is not None]
     return min(known) if known else None
 
 
@@ -188,7 +259,7 @@ def lowest_offer_text(spec, field):
     for mode in ("", "batch"):
         known = [
             route[field]
-            for route in spec["active_routes"]
+            for route in spec["priced_routes"]
             if route["tier"] == mode and route[field] is not None
         ]
         if known:
@@ -265,24 +336,59 @@ def check_page(document, a, b, traffic):
         )
         assert (f"{names[column]} has no token price sourced yet" in deep_dive) == unpriced
 
-    # Monthly cost: the minimum over complete routes at the traffic asked for.
-    cards = document.get_element_by_id("cost").find_class("cost-card")
+    # Monthly cost: at list price when both models have one, else the minimum over
+    # complete per-token routes, at the traffic asked for; never a plan or a free tier.
+    at_list = list_cost(a, traffic) is not None and list_cost(b, traffic) is not None
+    cost_of = list_cost if at_list else cheapest
+    label = "Maker's list price" if at_list else "Cheapest tracked route/tier"
+    section = document.get_element_by_id("cost")
+    cards = section.find_class("cost-card")
     assert [normal(card.find("h3").text_content()) for card in cards] == names
     for card, spec in zip(cards, (a, b), strict=True):
         amount = normal(card.find_class("amount")[0].text_content())
-        expected = cheapest(spec, traffic)
+        expected = cost_of(spec, traffic)
         if expected is None:
             assert amount == "Unavailable"
             assert "No complete token price in local provider data" in card.text_content()
         else:
             assert amount == usd_amount(expected[0])
-            route = normal(card.find_class("muted")[0].text_content()).removeprefix(
-                "Cheapest tracked route/tier: "
-            )
-            assert route in expected[1]
-    delta = normal(document.get_element_by_id("cost").find_class("delta")[0].text_content())
-    both_priced = cheapest(a, traffic) is not None and cheapest(b, traffic) is not None
+            route = normal(card.find_class("muted")[0].text_content())
+            assert route.removeprefix(f"{label}: ") in expected[1]
+    delta = normal(section.find_class("delta")[0].text_content())
+    both_priced = cost_of(a, traffic) is not None and cost_of(b, traffic) is not None
     assert delta.startswith("Cost delta unavailable") is not both_priced
+    assert ("at list price" in delta) == (at_list and both_priced)
+    # No sentence or card names a plan or a free tier as a cost, nor prices anything at $0.
+    money = " ".join(
+        [normal(card.text_content()) for card in cards]
+        + [delta, deep_dive]
+        + [bullet for bullets in tradeoffs.values() for bullet in bullets]
+    )
+    assert not any(name in money for name in NOT_COSTS), money
+    assert not re.search(r"\$0(?:\.0+)?/1M", normal(document.text_content()))
+    # Every route listed; a route not sold per token is labelled and costs nothing here,
+    # and a reseller's price under half the maker's list price is marked.
+    rows = [
+        [normal(cell.text_content()) for cell in tr.iter("th", "td")]
+        for tr in section.iter("tr")
+        if tr.find("th") is not None and tr.findall("td")
+    ]
+    listed = [(spec, route) for spec in (a, b) for route in spec["routes"] if route["is_active"]]
+    assert len(rows) == len(listed)
+    for spec in (a, b):
+        shown = [row for row in rows if row[0] == normal(spec["name"])]
+        for route in spec["active_routes"]:
+            [row] = [
+                r
+                for r in shown
+                if r[1] == route["provider"]
+                and (r[2].startswith("batch") == (route["tier"] == "batch"))
+            ]
+            if route not in spec["priced_routes"]:
+                assert row[-1] == "-"
+            if route["provider"] == PLAN:
+                assert "In a subscription plan" in row
+            assert ("below the maker's list price" in row[2]) == below_list(route, spec), row
 
     # Capabilities: unknown (or no row) is "Unknown", never "No".
     capabilities = table(document, "capabilities")
@@ -339,10 +445,5 @@ def test_every_pair_page_answers_200_and_agrees_with_its_data(client, specs, tra
         fragment = client.get(pair_url(slugs[0], slugs[1]), query, headers={"HX-Request": "true"})
         assert fragment.status_code == 200
         assert b"<html" not in fragment.content
-        assert not re.search(rb"\$0(?:\.0+)?/1M", fragment.content) or any(
-            route[field] == 0
-            for slug in slugs[:2]
-            for route in catalog[slug]["active_routes"]
-            for field in ("input_price", "output_price")
-        )
+        assert not re.search(rb"\$0(?:\.0+)?/1M", fragment.content)
         transaction.set_rollback(True)

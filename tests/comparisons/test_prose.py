@@ -165,9 +165,10 @@ def test_no_coverage_bullet_when_coverage_is_equal():
 def test_the_cost_bullet_goes_to_the_cheaper_model_at_the_default_traffic():
     cheap = model("Cheap", routes=(route("OpenRouter", "0.07", "0.63"),))  # $217
     dear = model("Dear", routes=(route("OpenRouter", "0.26", "2.08"),))  # $728
-    assert "Cheap costs $511 less a month at the default traffic ($217 versus $728)." in (
-        tradeoffs(cheap, dear)
-    )
+    assert (
+        "Cheap costs $511 less a month at the default traffic through the cheapest tracked "
+        "routes ($217 through OpenRouter versus $728 through OpenRouter)."
+    ) in (tradeoffs(cheap, dear))
     assert not any("less a month" in bullet for bullet in tradeoffs(dear, cheap))
 
 
@@ -175,7 +176,10 @@ def test_the_cost_bullet_speaks_of_the_default_traffic_given():
     cheap = model("Cheap", routes=(route("OpenRouter", "0.07", "0.63"),))
     dear = model("Dear", routes=(route("OpenRouter", "0.26", "2.08"),))
     bullets = tradeoffs(cheap, dear, Traffic(2_000_000, 400, 300))
-    assert "Cheap costs $1,022 less a month at the default traffic ($434 versus $1,456)." in bullets
+    assert (
+        "Cheap costs $1,022 less a month at the default traffic through the cheapest tracked "
+        "routes ($434 through OpenRouter versus $1,456 through OpenRouter)."
+    ) in bullets
 
 
 @pytest.mark.parametrize(
@@ -441,7 +445,8 @@ def test_the_cost_stand_in_answers_from_the_default_traffic():
     dear = model("Dear", routes=(route("OpenRouter", "0.26", "2.08"),))
     answer = capability_questions(cheap, dear)[0].answer
     assert answer == (
-        "Cheap costs $511 less a month than Dear at the default traffic ($217 versus $728)."
+        "Cheap costs $511 less a month than Dear at the default traffic through the cheapest "
+        "tracked routes ($217 through OpenRouter versus $728 through OpenRouter)."
     )
     unpriced = capability_questions(cheap, model("Unpriced"))[0].answer
     assert "cannot be compared" in unpriced
@@ -567,7 +572,10 @@ def test_switch_friction_with_nothing_to_recheck():
 def test_cost_delta_when_both_are_priced():
     cheap = model("Cheap", routes=(route("OpenRouter", "0.07", "0.63"),))
     dear = model("Dear", routes=(route("OpenRouter", "0.26", "2.08"),))
-    expected = "Cheap costs $511 less a month than Dear at this traffic ($217 versus $728)."
+    expected = (
+        "Cheap costs $511 less a month than Dear at this traffic through the cheapest tracked "
+        "routes ($217 through OpenRouter versus $728 through OpenRouter)."
+    )
     assert prose.cost_delta(cheap, dear, DEFAULT_TRAFFIC) == expected
     assert prose.cost_delta(dear, cheap, DEFAULT_TRAFFIC) == expected
 
@@ -587,7 +595,7 @@ def test_cost_delta_when_costs_are_equal():
     a = model("A", routes=(route("OpenRouter", "0.26", "2.08"),))
     b = model("B", routes=(route("Novita AI", "0.26", "2.08"),))
     assert prose.cost_delta(a, b, DEFAULT_TRAFFIC) == (
-        "A and B cost the same, $728 a month, at this traffic."
+        "A and B cost the same, $728 a month at this traffic, through OpenRouter and Novita AI."
     )
 
 

@@ -187,7 +187,10 @@ def test_cost_comparison_names_the_cheaper_model_and_the_saving():
         comparison = rules.cost_comparison(first, second, DEFAULT_TRAFFIC)
         assert comparison.cheaper is cheap
         assert comparison.dearer is dear
-        assert (comparison.cheaper_cost, comparison.dearer_cost) == (Decimal("217"), Decimal("728"))
+        assert (comparison.cheaper_cost.monthly, comparison.dearer_cost.monthly) == (
+            Decimal("217"),
+            Decimal("728"),
+        )
         assert comparison.saving == Decimal("511")
 
 

@@ -179,12 +179,16 @@ def test_changed_defaults_change_the_numbers_and_every_dollar_figure(client, ref
 def test_the_default_traffic_drives_the_cost_tradeoff(client, reference_catalog):
     """Ling ($217) against Qwen ($728) at the default traffic; doubled defaults double both."""
     url = "/compare/ling-2-6-1t-vs-qwen3-5-122b-a10b/"
-    bullet = "Ling-2.6-1T costs $511 less a month at the default traffic ($217 versus $728)."
+    bullet = (
+        "Ling-2.6-1T costs $511 less a month at the default traffic through the cheapest "
+        "tracked routes ($217 through OpenRouter versus $728 through OpenRouter)."
+    )
     assert bullet in visible_text(client.get(url).content)
     TrafficDefaults.objects.update(requests_per_month=2_000_000)
     text = visible_text(client.get(url).content)
     assert (
-        "Ling-2.6-1T costs $1,022 less a month at the default traffic ($434 versus $1,456)." in text
+        "Ling-2.6-1T costs $1,022 less a month at the default traffic through the cheapest "
+        "tracked routes ($434 through OpenRouter versus $1,456 through OpenRouter)." in text
     )
     # A reader's own traffic changes the cost section only, never the default-traffic claims.
     text = visible_text(

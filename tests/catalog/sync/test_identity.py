@@ -222,6 +222,14 @@ def test_size_words_a_provider_leaves_out():
             "not a language model: a speech-to-text model",
         ),
         (
+            # Cloudflare AI Gateway files Deepgram's transcription model as text in, text out.
+            "Deepgram Nova 3",
+            "workers-ai/@cf/deepgram/nova-3",
+            "nova",
+            ("text",),
+            "not a language model: a speech-to-text model",
+        ),
+        (
             "Active Speaker Detection",
             "nvidia/active-speaker-detection",
             "",

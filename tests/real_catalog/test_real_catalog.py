@@ -3,10 +3,12 @@ the catalog's report, a dozen named real cases against the source files, and a s
 over the result that changes nothing. One catalog for the whole package (conftest.py)."""
 
 import json
+import re
 import tomllib
 from datetime import date
 from decimal import Decimal
 
+import lxml.html
 import pytest
 
 from catalog.formatting import partial_date
@@ -181,3 +183,81 @@ def test_providers_have_a_kind_from_the_sources_signals(real_catalog):
     assert kinds["amazon-bedrock"] == "cloud"
     assert kinds["anthropic"] == "first_party"
     assert kinds["cerebras"] == "inference_host"
+
+
+# Prices a reader can buy (catalog/pricing.py).
+
+POPULAR_PAIRS = [
+    "claude-opus-4-5-vs-gpt-5",
+    "deepseek-v3-2-vs-kimi-k2-5",
+    "gpt-5-3-codex-spark-vs-qwen3-5-122b-a10b",
+    "gemini-2-5-pro-vs-gpt-5",
+    "glm-5-vs-kimi-k2-5",
+]
+
+
+def cost_section(client, pair):
+    response = client.get(f"/compare/{pair}/")
+    assert response.status_code == 200, pair
+    section = lxml.html.fromstring(response.content).get_element_by_id("cost")
+    return " ".join(section.text_content().split())
+
+
+def test_a_zero_price_is_never_a_price(real_catalog, report, client):
+    assert report.cheapest_at_zero == 0
+    assert report.zero_routes_with_kind >= 0.95, report.zero_routes
+    assert report.providers_with_kind >= 0.95 * report.providers
+    text = " ".join(lxml.html.fromstring(client.get("/models/?sort=price").content).itertext())
+    assert not re.search(r"\$0(\.0+)?/1M", text)
+
+
+def test_no_popular_pair_is_priced_by_a_free_tier_or_a_plan(real_catalog, client):
+    not_prices = set(
+        Provider.objects.filter(kind__in=["subscription_plan", "free_tier"]).values_list(
+            "name", flat=True
+        )
+    )
+    for pair in POPULAR_PAIRS:
+        cards_and_verdict = cost_section(client, pair).split("Every tracked route")[0]
+        assert not re.search(r"\$0(\.0+)?(?![\d.,])", cards_and_verdict), pair
+        named = {name for name in not_prices if f": {name}" in cards_and_verdict}
+        assert not named, (pair, named)
+
+
+def test_the_verdict_compares_list_prices_where_both_makers_sell_them(real_catalog, client):
+    section = cost_section(client, "claude-opus-4-5-vs-gpt-5")
+    assert re.search(
+        r"GPT-5 costs \$[\d,]+ less a month than Claude Opus 4\.5 at list price", section
+    ), section
+    text = " ".join(
+        lxml.html.fromstring(client.get("/compare/claude-opus-4-5-vs-gpt-5/").content).itertext()
+    )
+    assert re.search(r"GPT-5 costs \$[\d,]+ less a month at list price", text)
+    # QiHang's Opus 4.5 at $0.71/$3.57, against Anthropic's $5/$25, is marked, never a verdict.
+    assert ("Claude Opus 4.5", "QiHang") in report_below_list()
+    assert "below the maker's list price: check the provider" in section
+
+
+def report_below_list():
+    return build_report().below_list
+
+
+def test_the_pricing_kinds_of_the_real_examples(real_catalog):
+    def kind(provider, model_id):
+        return Route.objects.get(provider__slug=provider, provider_model_id=model_id).pricing_kind
+
+    assert kind("z-ai", "glm-4.5-flash") == "free_tier"  # the lab gives it away
+    assert kind("lmstudio", "openai/gpt-oss-20b") == "local"
+    assert kind("poe", "openai/gpt-5.3-codex-spark") == "subscription_plan"  # plan points
+    assert kind("vercel-ai-gateway", "meta/llama-4-scout") == "unknown"  # Meta's $0 copied
+    assert kind("anthropic", "claude-opus-4-5-20251101") == "per_token"
+    plan_routes = Route.objects.filter(provider__slug="alibaba-coding-plan")
+    assert set(plan_routes.values_list("pricing_kind", flat=True)) == {"subscription_plan"}
+    free = Route.objects.filter(provider__slug="openrouter", free_variant=True)
+    assert free.exists()
+    assert set(free.values_list("pricing_kind", flat=True)) == {"free_tier"}
+    labs = dict(Provider.objects.values_list("slug", "lab__slug"))
+    assert labs["anthropic"] == "anthropic"
+    assert labs["moonshot-ai"] is not None
+    assert labs["moonshot-ai-china"] is None  # the lab's API for one region: no list price
+    assert labs["openrouter"] is None

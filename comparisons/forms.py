@@ -23,7 +23,7 @@ from comparisons.picker import MAX_QUERY_LENGTH, find_candidates, resolve
 
 TRAFFIC_FIELDS = ("requests", "input_tokens", "output_tokens", "mode", "pricing", "provider")
 PRICING_CHOICES = [
-    (FOR_THE_PAIR.basis, "List price where both have one, else cheapest route"),
+    (FOR_THE_PAIR.basis, "List price, else cheapest route"),
     (LIST_PRICE, "The maker's list price"),
     (CHEAPEST, "The cheapest tracked route"),
     (AT_PROVIDER, "A provider I choose"),
@@ -82,7 +82,7 @@ class TrafficForm(forms.Form):
         label="Price by",
         required=False,
         choices=PRICING_CHOICES,
-        help_text="The maker's list price is its price at its own API.",
+        help_text="List price: the maker's own API, where both models have one.",
         error_messages={
             "invalid_choice": "Unknown way to price “%(value)s”: choose one from the list."
         },
@@ -100,8 +100,8 @@ class TrafficForm(forms.Form):
     def __init__(self, *args, providers=(), **kwargs):
         """`providers`: (slug, name) of the providers that sell both models per token."""
         super().__init__(*args, **kwargs)
-        provider_field = cast(forms.ChoiceField, self.fields["provider"])
-        provider_field.choices = [("", "—"), *providers]
+        self.provider_names = dict(providers)
+        cast(forms.ChoiceField, self.fields["provider"]).choices = [("", "—"), *providers]
         for name in ("requests", "input_tokens", "output_tokens"):
             field = self.fields[name]
             field.error_messages["invalid"] = "Enter a whole number, such as 1000000."
@@ -130,7 +130,8 @@ class TrafficForm(forms.Form):
         return cls(initial=initial, providers=providers)
 
     def clean(self):
-        cleaned_data = super().clean()
+        # Form.clean() returns cleaned_data (its stub allows None, for overrides that do).
+        cleaned_data = cast(dict[str, Any], super().clean())
         basis, provider = cleaned_data.get("pricing"), cleaned_data.get("provider")
         if provider and basis not in (FOR_THE_PAIR.basis, AT_PROVIDER, None):
             self.add_error(
@@ -146,7 +147,7 @@ class TrafficForm(forms.Form):
                 "provider",
                 forms.ValidationError(
                     "Choose the provider to price both models at."
-                    if len(self.fields["provider"].choices) > 1
+                    if self.provider_names
                     else "These two models share no provider that sells both per token.",
                     code="provider_missing",
                 ),
@@ -171,8 +172,7 @@ class TrafficForm(forms.Form):
         values = self.cleaned_data if self.is_bound else self.initial
         provider = values.get("provider") or ""
         if provider:
-            names = dict(self.fields["provider"].choices)
-            return Pricing(AT_PROVIDER, provider, str(names[provider]))
+            return Pricing(AT_PROVIDER, provider, self.provider_names[provider])
         return Pricing(values.get("pricing") or FOR_THE_PAIR.basis)
 
     def traffic(self):

@@ -104,13 +104,13 @@ def pair_detail(request, pair):
         raise Http404("No such pair of published models.")
     traffic_defaults = TrafficDefaults.load()
     defaults = traffic_defaults.as_traffic()
-    form = TrafficForm.from_query(request.GET, defaults, providers=shared_priced_providers(*pair))
+    a, b = pair
+    form = TrafficForm.from_query(request.GET, defaults, providers=shared_priced_providers(a, b))
     valid = form.is_valid() if form.is_bound else True
-    traffic, pricing = (
-        (form.traffic(), form.pricing_choice()) if valid else (defaults, FOR_THE_PAIR)
-    )
+    traffic = form.traffic() if valid else defaults
+    pricing = form.pricing_choice() if valid else FOR_THE_PAIR
     fragment = wants_fragment(request)
-    page = pair_page(*pair, traffic, defaults, pricing, related=not fragment)
+    page = pair_page(a, b, traffic, defaults, pricing, related=not fragment)
 
     context = {
         "meta": page.meta,

@@ -1,16 +1,20 @@
 """The methodology page (`/methodology/`): how the catalog decides what one model is, who
-made it, and which source its facts come from. Its lists are read from the rules' own
-modules (catalog/sync/identity.py, makers.py, best_source.py), so the page cannot say
-other than the code does."""
+made it, which source its facts come from, and what counts as a price. Its lists are read
+from the rules' own modules (catalog/sync/identity.py, makers.py, best_source.py,
+catalog/pricing.py), so the page cannot say other than the code does."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.urls import reverse
 
+from catalog import pricing
 from catalog.seo import PageMeta
 from catalog.sync import best_source, identity
 from catalog.sync.snapshot import SOURCE_NAMES
 
+# How the page names a share of the list price.
+SHARES = {Decimal("0.5"): "half"}
 # How the page names the facts the rules name by field.
 FACT_NAMES = {"context_window": "context window", "max_output_tokens": "maximum output"}
 
@@ -22,6 +26,8 @@ class MethodologyPage:
     quantizations: list[str]
     not_models: list[str]
     route_limits: list[str]
+    pricing_labels: list[str]  # what a route not sold per token reads in place of a price
+    suspicious_share: str  # "half": under this share of the list price, a price is marked
     meta: PageMeta
     last_modified: None = None  # the page changes with the code, not the catalog
 
@@ -35,11 +41,13 @@ def read_methodology_page() -> MethodologyPage:
             f"{kind}s" for kind in {*identity.NOT_LANGUAGE_FAMILIES, *identity.NOT_LANGUAGE_NAMES}
         ),
         route_limits=[FACT_NAMES[fact] for fact in sorted(best_source.ROUTE_LIMITS)],
+        pricing_labels=[f"“{label}”" for label in pricing.IN_PLACE_OF_PRICE.values()],
+        suspicious_share=SHARES.get(pricing.SUSPICIOUS_SHARE, f"{pricing.SUSPICIOUS_SHARE:%}"),
         meta=PageMeta(
             title="Methodology: how the catalog decides",
             description=(
-                "How LLM Reference tells one model from another, who made it, and which "
-                "source each of its facts comes from."
+                "How LLM Reference tells one model from another, who made it, which "
+                "source each of its facts comes from, and what counts as a price."
             ),
             canonical_path=reverse("catalog:methodology"),
         ),

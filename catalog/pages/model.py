@@ -217,7 +217,7 @@ def quote_text(quote: PriceQuote) -> str:
 
 
 # How the routes not sold per token are counted: "2 free tiers", "1 subscription plan".
-NOT_PRICES = {
+NOT_PRICES: dict[str, str] = {
     PricingKind.FREE_TIER: "free tier",
     PricingKind.SUBSCRIPTION_PLAN: "subscription plan",
     PricingKind.LOCAL: "local app",

@@ -184,6 +184,47 @@ def test_routes_filtered_by_model_and_provider_with_prices_as_decimal_strings(re
     assert route["context_above"] == 0
     assert route["is_active"] is True
     assert route["url"] == "http://testserver/models/gpt-5-3-codex-spark/openai-api/"
+    assert route["pricing_kind"] == "per_token"
+
+
+def test_the_list_price_and_the_cheapest_route_beside_a_plans(
+    reader, open_catalog, make_provider, make_route
+):
+    """Spark is sold at OpenAI's own API ($1.75/$14: its list price) and at a reseller;
+    a plan's $0 is labelled, its prices null, and never the cheapest."""
+    make_route(open_catalog.spark, make_provider("Reseller"), "1.50", "12")
+    plan = make_provider("Coding Plan", kind="subscription_plan")
+    make_route(open_catalog.spark, plan, "0", "0")
+
+    spark = get_json(reader, f"{API}/models/gpt-5-3-codex-spark")
+    assert spark["list_price"] == {
+        "provider": "openai-api",
+        "input_price": "1.75",
+        "output_price": "14",
+    }
+    assert spark["cheapest_price"] == {
+        "provider": "reseller",
+        "input_price": "1.5",
+        "output_price": "12",
+    }
+    assert get_json(reader, f"{API}/models/ling-2-6-1t")["list_price"] is None
+    [route] = get_json(reader, f"{API}/routes?model=gpt-5-3-codex-spark&provider=coding-plan")[
+        "results"
+    ]
+    assert route["pricing_kind"] == "subscription_plan"
+    assert route["input_price"] is route["output_price"] is None
+    assert get_json(reader, f"{API}/providers/openai-api")["lab"] == "openai"
+
+    models = csv_table(reader.get(f"{API}/models.csv"))
+    row = next(row for row in models if row["slug"] == "gpt-5-3-codex-spark")
+    assert (row["list_price_provider"], row["list_price_output_price"]) == ("openai-api", "14")
+    assert (row["cheapest_price_provider"], row["cheapest_price_output_price"]) == (
+        "reseller",
+        "12",
+    )
+    routes = csv_table(reader.get(f"{API}/routes.csv"))
+    plan_row = next(row for row in routes if row["provider"] == "coding-plan")
+    assert (plan_row["pricing_kind"], plan_row["input_price"]) == ("subscription_plan", "")
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,9 @@
 
 import pytest
 
+from catalog.pricing import IN_PLACE_OF_PRICE
 from catalog.sync import identity
+from tests.visible_text import visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +21,15 @@ def test_the_methodology_page_states_the_rules(client, django_assert_num_queries
     assert "embedding models" in text
     assert "sources differ" in text
     assert 'href="/methodology/"' in text  # every footer links it
+
+
+def test_the_methodology_page_states_what_counts_as_a_price(client):
+    text = visible_text(client.get("/methodology/").content)
+    assert "Prices a reader can buy" in text
+    for label in IN_PLACE_OF_PRICE.values():
+        assert f"“{label}”" in text
+    assert "less than half the maker's list prices" in text
+    assert "Moonshot AI's API for mainland China" in text
 
 
 def test_the_methodology_page_answers_get_only(client):

@@ -169,11 +169,6 @@ class ModelFacts:
         plain = [route for route in own if not route.marks]
         return tuple(plain or own)
 
-    @property
-    def priced_routes(self) -> tuple[RouteFacts, ...]:
-        """The routes sold per token: the only ones whose prices are prices."""
-        return tuple(route for route in self.routes if is_price(route.pricing_kind))
-
 
 def model_queryset() -> QuerySet[LanguageModel]:
     """Published models with everything a page shows (the maker's list price and the

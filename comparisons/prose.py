@@ -181,13 +181,6 @@ def cheaper_bullet(model: ModelFacts, comparison: rules.CostComparison) -> str:
     )
 
 
-def traffic_phrase(traffic: Traffic) -> str:
-    return (
-        f"at {traffic.requests_per_month:,} requests a month of {traffic.input_tokens:,} input "
-        f"and {traffic.output_tokens:,} output tokens"
-    )
-
-
 def tradeoffs(
     model: ModelFacts,
     other: ModelFacts,

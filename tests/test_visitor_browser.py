@@ -138,7 +138,7 @@ def test_a_new_visitor_finds_and_compares_models_on_a_phone(demo_server, browser
     )
     affordable = heading_count(page)
     assert 0 < affordable < with_vision
-    prices = page.locator("#results tbody tr td:nth-child(5)").all_inner_texts()
+    prices = page.locator("#results tbody tr td:nth-child(6)").all_inner_texts()  # cheapest
     assert len(prices) == affordable
     assert all(dollars(price.split("/")[0]) <= 5 for price in prices), prices
     # Swapped in place: the page itself was not reloaded.

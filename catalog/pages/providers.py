@@ -37,11 +37,6 @@ def kind_phrase(provider: Provider) -> str:
     return label if label.startswith("the ") else with_article(label)
 
 
-def kind_choices() -> list[tuple[str, str]]:
-    """The kinds the providers list filters by, with "every kind" first."""
-    return [("", "Every kind"), *Provider.Kind.choices]
-
-
 @dataclass(frozen=True)
 class ProviderRow:
     name: str

@@ -156,3 +156,27 @@ def test_a_reseller_far_below_the_makers_price_is_marked(
     model_page = visible_text(client.get("/models/qwen3-5-122b-a10b/").content)
     assert "Cheapest per-token route: Cheap Host, $0.10/1M input tokens and" in model_page
     assert BELOW in model_page
+
+
+def test_a_provider_without_the_mode_asked_for_says_the_delta_is_unavailable(
+    client, reference_catalog
+):
+    response = client.get(LING_VS_QWEN, {"provider": "openrouter", "mode": "batch"})
+    assert response.status_code == 200
+    assert (
+        "Cost delta unavailable at OpenRouter until it has a sourced input and output token "
+        "price for both models."
+    ) in cost_text(response)
+
+
+def test_a_model_only_on_free_tiers_and_local_apps_says_so(
+    client, make_model, make_provider, make_route
+):
+    model = make_model("Open Small")
+    make_route(model, make_provider("Free Host", kind=Provider.Kind.FREE_TIER), "0", "0")
+    make_route(model, make_provider("Free Two", kind=Provider.Kind.FREE_TIER), "0", "0")
+    make_route(model, make_provider("LM Studio", kind=Provider.Kind.LOCAL_APP), "0", "0")
+    text = visible_text(client.get("/models/open-small/").content)
+    assert "On 2 free tiers and 1 local app: not sold per token, so never a price here." in text
+    assert "Runs on your own machine" in text
+    assert "$0/1M" not in text

@@ -93,6 +93,7 @@ def test_pricing_table_shows_unknown_prices_as_missing_never_zero():
     assert pricing == {
         "Input price": ("-", "$0.26/1M tokens"),
         "Output price": ("-", "$2.08/1M tokens"),
+        "Maker's list price": ("-", "-"),
     }
 
 

@@ -72,6 +72,7 @@ class RouteFacts:
     at_maker_api: bool = False  # at the model's maker's own API: its list price
     marks: str = ""  # how it is served, where it has a way of its own: "EU", "FP8, TEE"…
     below_list: bool = False  # under half the maker's list price (catalog/pricing.py)
+    pk: int = 0  # the route's id: the last tie-break between equal prices
 
     @property
     def label(self) -> str:
@@ -95,7 +96,7 @@ class RouteFacts:
 @dataclass(frozen=True)
 class PriceQuote:
     """A standard per-token price at one provider: the maker's list price, or the cheapest
-    route's (`LanguageModelQuerySet.with_offers`)."""
+    route's (`offers`)."""
 
     provider: str
     provider_slug: str
@@ -171,12 +172,10 @@ class ModelFacts:
 
 
 def model_queryset() -> QuerySet[LanguageModel]:
-    """Published models with everything a page shows (the maker's list price and the
-    cheapest route annotated), in five queries for any number."""
+    """Published models with everything a page shows, in five queries for any number."""
     return (
         LanguageModel.objects.published()
         .with_last_modified()
-        .with_offers()
         .select_related("organization", "family", "sync_run")
         .prefetch_related(
             "decision_tags",
@@ -231,6 +230,7 @@ def route_facts(route: Route, model: LanguageModel, today: date) -> RouteFacts:
         at_maker_api=route.provider.lab_id is not None
         and route.provider.lab_id == model.organization_id,
         marks=", ".join(route.serving_marks),
+        pk=route.pk,
     )
 
 
@@ -252,27 +252,40 @@ def with_discounts_marked(
     )
 
 
-def quote(model: LanguageModel, offer: str, names: dict[str, str]) -> PriceQuote | None:
-    """The `offer` ("list", "cheapest") annotated on `model` by `with_offers()`, its provider
-    named from `names` (slug → name); None when there is none."""
-    slug = getattr(model, f"{offer}_provider", None)
-    if slug is None:
+def quote(route: RouteFacts | None) -> PriceQuote | None:
+    if route is None:
         return None
-    return PriceQuote(
-        provider=names.get(slug, slug),
-        provider_slug=slug,
-        input_price=getattr(model, f"{offer}_input"),
-        output_price=getattr(model, f"{offer}_output"),
+    return PriceQuote(route.provider, route.provider_slug, route.input_price, route.output_price)
+
+
+def offers(routes: tuple[RouteFacts, ...]) -> tuple[PriceQuote | None, PriceQuote | None]:
+    """(the maker's list price, the cheapest route's price) among a model's active routes:
+    the rule of `RouteQuerySet.standard_offers` and `list_offers`, over loaded routes. The
+    standard price of a base tier, sold per token (only those carry prices), served today,
+    with an output price; cheapest output first (then the older route); the list price at
+    the maker's own API, the model as the maker sells it (unmarked) first."""
+    standard = [
+        route
+        for route in routes
+        if route.is_standard and not route.retired and route.output_price is not None
+    ]
+
+    list_route = min(
+        (route for route in standard if route.at_maker_api),
+        key=lambda r: (bool(r.marks), r.output_price, r.pk),
+        default=None,
     )
+    cheapest_route = min(standard, key=lambda r: (r.output_price, r.pk), default=None)
+    return quote(list_route), quote(cheapest_route)
 
 
 def model_facts(model: LanguageModel) -> ModelFacts:
     """Plain facts of a LanguageModel loaded through `model_queryset()`."""
     today = timezone.localdate()
-    names = {route.provider.slug: route.provider.name for route in model.routes.all()}
-    list_price, cheapest_price = quote(model, "list", names), quote(model, "cheapest", names)
+    loaded = tuple(route_facts(route, model, today) for route in model.routes.all())
+    list_price, cheapest_price = offers(loaded)
     routes = with_discounts_marked(
-        tuple(route_facts(route, model, today) for route in model.routes.all()),
+        loaded,
         (list_price.input_price, list_price.output_price) if list_price else (None, None),
     )
     scores = tuple(

@@ -798,7 +798,8 @@ class RouteQuerySet(CuratedQuerySet):
 
     def standard_offers(self, today):
         """The standard price of each provider's base tier, sold per token and served
-        `today`, cheapest output first: what every "cheapest" and list price compares."""
+        `today`, cheapest output first: what every "cheapest" and list price compares.
+        `catalog.facts.offers` is the same rule over a model's loaded routes."""
         return (
             self.serving(today)
             .priced()

@@ -85,6 +85,9 @@ class Matcher:
         self.names = {model.name for model in self.models.values()}
         self.slugs = {model.slug for model in self.models.values()}
         self.routes = {route.pk: route for route in Route.objects.all()}
+        for route in self.routes.values():
+            # Its provider as read above: a route's save tells its pricing kind from it.
+            route.provider = self.providers[route.provider_id]
         self.route_by_place = {}
         self.routes_at = defaultdict(list)
         for route in self.routes.values():

@@ -11,6 +11,7 @@ from decimal import Decimal
 import lxml.html
 import pytest
 
+from catalog.facts import model_facts, model_queryset
 from catalog.formatting import partial_date
 from catalog.models import LanguageModel, Organization, Provider, Route
 from catalog.report import build_report
@@ -261,3 +262,19 @@ def test_the_pricing_kinds_of_the_real_examples(real_catalog):
     assert labs["moonshot-ai"] is not None
     assert labs["moonshot-ai-china"] is None  # the lab's API for one region: no list price
     assert labs["openrouter"] is None
+
+
+def test_the_pages_offers_are_the_lists_and_the_apis(real_catalog):
+    """The list price and cheapest route a page reads from a model's loaded routes
+    (`catalog.facts.offers`) are the ones the models list and the API read in SQL."""
+    annotated = {model.slug: model for model in LanguageModel.objects.published().with_offers()}
+    checked = 0
+    for facts in (model_facts(model) for model in model_queryset()):
+        model = annotated[facts.slug]
+        for quote, offer in ((facts.list_price, "list"), (facts.cheapest_price, "cheapest")):
+            expected = getattr(model, f"{offer}_provider")
+            assert (quote.provider_slug if quote else None) == expected, (facts.slug, offer)
+            if quote:
+                assert quote.output_price == getattr(model, f"{offer}_output")
+                checked += 1
+    assert checked >= 900

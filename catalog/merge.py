@@ -6,7 +6,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.dispatch import Signal
 
-from catalog.models import BenchmarkScore, LanguageModel, ModelCapability, ModelRedirect, Route
+from catalog.models import (
+    SCORE_SETTING,
+    BenchmarkScore,
+    LanguageModel,
+    ModelCapability,
+    ModelRedirect,
+    Route,
+)
 from catalog.sync.models import ModelStatement, ProposedChange, SourceIdentity
 
 # Sent inside the merge's transaction with `survivor` and `loser` (still in the database):
@@ -42,10 +49,16 @@ def merge_models(survivor: LanguageModel, loser: LanguageModel) -> LanguageModel
         ProposedChange.objects.filter(content_type=route_type, object_id=route.pk).delete()
         Route.objects.filter(pk=route.pk).delete()
 
-    scored = set(survivor.scores.values_list("benchmark_id", flat=True))
-    BenchmarkScore.objects.filter(model=loser).exclude(benchmark_id__in=scored).update(
-        model=survivor
-    )
+    # A score moves unless the survivor has one on the same benchmark, run the same way.
+    scored = set(survivor.scores.values_list("benchmark_id", *SCORE_SETTING))
+    moving = [
+        pk
+        for pk, *setting in BenchmarkScore.objects.filter(model=loser).values_list(
+            "pk", "benchmark_id", *SCORE_SETTING
+        )
+        if tuple(setting) not in scored
+    ]
+    BenchmarkScore.objects.filter(pk__in=moving).update(model=survivor)
     stated = {row.capability_id: row for row in ModelCapability.objects.filter(model=survivor)}
     for row in ModelCapability.objects.filter(model=loser):
         mine = stated.get(row.capability_id)

@@ -1056,24 +1056,70 @@ class Benchmark(Curated):
         return reverse("catalog:benchmark_detail", args=[self.slug])
 
 
+# What tells two scores of one model on one benchmark apart: how it was run. Scores compare
+# like with like only where these agree (catalog/scores.py).
+SCORE_SETTING = ("harness", "variant", "dataset", "benchmark_version")
+
+
 class BenchmarkScore(Curated):
+    """A model's score on a benchmark, as one run measured it: with a harness (the agent or
+    tool that ran it: "Mini-SWE-Agent", "Aider, diff"), a variant (the reasoning effort:
+    "high"), a dataset ("public") and the benchmark's version ("2.1") where its source
+    says. `claim` says whose claim it is: the lab's own, or an independent measurement (by
+    `measured_by`)."""
+
+    class Claim(models.TextChoices):
+        LAB = "lab", "reported by the lab"
+        INDEPENDENT = "independent", "measured independently"
+        UNKNOWN = "", "not stated"
+
     model = models.ForeignKey(LanguageModel, on_delete=models.CASCADE, related_name="scores")
     benchmark = models.ForeignKey(Benchmark, on_delete=models.PROTECT, related_name="scores")
     value = models.DecimalField(max_digits=10, decimal_places=3)
+    metric = models.CharField(
+        max_length=60, blank=True, help_text="What the value counts: “resolve rate”, “index”…"
+    )
+    harness = models.CharField(
+        max_length=120, blank=True, help_text="What ran it: “Mini-SWE-Agent”, “Aider, diff”."
+    )
+    variant = models.CharField(
+        max_length=60, blank=True, help_text="The model's setting: a reasoning effort, “high”."
+    )
+    dataset = models.CharField(max_length=60, blank=True, help_text="A split: “public”.")
+    benchmark_version = models.CharField(
+        max_length=30, blank=True, help_text="The benchmark's version: “2.1”."
+    )
+    claim = models.CharField(max_length=12, choices=Claim, blank=True, default=Claim.UNKNOWN)
+    measured_by = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="Who measured it, for an independent score: “Aider”, “Artificial Analysis”.",
+    )
     measured_on = models.DateField(null=True, blank=True)
+    # What else the run states (Aider: its edit format, cost, seconds per case), and every
+    # source that states this very score ([{"name": "Aider", "url": …}]).
+    details = models.JSONField(default=dict, blank=True)
+    sources = models.JSONField(default=list, blank=True, editable=False)
+    fact_source = FACT_SOURCE()
 
     class Meta:
-        ordering = ["benchmark__name"]
+        ordering = ["benchmark__name", "harness", "variant"]
         constraints = [
             models.UniqueConstraint(
-                fields=["model", "benchmark"],
-                name="benchmarkscore_one_per_model",
-                violation_error_message="This model already has a score on this benchmark.",
+                fields=["model", "benchmark", *SCORE_SETTING],
+                name="benchmarkscore_one_per_model_and_setting",
+                violation_error_message="This model already has a score on this benchmark "
+                "with this harness, variant, dataset and version.",
             )
         ]
 
     def __str__(self):
         return f"{self.model} on {self.benchmark}: {self.value}"
+
+    @property
+    def setting(self):
+        """How it was run, as it reads: "Mini-SWE-Agent, high", "" when unstated."""
+        return ", ".join(part for part in (self.harness, self.variant, self.dataset) if part)
 
 
 @receiver(pre_create_historical_record, sender=Route.history.model)

@@ -46,6 +46,7 @@ from catalog.sync.provider_kinds import (
     provider_kind,
     regional_api,
 )
+from catalog.sync.scoring import Scores
 from catalog.sync.snapshot import (
     GENAI_PRICES,
     MODELSDEV,
@@ -90,6 +91,7 @@ class Applier:
     def apply(self):
         self.match = Matcher(self.source, self.run, self.counts)
         self.writer = Writer(self.run, self.source, self.now, self.counts, self.match.types)
+        self.scores = Scores(self.source, self.run, self.writer, self.counts)
         mend_organizations(self.match, self.counts, self.run)
         self.prepare()
         total = len(self.snapshot.providers) + len(self.snapshot.models) + len(self.snapshot.routes)
@@ -281,6 +283,7 @@ class Applier:
             f"models/{source_model.key}",
             maker=maker,
         )
+        self.state_scores(model, source_model)
         for alias, (primary, snapshot) in self.aliases.items():
             if primary == source_model.key:
                 alias_model = self.canonical_models[alias]
@@ -296,8 +299,14 @@ class Applier:
                     primary=False,
                     maker=maker,
                 )
+                self.state_scores(model, alias_model)
         for weights in source_model.weights:
             self.match.index(model, "", weights, weak=True)
+
+    def state_scores(self, model, source_model):
+        """The benchmark scores a lab's canonical file states (catalog/sync/scoring.py)."""
+        for index, score in enumerate(source_model.scores):
+            self.scores.state(model, score, f"{self.source}:models/{source_model.key}#{index}")
 
     def claim_model(self, model, source_model, index=True):
         """A canonical file names `model`; a record an older rule made for it is a

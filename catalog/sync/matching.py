@@ -14,6 +14,7 @@ from collections import defaultdict
 from django.contrib.contenttypes.models import ContentType
 
 from catalog.models import (
+    BenchmarkScore,
     Capability,
     LanguageModel,
     ModelCapability,
@@ -54,7 +55,7 @@ class Matcher:
         self.counts = counts
         self.types = {
             model: ContentType.objects.get_for_model(model)
-            for model in (Organization, Provider, ModelFamily, LanguageModel, Route)
+            for model in (Organization, Provider, ModelFamily, LanguageModel, Route, BenchmarkScore)
         }
         self.identities = defaultdict(dict)  # (source, model class) → external id → pk
         by_type = {content_type.pk: model for model, content_type in self.types.items()}

@@ -129,6 +129,7 @@ class ProposedChange(models.Model):
         SPEC = "spec", "spec"
         CAPABILITY = "capability", "capability"
         LIFECYCLE = "lifecycle", "deprecation and retirement"
+        SCORE = "score", "benchmark score"
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()

@@ -15,6 +15,7 @@ parses.
 
 import hashlib
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 from catalog.sync.snapshot import (
@@ -26,10 +27,12 @@ from catalog.sync.snapshot import (
     SourceModel,
     SourceProvider,
     SourceRoute,
+    SourceScore,
     parse_day,
     parse_partial_day,
     positive_int,
     price,
+    score_value,
 )
 
 MAX_FILE_BYTES = 1_000_000
@@ -62,14 +65,18 @@ def read_tree(root):
         data = reader.read(path)
         if data is None:
             continue
+        ref = reader.ref(path)
         try:
             model = source_model(key, data, organization=key.split("/")[0])
         except SourceError as error:
-            snapshot.skip(reader.ref(path), str(error))
+            snapshot.skip(ref, str(error))
+            skip_scores(data, ref, snapshot, "its model's file is skipped")
             continue
         canonical[key] = data
-        if output_is_text(data, reader.ref(path), snapshot):
-            snapshot.models.append(model)
+        if output_is_text(data, ref, snapshot):
+            snapshot.models.append(replace(model, scores=benchmark_scores(data, ref, snapshot)))
+        else:
+            skip_scores(data, ref, snapshot, "its model is not a language model")
 
     for folder in sorted(path for path in (root / "providers").iterdir() if path.is_dir()):
         read_provider(folder, reader, canonical, snapshot)
@@ -339,3 +346,61 @@ def weights(data):
             if len(path) >= 2:
                 found.append("/".join(path[:2]))
     return tuple(found)
+
+
+def benchmark_entries(data):
+    """The file's `[[benchmarks]]`: a list of tables (anything else is one bad entry)."""
+    entries = data.get("benchmarks")
+    if entries is None:
+        return []
+    return list(entries) if isinstance(entries, list) else [entries]
+
+
+def benchmark_scores(data, ref, snapshot):
+    """The `[[benchmarks]]` of a canonical file; an entry that cannot be read is skipped,
+    saying why (its reference: "models/zhipuai/glm-5.toml#benchmarks[2]")."""
+    scores = []
+    for index, entry in enumerate(benchmark_entries(data)):
+        try:
+            scores.append(source_score(entry))
+        except SourceError as error:
+            snapshot.skip(f"{ref}#benchmarks[{index}]", str(error))
+    return tuple(scores)
+
+
+def skip_scores(data, ref, snapshot, reason):
+    for index, _ in enumerate(benchmark_entries(data)):
+        snapshot.skip(f"{ref}#benchmarks[{index}]", f"a benchmark score not read: {reason}")
+
+
+def text_of(entry, key, limit):
+    value = entry.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        raise SourceError(f"its {key} is not text: {value!r}")
+    return str(value).strip()[:limit]
+
+
+def source_score(entry):
+    """One `[[benchmarks]]` entry: `name`, `score`, `metric`, and where stated `harness`,
+    `variant`, `dataset`, `version`, `source` (the page it cites) and `date`."""
+    if not isinstance(entry, dict):
+        raise SourceError("a benchmark entry that is not a table")
+    name = text_of(entry, "name", 120)
+    if not name:
+        raise SourceError("a benchmark score without a benchmark name")
+    source = text_of(entry, "source", 500)
+    if source and not source.startswith(("https://", "http://")):
+        raise SourceError(f"a benchmark score whose source is not a web page: {source!r}")
+    return SourceScore(
+        benchmark=name,
+        value=score_value(entry.get("score")),
+        metric=text_of(entry, "metric", 60),
+        harness=text_of(entry, "harness", 120),
+        variant=text_of(entry, "variant", 60),
+        dataset=text_of(entry, "dataset", 60),
+        version=text_of(entry, "version", 30),
+        source_url=source,
+        measured_on=parse_day(entry.get("date")),
+    )

@@ -62,6 +62,22 @@ class DatedPrices:
 
 
 @dataclass(frozen=True)
+class SourceScore:
+    """A benchmark score as a source states it (catalog/scores.py reads how it was run)."""
+
+    benchmark: str  # the benchmark's name as the source spells it
+    value: Decimal
+    metric: str = ""
+    harness: str = ""
+    variant: str = ""
+    dataset: str = ""
+    version: str = ""
+    source_url: str = ""  # the page the score cites: its own source, not the catalog's
+    measured_on: date | None = None
+    details: tuple[tuple[str, str], ...] = ()  # what else the run states, as (name, value)
+
+
+@dataclass(frozen=True)
 class SourceModel:
     """A model as a source states it. `key` is its id in the source."""
 
@@ -87,6 +103,7 @@ class SourceModel:
     outputs: tuple[str, ...] = ()  # output modalities, where stated
     weights: tuple[str, ...] = ()  # Hugging Face ids of its weights ("deepseek-ai/…")
     service_modes: tuple[str, ...] = ()  # modes the entry prices ("fast", "batch")
+    scores: tuple[SourceScore, ...] = ()  # its benchmark scores (a lab's canonical file)
 
 
 @dataclass(frozen=True)
@@ -201,3 +218,19 @@ def parse_partial_day(value):
             except ValueError:
                 return None, "day"
     return None, "day"
+
+
+MAX_SCORE = Decimal(10_000_000)  # the column holds 10 digits, 3 after the point
+
+
+def score_value(value):
+    """A benchmark score from a source value; SourceError when it is not a real number."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
+        raise SourceError(f"a score that is not a number: {value!r}")
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        raise SourceError(f"a score that is not a number: {value!r}") from None
+    if not number.is_finite() or abs(number) >= MAX_SCORE:
+        raise SourceError(f"a score that is not a real one: {value!r}")
+    return number.quantize(Decimal("0.001"))

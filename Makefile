@@ -55,6 +55,7 @@ real-catalog: install
 	$(REAL_ENV) $(PY) manage.py sync_catalog modelsdev $(DATA)/models.dev
 	$(REAL_ENV) $(PY) manage.py sync_catalog openrouter $(DATA)/models.dev/models.json
 	$(REAL_ENV) $(PY) manage.py sync_catalog genai-prices $(DATA)/genai-prices/prices
+	$(REAL_ENV) $(PY) manage.py sync_catalog aider $(DATA)/aider
 	$(REAL_ENV) $(PY) manage.py catalog_report
 	$(REAL_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -203,6 +203,7 @@ CATALOG_SYNC_SOURCES = {
         ("modelsdev", "CATALOG_SYNC_MODELSDEV"),
         ("openrouter", "CATALOG_SYNC_OPENROUTER"),
         ("genai-prices", "CATALOG_SYNC_GENAI_PRICES"),
+        ("aider", "CATALOG_SYNC_AIDER"),
     ]
     if (location := env.str(variable, default=""))
 }

@@ -35,6 +35,7 @@ from catalog.models import (
 from catalog.pricing_kinds import refresh_pricing_kinds
 from catalog.slugs import free_slug, slug_from_name
 from catalog.sync import best_source, identity, makers
+from catalog.sync.benchmark_runs import apply_runs
 from catalog.sync.dated_history import add_dated_history
 from catalog.sync.genai_prices import matches
 from catalog.sync.matching import Matcher, entry_keys, record_keys
@@ -94,7 +95,8 @@ class Applier:
         self.scores = Scores(self.source, self.run, self.writer, self.counts)
         mend_organizations(self.match, self.counts, self.run)
         self.prepare()
-        total = len(self.snapshot.providers) + len(self.snapshot.models) + len(self.snapshot.routes)
+        snapshot = self.snapshot
+        total = len(snapshot.providers) + len(snapshot.models) + len(snapshot.routes)
         done = 0
         self.progress(done, total, "providers")
         for provider in self.snapshot.providers:
@@ -111,6 +113,7 @@ class Applier:
             self.apply_route(route)
             if index % 100 == 0:
                 self.progress(done + index, total, "routes")
+        apply_runs(self, self.snapshot.runs)  # benchmark runs (Aider's leaderboards)
         self.progress(total, total, "facts")
         touched = self.statements.save(self.created_models)
         self.statements.resolve(touched)

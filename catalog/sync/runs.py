@@ -11,10 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from catalog.changes import changes_deferred
-from catalog.sync import genai_prices, modelsdev, openrouter
+from catalog.sync import aider, genai_prices, modelsdev, openrouter
 from catalog.sync.apply import Applier
 from catalog.sync.models import SkippedInput, SyncRun
-from catalog.sync.snapshot import GENAI_PRICES, MODELSDEV, OPENROUTER, SourceError
+from catalog.sync.snapshot import AIDER, GENAI_PRICES, MODELSDEV, OPENROUTER, SourceError
 
 FETCH_TIMEOUT_SECONDS = 30
 MAX_DOCUMENT_BYTES = 100_000_000
@@ -74,6 +74,10 @@ def read_source(source, location):
         if Path(location).is_dir():
             return genai_prices.read_folder(location)
         return genai_prices.read_document(read_file(location), str(location))
+    if source == AIDER:
+        if is_url(location):
+            raise SourceError("Aider's leaderboards are read from their folder: give its path")
+        return aider.read_folder(location)
     raise SourceError(f"unknown source {source!r}")
 
 

@@ -2,7 +2,7 @@
 its spelling, one score per model, benchmark and setting (how it was run), whose claim it is
 from the page it cites (catalog/scores.py). A reviewed score that a source states
 differently becomes a proposal; the same score stated by two sources is one score with both
-sources."""
+sources, whether or not both name its variant."""
 
 from catalog.models import SCORE_SETTING, Benchmark, BenchmarkScore
 from catalog.scores import benchmark_key, claim_of
@@ -50,6 +50,24 @@ class Scores:
             self.counts.created += 1
         return benchmark
 
+    def same_run(self, key, score):
+        """The score another source states of the very same run: one source names its
+        variant (Aider's "high"), the other does not, and they agree on the value and the
+        day. One score, then, with both sources."""
+        model, benchmark, harness, variant, dataset, version = key
+        for record in self.scores.values():
+            if (
+                (record.model_id, record.benchmark_id) == (model, benchmark)
+                and (record.harness, record.dataset, record.benchmark_version)
+                == (harness, dataset, version)
+                and "" in (record.variant, variant)
+                and record.value == score.value
+                and None not in (record.measured_on, score.measured_on)
+                and record.measured_on == score.measured_on
+            ):
+                return record
+        return None
+
     def state(self, model, score, owner):
         """Write what the source states of `model`'s `score` (a SourceScore); `owner` names
         the entry that states it ("modelsdev:models/zhipuai/glm-5#2")."""
@@ -65,7 +83,7 @@ class Scores:
         }
         cited = {"name": SOURCE_NAMES.get(self.source, self.source), "url": score.source_url}
         key = (model.pk, benchmark.pk, *setting)
-        record = self.scores.get(key)
+        record = self.scores.get(key) or self.same_run(key, score)
         if record is None:
             record = BenchmarkScore.objects.create(
                 model=model,

@@ -12,9 +12,15 @@ from decimal import Decimal, InvalidOperation
 MODELSDEV = "modelsdev"
 OPENROUTER = "openrouter"
 GENAI_PRICES = "genai-prices"
-SOURCES = (MODELSDEV, OPENROUTER, GENAI_PRICES)
+AIDER = "aider"
+SOURCES = (MODELSDEV, OPENROUTER, GENAI_PRICES, AIDER)
 # How pages name each source.
-SOURCE_NAMES = {MODELSDEV: "models.dev", OPENROUTER: "OpenRouter", GENAI_PRICES: "genai-prices"}
+SOURCE_NAMES = {
+    MODELSDEV: "models.dev",
+    OPENROUTER: "OpenRouter",
+    GENAI_PRICES: "genai-prices",
+    AIDER: "Aider",
+}
 # Sources that are a provider's own list of what it serves, by the provider they describe
 # (its models.dev id): their prices are the seller's own word.
 SELF_DESCRIBING = {OPENROUTER: "openrouter"}
@@ -146,6 +152,7 @@ class Snapshot:
     providers: list[SourceProvider] = field(default_factory=list)
     models: list[SourceModel] = field(default_factory=list)
     routes: list[SourceRoute] = field(default_factory=list)
+    runs: list = field(default_factory=list)  # benchmark runs (Aider's: aider.SourceRun)
     skipped: list[Skip] = field(default_factory=list)
 
     def skip(self, ref, reason):

@@ -17,6 +17,7 @@ SOURCES = [
     ("modelsdev", DATA / "models.dev"),
     ("openrouter", DATA / "models.dev" / "models.json"),
     ("genai-prices", DATA / "genai-prices" / "prices"),
+    ("aider", DATA / "aider"),
 ]
 
 

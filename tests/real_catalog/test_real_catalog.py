@@ -32,7 +32,7 @@ def model(slug):
 
 
 def test_every_source_syncs(real_catalog):
-    assert [run.status for run in real_catalog] == [SyncRun.Status.SUCCEEDED] * 3, [
+    assert [run.status for run in real_catalog] == [SyncRun.Status.SUCCEEDED] * 4, [
         run.error for run in real_catalog
     ]
 
@@ -167,8 +167,8 @@ def test_a_second_sync_changes_nothing(real_catalog):
     history = Route.history.count()
     models = LanguageModel.objects.count()
     again = sync_all()
-    assert [run.status for run in again] == [SyncRun.Status.SUCCEEDED] * 3, [r.error for r in again]
-    assert [(run.created, run.updated, run.proposed) for run in again] == [(0, 0, 0)] * 3
+    assert [run.status for run in again] == [SyncRun.Status.SUCCEEDED] * 4, [r.error for r in again]
+    assert [(run.created, run.updated, run.proposed) for run in again] == [(0, 0, 0)] * 4
     assert Route.history.count() == history
     assert LanguageModel.objects.count() == models
 

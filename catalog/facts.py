@@ -32,6 +32,7 @@ from catalog.pricing import (
     marked_below_list,
     token_prices,
 )
+from catalog.scores import Claim, setting_text
 
 YES = ModelCapability.Support.YES
 NO = ModelCapability.Support.NO
@@ -112,6 +113,25 @@ class ScoreFacts:
     unit: str
     higher_is_better: bool
     stamp: ReviewStamp | None = None
+    # How it was run (harness, variant, dataset, version): scores compare only where equal.
+    setting: tuple[str, str, str, str] = ("", "", "", "")
+    claim: str = ""  # "measured by Aider", "reported by the lab", "" (catalog/scores.py)
+    source_url: str = ""
+    measured_on: date | None = None
+
+    @property
+    def like(self) -> tuple[str, ...]:
+        """What a score compares with: the same benchmark, run the same way."""
+        return (self.benchmark_slug, *self.setting)
+
+    @property
+    def setting_text(self) -> str:
+        return setting_text(*self.setting)
+
+    @property
+    def label(self) -> str:
+        """ "SWE-Bench Pro (Claude Code, medium, public)", or the benchmark's name alone."""
+        return f"{self.benchmark} ({self.setting_text})" if self.setting_text else self.benchmark
 
 
 @dataclass(frozen=True)
@@ -296,6 +316,10 @@ def model_facts(model: LanguageModel) -> ModelFacts:
             unit=score.benchmark.unit,
             higher_is_better=score.benchmark.higher_is_better,
             stamp=_stamp(f"{model.name} on {score.benchmark.name}", score),
+            setting=(score.harness, score.variant, score.dataset, score.benchmark_version),
+            claim=Claim(score.claim, score.measured_by).text,
+            source_url=score.source_url,
+            measured_on=score.measured_on,
         )
         for score in model.scores.all()
     )

@@ -94,6 +94,7 @@ class PairPage:
     routes: list[tables.RouteCostRow]
     capabilities: list[tables.PairRow]
     benchmarks: list[tables.PairRow]
+    other_scores: list[tuple[str, list[tables.ScoreRow]]]  # per model: (name, its other scores)
     deep_dive: list[str]
     faq: list[prose.Question]
     last_reviewed: LastReviewed
@@ -229,6 +230,10 @@ def build_pair_page(
         routes=tables.routes((a, b), traffic),
         capabilities=tables.capabilities_table(a, b, capabilities),
         benchmarks=tables.benchmarks(a, b),
+        other_scores=[
+            (a.name, tables.other_scores(a, b)),
+            (b.name, tables.other_scores(b, a)),
+        ],
         deep_dive=prose.deep_dive(a, b, capabilities, default_traffic),
         faq=prose.faq(a, b, capabilities, default_traffic),
         last_reviewed=last_reviewed(a, b),

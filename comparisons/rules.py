@@ -135,13 +135,23 @@ def lowest_price(model: ModelFacts, price_field: str) -> Decimal | None:
 
 
 def shared_benchmarks(a: ModelFacts, b: ModelFacts) -> list[tuple[str, ScoreFacts, ScoreFacts]]:
-    """(benchmark name, score of a, score of b) for each benchmark both have, by name."""
-    scores_b = {score.benchmark_slug: score for score in b.scores}
+    """(row label, score of a, score of b) for each benchmark both have a score on, run the
+    same way (the same harness, variant, dataset and version): like with like only."""
+    scores_b = {score.like: score for score in b.scores}
     return [
-        (score.benchmark, score, scores_b[score.benchmark_slug])
-        for score in sorted(a.scores, key=lambda score: score.benchmark)
-        if score.benchmark_slug in scores_b
+        (score.label, score, scores_b[score.like])
+        for score in sorted(a.scores, key=lambda score: (score.benchmark, score.setting))
+        if score.like in scores_b
     ]
+
+
+def other_scores(model: ModelFacts, other: ModelFacts) -> list[ScoreFacts]:
+    """`model`'s scores that `other` has no like of, by benchmark and setting."""
+    shared = {score.like for score in other.scores}
+    return sorted(
+        (score for score in model.scores if score.like not in shared),
+        key=lambda score: (score.benchmark, score.setting),
+    )
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ class Cell:
     tone: str = ""  # "yes" / "no" / "unknown" for capability cells
     links: tuple[tuple[str, str], ...] = ()  # (text, URL), shown instead of `text` when any
     lifecycle: LifecycleBadge | None = None  # deprecated / retires / retired, after the text
+    note: str = ""  # a few words after the text, smaller: "measured by Aider"
 
 
 @dataclass(frozen=True)
@@ -216,11 +217,38 @@ def capabilities_table(
     return [PairRow(cap.name, cell(a, cap), cell(b, cap)) for cap in capabilities]
 
 
-def benchmarks(a: ModelFacts, b: ModelFacts) -> list[PairRow]:
-    def value(score: ScoreFacts) -> str:
-        return score_text(score.value, score.unit)
+def score_cell(score: ScoreFacts) -> Cell:
+    """ "72.8%", with whose claim it is beside it ("measured by SWE-bench")."""
+    return Cell(score_text(score.value, score.unit), note=score.claim)
 
+
+def benchmarks(a: ModelFacts, b: ModelFacts) -> list[PairRow]:
+    """The benchmarks both have a score on, run the same way: one row each."""
     return [
-        PairRow(name, Cell(value(score_a)), Cell(value(score_b)))
-        for name, score_a, score_b in rules.shared_benchmarks(a, b)
+        PairRow(label, score_cell(score_a), score_cell(score_b))
+        for label, score_a, score_b in rules.shared_benchmarks(a, b)
+    ]
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    """One of a model's scores that the other model has no like of."""
+
+    benchmark: str
+    benchmark_slug: str
+    setting: str  # "Claude Code, medium", "" when unstated
+    score: str
+    claim: str
+
+
+def other_scores(model: ModelFacts, other: ModelFacts) -> list[ScoreRow]:
+    return [
+        ScoreRow(
+            benchmark=score.benchmark,
+            benchmark_slug=score.benchmark_slug,
+            setting=score.setting_text,
+            score=score_text(score.value, score.unit),
+            claim=score.claim,
+        )
+        for score in rules.other_scores(model, other)
     ]

@@ -182,7 +182,22 @@ benchmark_rows = listed_rows(
     records.benchmark_record,
 )
 score_rows = listed_rows(
-    ["benchmark", "model", "value", "unit", "higher_is_better", "measured_on", *CURATED],
+    [
+        "benchmark",
+        "model",
+        "value",
+        "unit",
+        "higher_is_better",
+        "metric",
+        "harness",
+        "variant",
+        "dataset",
+        "benchmark_version",
+        "claim",
+        "measured_by",
+        "measured_on",
+        *CURATED,
+    ],
     queries.scores,
     lambda score, links: records.score_record(score),
 )

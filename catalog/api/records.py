@@ -247,6 +247,13 @@ def score_record(score: Any) -> Record:
         "value": decimal_text(score.value),
         "unit": score.benchmark.unit,
         "higher_is_better": score.benchmark.higher_is_better,
+        "metric": or_none(score.metric),
+        "harness": or_none(score.harness),
+        "variant": or_none(score.variant),
+        "dataset": or_none(score.dataset),
+        "benchmark_version": or_none(score.benchmark_version),
+        "claim": or_none(score.claim),
+        "measured_by": or_none(score.measured_by),
         "measured_on": score.measured_on,
         **curated(score),
     }

@@ -155,6 +155,15 @@ class ScoreOut(Curated):
     value: str = Field(description="A decimal string, in `unit`.")
     unit: str
     higher_is_better: bool
+    metric: str | None = Field(description="What the value counts: resolve rate, index…")
+    harness: str | None = Field(description="What ran it: Mini-SWE-Agent, Claude Code…")
+    variant: str | None = Field(description="The model's setting: a reasoning effort…")
+    dataset: str | None = Field(description="A split of the benchmark: public…")
+    benchmark_version: str | None = Field(description="The benchmark's version: 2.1…")
+    claim: Literal["lab", "independent"] | None = Field(
+        description="Whose claim: the lab's own, or measured independently (by measured_by)."
+    )
+    measured_by: str | None = Field(description="Who measured an independent score: Aider…")
     measured_on: date | None
 
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from catalog.changes import changes_deferred
 from catalog.demo import data as demo
 from catalog.models import (
+    SCORE_SETTING,
     Benchmark,
     BenchmarkScore,
     Capability,
@@ -22,6 +23,7 @@ from catalog.models import (
     Route,
 )
 from catalog.pricing_kinds import refresh_pricing_kinds
+from catalog.scores import claim_of
 from catalog.similar import refresh_if_stale
 from catalog.slugs import slug_from_name
 
@@ -372,7 +374,11 @@ def load_entries(
             )
         benchmark_by_name = {b.name: b for b in stored_benchmarks.values()}
 
-        stored_scores = {(s.model_id, s.benchmark_id): s for s in BenchmarkScore.objects.all()}
+        # The demo's scores state no harness or variant: those are the ones it keeps.
+        plain = dict.fromkeys(SCORE_SETTING, "")
+        stored_scores = {
+            (s.model_id, s.benchmark_id): s for s in BenchmarkScore.objects.filter(**plain)
+        }
         for data in scores:
             model = model_by_name[data.model]
             benchmark = benchmark_by_name[data.benchmark]
@@ -387,6 +393,9 @@ def load_entries(
                     "value": Decimal(data.value),
                     "measured_on": data.measured_on,
                     "source_url": data.source_url,
+                    # Whose claim it is, by the page it cites (catalog/scores.py).
+                    "claim": claim_of(data.source_url).claim,
+                    "measured_by": claim_of(data.source_url).measured_by,
                 },
                 data.reviewed_on,
             )

@@ -13,9 +13,9 @@ A benchmark no published model has a score on is listed, and has a page that say
 is not indexed and not in the sitemap (`indexed_benchmarks`).
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import NamedTuple
@@ -36,8 +36,15 @@ from catalog.formatting import (
     usd_rate,
 )
 from catalog.lifecycle import LifecycleBadge, lifecycle_badge
-from catalog.models import Benchmark, BenchmarkScore, Route, catalog_changed_at
+from catalog.models import (
+    SCORE_SETTING,
+    Benchmark,
+    BenchmarkScore,
+    Route,
+    catalog_changed_at,
+)
 from catalog.responses import latest
+from catalog.scores import Claim, setting_text
 from catalog.seo import PageMeta
 
 INPUT_WEIGHT, OUTPUT_WEIGHT = 3, 1
@@ -141,6 +148,8 @@ class Entry(NamedTuple):
     source_url: str
     reviewed_at: datetime | None
     lifecycle: LifecycleBadge | None = None  # the model's: deprecated, retires, retired
+    claim: str = ""  # "measured by Aider", "reported by the lab" (catalog/scores.py)
+    setting: str = ""  # how it was run: "Claude Code, medium"
 
 
 @dataclass(frozen=True)
@@ -153,6 +162,8 @@ class LeaderboardRow:
     reviewed: str
     source_url: str
     lifecycle: LifecycleBadge | None = None
+    claim: str = ""
+    setting: str = ""
 
 
 @dataclass(frozen=True)
@@ -181,6 +192,8 @@ class BenchmarkPage:
     blended_definition: str
     meta: PageMeta
     last_modified: datetime | None
+    setting: str = ""  # how the compared scores were run ("" when their sources say nothing)
+    other_runs: list[LeaderboardRow] = field(default_factory=list)  # run other ways
 
 
 def leaderboard(entries: list[Entry], higher_is_better: bool) -> list[Entry]:
@@ -201,9 +214,22 @@ def leaderboard_rows(entries: list[Entry], benchmark: Benchmark) -> list[Leaderb
             reviewed=reviewed_on(entry.reviewed_at),
             source_url=entry.source_url,
             lifecycle=entry.lifecycle,
+            claim=entry.claim,
+            setting=entry.setting,
         )
         for rank, entry in zip(ranks([entry.value for entry in ordered]), ordered, strict=True)
     ]
+
+
+def score_setting(score: BenchmarkScore) -> tuple[str, ...]:
+    return tuple(getattr(score, field) for field in SCORE_SETTING)
+
+
+def compared_setting(scores: list[BenchmarkScore]) -> tuple[str, ...]:
+    """The setting the leaderboard and the chart compare: the one most models were run in
+    (ties: the plainest, then by name); scores run otherwise are listed apart."""
+    counts = Counter(score_setting(score) for score in scores)
+    return min(counts, key=lambda setting: (-counts[setting], sum(map(bool, setting)), setting))
 
 
 def price_score_rows(
@@ -271,8 +297,12 @@ def benchmark_page(
     benchmark: Benchmark, scores: Iterable[BenchmarkScore], prices: dict[int, Decimal | None]
 ) -> BenchmarkPage:
     """The page of `benchmark` (annotated by `with_last_modified`): `scores` of published
-    models (with the model loaded), `prices` each model's cheapest blended price by id."""
-    entries = [
+    models (with the model loaded), `prices` each model's cheapest blended price by id.
+    The leaderboard and the chart compare like with like: the scores run the way most
+    were; the others are listed apart, each with how it was run."""
+    scores = list(scores)
+    compared = compared_setting(scores) if scores else ("", "", "", "")
+    all_entries = [
         Entry(
             name=score.model.name,
             url=score.model.get_absolute_url(),
@@ -284,9 +314,13 @@ def benchmark_page(
             lifecycle=lifecycle_badge(
                 score.model.retires_on, score.model.is_deprecated, timezone.localdate()
             ),
+            claim=Claim(score.claim, score.measured_by).text,
+            setting=setting_text(*score_setting(score)),
         )
         for score in scores
     ]
+    entries = [e for e, s in zip(all_entries, scores, strict=True) if score_setting(s) == compared]
+    others = [e for e, s in zip(all_entries, scores, strict=True) if score_setting(s) != compared]
     frontier = pareto_frontier(
         [(entry.url, entry.price, entry.value) for entry in entries if entry.price is not None],
         benchmark.higher_is_better,
@@ -309,6 +343,10 @@ def benchmark_page(
         frontier=[row.model for row in price_rows if row.on_frontier == "Yes"],
         unpriced=sum(entry.price is None for entry in entries),
         blended_definition=BLENDED_DEFINITION,
+        setting=setting_text(*compared),
+        other_runs=sorted(
+            leaderboard_rows(others, benchmark), key=lambda row: (row.setting, row.rank)
+        ),
         meta=PageMeta(
             title=f"{benchmark.name}: leaderboard and score against price",
             description=(

@@ -45,6 +45,7 @@ from catalog.price_series import (
     records_by_route,
 )
 from catalog.pricing import BELOW_LIST, Prices, PricingKind
+from catalog.scores import Claim, setting_text
 from catalog.seo import PageMeta
 from catalog.similar import similar_models
 from catalog.slugs import pair_url
@@ -79,6 +80,8 @@ class ScoreRow:
     reviewed: str
     source_url: str
     benchmark_url: str
+    setting: str = ""  # how it was run: "Claude Code, medium"
+    claim: str = ""  # "measured by Aider", "reported by the lab"
 
 
 @dataclass(frozen=True)
@@ -263,8 +266,14 @@ def score_rows(scores) -> list[ScoreRow]:
             reviewed=reviewed_on(score.reviewed_at),
             source_url=score.source_url,
             benchmark_url=score.benchmark.get_absolute_url(),
+            setting=setting_text(
+                score.harness, score.variant, score.dataset, score.benchmark_version
+            ),
+            claim=Claim(score.claim, score.measured_by).text,
         )
-        for score in sorted(scores, key=lambda score: score.benchmark.name)
+        for score in sorted(
+            scores, key=lambda score: (score.benchmark.name, score.harness, score.variant)
+        )
     ]
 
 

@@ -265,10 +265,37 @@ def test_benchmarks_with_unit_date_and_source(client, reference_catalog):
         source_url="https://example.org/qwen-card",
     )
     BenchmarkScore.objects.create(model=qwen, benchmark=arena, value=Decimal("1402"))
+    BenchmarkScore.objects.create(
+        model=qwen,
+        benchmark=swe,
+        value=Decimal("69.1"),
+        harness="Mini-SWE-Agent",
+        variant="high",
+        claim="independent",
+        measured_by="SWE-bench",
+        source_url="https://www.swebench.com/",
+    )
     response = client.get(QWEN)
     assert table_rows(section(response, "benchmarks")) == [
-        ["Arena", "1402 Elo", "-", "never reviewed", "-"],
-        ["SWE-bench Verified (Coding)", "72.4%", "2026-02-24", "never reviewed", "Source"],
+        ["Arena", "-", "1402 Elo", "-", "-", "never reviewed", "-"],
+        [
+            "SWE-bench Verified (Coding)",
+            "-",
+            "72.4%",
+            "-",
+            "2026-02-24",
+            "never reviewed",
+            "Source",
+        ],
+        [
+            "SWE-bench Verified (Coding)",
+            "Mini-SWE-Agent, high",
+            "69.1%",
+            "measured by SWE-bench",
+            "-",
+            "never reviewed",
+            "Source",
+        ],
     ]
 
 

@@ -16,8 +16,14 @@ from django.utils import timezone
 from catalog.models import BenchmarkScore, LanguageModel, Organization, Provider, Route
 from catalog.pricing import below_list_price
 from catalog.sync import makers
-from catalog.sync.models import ModelStatement, ProposedChange, ProposedMatch, SyncRun
-from catalog.sync.snapshot import SOURCES
+from catalog.sync.models import (
+    ModelStatement,
+    ProposedChange,
+    ProposedMatch,
+    SourceIdentity,
+    SyncRun,
+)
+from catalog.sync.snapshot import AIDER, SOURCES
 
 # Words a serving provider adds to a model's name (the report's own list).
 SERVING_WORDS = {
@@ -85,6 +91,12 @@ class Report:
     cheapest_at_zero: int = 0  # models whose cheapest output reads $0 (must be none)
     with_list_price: int = 0
     below_list: list = field(default_factory=list)  # (model, provider) under half the list
+    # Benchmark scores (catalog/scores.py): scores, benchmarks, whose claim, Aider's runs.
+    scores: int = 0
+    benchmarks: int = 0
+    claims: dict = field(default_factory=dict)  # "lab" / "independent" / "" → scores
+    runs_matched: int = 0  # runs of a benchmark source found in a model (Aider's)
+    runs_proposed: int = 0
 
     @property
     def zero_routes_with_kind(self):
@@ -178,6 +190,7 @@ def build_report():
         report.skipped[source] = dict(reasons.most_common())
 
     build_price_report(report, published)
+    build_score_report(report, published)
     priced = Exists(
         Route.objects.active().priced().filter(model=OuterRef("pk"), output_price__isnull=False)
     )
@@ -207,6 +220,17 @@ def build_price_report(report, published):
     )
     report.cheapest_at_zero, report.with_list_price = counts["zero"], counts["listed"]
     report.below_list = below_list_routes(published)
+
+
+def build_score_report(report, published):
+    scores = BenchmarkScore.objects.filter(model__in=published)
+    report.scores = scores.count()
+    report.benchmarks = scores.values("benchmark").distinct().count()
+    report.claims = dict(scores.values_list("claim").annotate(count=Count("pk")).order_by("claim"))
+    report.runs_matched = SourceIdentity.objects.filter(source=AIDER).count()
+    report.runs_proposed = ProposedMatch.objects.filter(
+        source=AIDER, status=ProposedMatch.Status.OPEN
+    ).count()
 
 
 def below_list_routes(published):
@@ -320,5 +344,13 @@ def report_lines(report, limit=10):
         *(f"  {model} at {provider}" for model, provider in report.below_list[:limit]),
         f"Models with prices: {report.with_prices:,}; without: {report.without_prices:,}",
         f"Models with benchmark scores: {report.with_scores:,}; without: {report.without_scores:,}",
+        f"Benchmark scores of published models: {report.scores:,} on "
+        f"{report.benchmarks:,} benchmarks",
+        *(
+            f"  {BenchmarkScore.Claim(claim).label}: {count:,}"
+            for claim, count in report.claims.items()
+        ),
+        f"Aider runs: {report.runs_matched:,} found in a model, "
+        f"{report.runs_proposed:,} proposed to the editors",
     ]
     return lines

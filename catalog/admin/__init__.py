@@ -202,7 +202,10 @@ class BenchmarkScoreInline(CuratedInline):
     autocomplete_fields = ["benchmark"]
     fields = [
         "benchmark",
+        "harness",
+        "variant",
         "value",
+        "claim",
         "measured_on",
         "source_url",
         "verified_against_source",
@@ -603,8 +606,18 @@ class BenchmarkAdmin(CuratedAdmin):
 
 @admin.register(BenchmarkScore)
 class BenchmarkScoreAdmin(CuratedAdmin):
-    list_display = ["model", "benchmark", "value", "measured_on", "reviewed"]
-    list_filter = ["benchmark", ReviewOverdueFilter]
+    list_display = [
+        "model",
+        "benchmark",
+        "harness",
+        "variant",
+        "value",
+        "claim",
+        "measured_by",
+        "measured_on",
+        "reviewed",
+    ]
+    list_filter = ["claim", "benchmark", ReviewOverdueFilter]
     list_select_related = ["model", "benchmark", "reviewed_by"]
     search_fields = ["model__name", "benchmark__name"]
     show_full_result_count = False

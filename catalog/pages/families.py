@@ -15,6 +15,7 @@ from catalog.facts import (
     CapabilityFacts,
     ModelFacts,
     RouteFacts,
+    ScoreFacts,
     capability_list,
     model_facts,
     model_queryset,
@@ -28,6 +29,7 @@ from catalog.formatting import (
     partial_date,
     plural,
     price_per_million,
+    score_text,
 )
 from catalog.lifecycle import LifecycleBadge
 from catalog.models import LanguageModel, ModelFamily, Route, catalog_changed_at
@@ -78,6 +80,43 @@ class CapabilityMatrixRow:
 
 
 @dataclass(frozen=True)
+class ScoreMatrixRow:
+    """A benchmark run one way (its label names how), and each member's score on it."""
+
+    benchmark: str  # "SWE-Bench Pro (public)"
+    url: str
+    cells: list[str]  # one per member, in the members' order: "45.89%", or "-"
+    claims: list[str]  # whose claim each is: "measured by Scale AI", "" for none
+
+    @property
+    def cells_and_claims(self) -> list[tuple[str, str]]:
+        return list(zip(self.cells, self.claims, strict=True))
+
+
+def score_matrix(members: list[ModelFacts]) -> list[ScoreMatrixRow]:
+    """Every benchmark (and way it was run) a member has a score on, by name: like with
+    like across the family (catalog/scores.py)."""
+    runs: dict[tuple[str, ...], ScoreFacts] = {}
+    for facts in members:
+        for score in facts.scores:
+            runs.setdefault(score.like, score)
+    rows = []
+    for like, first in sorted(runs.items(), key=lambda item: (item[1].label, item[0])):
+        by_member = [
+            next((score for score in facts.scores if score.like == like), None) for facts in members
+        ]
+        rows.append(
+            ScoreMatrixRow(
+                benchmark=first.label,
+                url=reverse("catalog:benchmark_detail", args=[first.benchmark_slug]),
+                cells=[score_text(s.value, s.unit) if s else MISSING for s in by_member],
+                claims=[s.claim if s else "" for s in by_member],
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
 class FamilyPage:
     name: str
     organization: str
@@ -87,6 +126,7 @@ class FamilyPage:
     members: list[MemberRow]
     member_names: list[str]
     capabilities: list[CapabilityMatrixRow]
+    scores: list[ScoreMatrixRow]
     price_chart: PriceHistoryChart | None
     pairs: list[PairLink]
     more_pairs: bool  # more members than are paired and charted
@@ -280,6 +320,7 @@ def read_family_page(slug: str) -> FamilyPage | None:
         members=member_rows(members),
         member_names=[facts.name for facts in members],
         capabilities=capability_matrix(members, capability_list()),
+        scores=score_matrix(members),
         price_chart=trend,
         pairs=pairs,
         more_pairs=len(members) > PAIRED_MEMBERS,

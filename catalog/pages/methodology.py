@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from catalog import pricing
+from catalog import pricing, scores
 from catalog.seo import PageMeta
 from catalog.sync import best_source, identity
 from catalog.sync.snapshot import SOURCE_NAMES
@@ -28,6 +28,7 @@ class MethodologyPage:
     route_limits: list[str]
     pricing_labels: list[str]  # what a route not sold per token reads in place of a price
     suspicious_share: str  # "half": under this share of the list price, a price is marked
+    leaderboards: list[str]  # the independent measurers a score's page can name
     meta: PageMeta
     last_modified: None = None  # the page changes with the code, not the catalog
 
@@ -43,6 +44,9 @@ def read_methodology_page() -> MethodologyPage:
         route_limits=[FACT_NAMES[fact] for fact in sorted(best_source.ROUTE_LIMITS)],
         pricing_labels=[f"“{label}”" for label in pricing.IN_PLACE_OF_PRICE.values()],
         suspicious_share=SHARES.get(pricing.SUSPICIOUS_SHARE, f"{pricing.SUSPICIOUS_SHARE:%}"),
+        leaderboards=sorted(
+            {*scores.LEADERBOARDS.values(), *(name for _, name in scores.SECOND_HAND.values())}
+        ),
         meta=PageMeta(
             title="Methodology: how the catalog decides",
             description=(

@@ -215,3 +215,27 @@ def test_a_large_familys_trend_follows_its_newest_members(client, demo, monkeypa
     assert text_of(section).startswith("Price trend The newest 2 models,")
     # GPT-5.3-Codex-Spark (newest) has no price; GPT-5 is the second newest.
     assert set(section.xpath(".//table/tbody/tr/th/text()")) == {"GPT-5 (OpenAI API)"}
+
+
+def test_the_benchmark_matrix_compares_like_with_like():
+    from catalog.facts import ScoreFacts
+    from catalog.pages.families import score_matrix
+
+    def score(value, *setting, claim=""):
+        return ScoreFacts(
+            benchmark="SWE-Bench Pro",
+            benchmark_slug="swe-bench-pro",
+            value=Decimal(value),
+            unit="%",
+            higher_is_better=True,
+            setting=(*setting, "", "", "", "")[:4],
+            claim=claim,
+        )
+
+    big = ModelFacts(name="Big", slug="big", scores=(score("45.9", claim="measured by Scale AI"),))
+    small = ModelFacts(name="Small", slug="small", scores=(score("38.7"), score("41", "Codex")))
+    rows = score_matrix([big, small])
+    assert [(row.benchmark, row.cells, row.claims) for row in rows] == [
+        ("SWE-Bench Pro", ["45.9%", "38.7%"], ["measured by Scale AI", ""]),
+        ("SWE-Bench Pro (Codex)", ["-", "41%"], ["", ""]),
+    ]

@@ -34,3 +34,11 @@ def test_the_methodology_page_states_what_counts_as_a_price(client):
 
 def test_the_methodology_page_answers_get_only(client):
     assert client.post("/methodology/").status_code == 405
+
+
+def test_the_methodology_page_states_what_a_score_says(client):
+    text = visible_text(client.get("/methodology/").content)
+    assert "Benchmark scores" in text
+    for measurer in ("Aider", "Artificial Analysis", "Scale AI"):
+        assert measurer in text
+    assert "reported by the lab" in text

@@ -10,12 +10,20 @@ from decimal import Decimal
 
 import lxml.html
 import pytest
+import yaml
 
 from catalog.facts import model_facts, model_queryset
 from catalog.formatting import partial_date
-from catalog.models import LanguageModel, Organization, Provider, Route
+from catalog.models import (
+    Benchmark,
+    BenchmarkScore,
+    LanguageModel,
+    Organization,
+    Provider,
+    Route,
+)
 from catalog.report import build_report
-from catalog.sync.models import ModelStatement, SyncRun
+from catalog.sync.models import ModelStatement, ProposedMatch, SourceIdentity, SyncRun
 from tests.real_catalog.conftest import DATA, sync_all
 
 pytestmark = pytest.mark.django_db
@@ -278,3 +286,63 @@ def test_the_pages_offers_are_the_lists_and_the_apis(real_catalog):
                 assert quote.output_price == getattr(model, f"{offer}_output")
                 checked += 1
     assert checked >= 900
+
+
+# Benchmarks from the sources (models.dev's [[benchmarks]], Aider's leaderboards).
+
+
+def test_benchmark_scores_reach_the_catalog(real_catalog, report):
+    assert report.with_scores >= 100
+    runs = {run.source: run for run in real_catalog}
+    entries = 0
+    for path in (DATA / "models.dev/models").rglob("*.toml"):
+        try:
+            entries += len(tomllib.loads(path.read_text()).get("benchmarks", []))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            continue
+    modelsdev = runs["modelsdev"]
+    skipped = modelsdev.skipped_inputs.filter(ref__contains="#benchmarks").count()
+    stated = BenchmarkScore.objects.filter(fact_source__startswith="modelsdev:").count()
+    merged = entries - skipped - stated  # a score another file of the model states too
+    assert entries == 288
+    assert 0 <= merged <= 20
+    aider = runs["aider"]
+    boards = sum(
+        len(yaml.safe_load((DATA / "aider" / name).read_text()))
+        for name in ("polyglot_leaderboard.yml", "edit_leaderboard.yml", "refactor_leaderboard.yml")
+    )
+    assert boards == 181
+    # Every run matched (its model is its identity), proposed, or skipped with a reason.
+    matched = SourceIdentity.objects.filter(source="aider").count()
+    assert matched + aider.skipped == boards
+    assert ProposedMatch.objects.filter(source="aider").count() <= 15
+    assert aider.skipped_inputs.exclude(reason="").count() == aider.skipped
+
+
+def shared_rows(client, pair):
+    document = lxml.html.fromstring(client.get(f"/compare/{pair}/").content)
+    section = document.get_element_by_id("benchmarks")
+    return [" ".join(" ".join(row.itertext()).split()) for row in section.iter("tr")]
+
+
+def test_pairs_show_their_shared_scores(real_catalog, client):
+    rows = shared_rows(client, "claude-opus-4-5-vs-gpt-5")
+    assert any(row.startswith("SWE-Bench Pro (public) 45.89% ") and "41.78%" in row for row in rows)
+    rows = shared_rows(client, "gemini-2-5-pro-vs-gpt-5")
+    assert any(row.startswith("Aider Polyglot 83.1% measured by Aider 88% ") for row in rows)
+    rows = shared_rows(client, "glm-5-vs-kimi-k2-5")
+    assert any(
+        row == "SWE-Bench Verified 72.8% measured by SWE-bench 70.8% measured by SWE-bench"
+        for row in rows
+    ), rows
+
+
+def test_benchmark_pages_chart_like_with_like(real_catalog, client):
+    from catalog.pages.benchmarks import read_benchmark_page
+
+    charted = [
+        benchmark.slug
+        for benchmark in Benchmark.objects.all()
+        if (page := read_benchmark_page(benchmark.slug)) is not None and page.chart is not None
+    ]
+    assert len(charted) >= 10, charted

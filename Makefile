@@ -15,7 +15,7 @@ FIND_PYTHON := for candidate in $$(pyenv which python 2>/dev/null) python3.13 py
 	    command -v $$candidate; exit 0; fi; \
 	done; exit 1
 
-.PHONY: run test test-fast test-fuzz lint format migrations-check venv install migrate demo editor superuser audit bench clean real-catalog
+.PHONY: run test test-fast test-slow test-fuzz lint format migrations-check venv install migrate demo editor superuser audit bench clean real-catalog
 
 $(PY):
 	@python=$$($(FIND_PYTHON)) || { echo "LLM Reference needs Python 3.12 or newer (Django 6.1), and none was found. Install one (pyenv install 3.13) and run make again." >&2; exit 1; }; \
@@ -62,11 +62,15 @@ real-catalog: install
 ## The test suite (SQLite by default; set DATABASE_URL=postgres://… for PostgreSQL), with
 ## branch coverage of catalog, comparisons and config, and the ten slowest tests.
 test: install
-	$(DEV_ENV) $(BIN)/pytest -m "not fuzz" --cov --cov-report=term --durations=10
+	$(DEV_ENV) $(BIN)/pytest -m "not fuzz and not slow" --cov --cov-report=term --durations=10
 
 ## Everything but the browser tier (headless Chromium), without coverage: for quick runs.
 test-fast: install
-	$(DEV_ENV) $(BIN)/pytest -m "not browser and not fuzz"
+	$(DEV_ENV) $(BIN)/pytest -m "not browser and not fuzz and not slow"
+
+## The slow tier: the real catalog synced a second time, which must change nothing.
+test-slow: install
+	$(DEV_ENV) $(BIN)/pytest -m slow
 
 ## 10,000 generated requests to every public URL pattern: none may be a server error.
 test-fuzz: install

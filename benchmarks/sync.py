@@ -1,4 +1,4 @@
-"""The catalog sync at scale: the three public snapshots in ../shared/data synced into an
+"""The catalog sync at scale: the four public snapshots in ../shared/data synced into an
 empty database, then again over the result. Prints, per source and pass, the wall time
 and the peak memory of the `sync_catalog` process, and the catalog's size at the end.
 
@@ -25,6 +25,7 @@ SOURCES = [
     ("modelsdev", DATA / "models.dev"),
     ("openrouter", DATA / "models.dev" / "models.json"),
     ("genai-prices", DATA / "genai-prices" / "prices"),
+    ("aider", DATA / "aider"),
 ]
 PYTHON = sys.executable
 
@@ -95,7 +96,7 @@ def main():
                 seconds, peak, last = run(["sync_catalog", source, str(location)], env)
                 totals[label] += seconds
                 print(f"{label:<8} {source:<13} {seconds:8.1f} {peak:8.0f}  {last}")
-        print(f"all three: first {totals['first']:.1f} s, again {totals['again']:.1f} s")
+        print(f"all four: first {totals['first']:.1f} s, again {totals['again']:.1f} s")
         shell = (
             "from catalog.models import LanguageModel, Provider, Route; "
             "print(LanguageModel.objects.published().count(), "

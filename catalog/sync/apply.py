@@ -92,7 +92,7 @@ class Applier:
     def apply(self):
         self.match = Matcher(self.source, self.run, self.counts)
         self.writer = Writer(self.run, self.source, self.now, self.counts, self.match.types)
-        self.scores = Scores(self.source, self.run, self.writer, self.counts)
+        self.scores = Scores(self.source, self.run, self.writer, self.counts, self.skip)
         mend_organizations(self.match, self.counts, self.run)
         self.prepare()
         snapshot = self.snapshot
@@ -302,14 +302,19 @@ class Applier:
                     primary=False,
                     maker=maker,
                 )
-                self.state_scores(model, alias_model)
+                self.state_scores(model, alias_model, snapshot)
         for weights in source_model.weights:
             self.match.index(model, "", weights, weak=True)
 
-    def state_scores(self, model, source_model):
-        """The benchmark scores a lab's canonical file states (catalog/sync/scoring.py)."""
+    def state_scores(self, model, source_model, snapshot=""):
+        """The benchmark scores a lab's canonical file states (catalog/sync/scoring.py); a
+        dated snapshot's file ("gpt-4o-2024-08-06") scores the model at that snapshot."""
         for index, score in enumerate(source_model.scores):
-            self.scores.state(model, score, f"{self.source}:models/{source_model.key}#{index}")
+            if snapshot:
+                variant = ", ".join(filter(None, [score.variant, f"snapshot {snapshot}"]))
+                score = replace(score, variant=variant[:60])
+            owner = f"{self.source}:models/{source_model.key}#{index}"
+            self.scores.state(model, score, owner, ref=f"models/{source_model.key}.toml#{index}")
 
     def claim_model(self, model, source_model, index=True):
         """A canonical file names `model`; a record an older rule made for it is a

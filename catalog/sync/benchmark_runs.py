@@ -3,6 +3,8 @@ leaderboards): each found by the identity rules, its score written as models.dev
 (catalog/sync/scoring.py); one whose model cannot be told for sure is proposed to the
 editors, never guessed; one whose model the catalog does not hold is skipped, saying so."""
 
+from dataclasses import replace
+
 from catalog.models import LanguageModel
 from catalog.sync import identity
 from catalog.sync.snapshot import SourceModel
@@ -16,22 +18,24 @@ def apply_runs(applier, runs):
 
 
 def find_model(applier, text):
-    """The one model an id or a name names for sure, or None."""
+    """(the one model an id or a name names for sure, or None; the dated snapshot it pins,
+    or "": "gpt-4o-2024-11-20" is GPT-4o at its 2024-11-20 snapshot)."""
     if not text:
-        return None
+        return None, ""
     maker = applier.match.org_key(text.split("/")[0]) if "/" in text else ""
-    as_id = identity.parse_entry("", text)
-    model, _ = applier.match.find(as_id, maker, applier.lab_keys)
+    model, marks = applier.match.find(identity.parse_entry("", text), maker, applier.lab_keys)
     if model is None and "/" not in text:
-        model, _ = applier.match.find(identity.parse_entry(text, ""), maker, applier.lab_keys)
-    return model
+        model, marks = applier.match.find(identity.parse_entry(text, ""), maker, applier.lab_keys)
+    return model, marks.snapshot if model is not None else ""
 
 
 def apply_run(applier, run):
     key = run.key
-    model = applier.match.known(LanguageModel, key)  # as an editor linked it, or as before
+    model, snapshot = applier.match.known(LanguageModel, key), ""  # as an editor linked it
     if model is None:
-        model = find_model(applier, run.model_id) or find_model(applier, run.named)
+        model, snapshot = find_model(applier, run.model_id)
+    if model is None:
+        model, snapshot = find_model(applier, run.named)
     if model is None:
         if not run.model_id:
             reason = (
@@ -45,4 +49,8 @@ def apply_run(applier, run):
             applier.skip(key, f"no model of the catalog is “{run.model_id}” ({run.model_name})")
         return
     applier.match.remember(model, key)
-    applier.scores.state(model, run.score, f"{applier.source}:{key}")
+    score = run.score
+    if snapshot:  # the model at a dated snapshot: a setting of its own
+        variant = ", ".join(filter(None, [score.variant, f"snapshot {snapshot}"]))
+        score = replace(score, variant=variant[:60])
+    applier.scores.state(model, score, f"{applier.source}:{key}", ref=key)

@@ -21,8 +21,9 @@ def unit_of(metric: str) -> str:
 class Scores:
     """The benchmarks and scores of the catalog, read once, and one run's writes to them."""
 
-    def __init__(self, source, run, writer, counts):
+    def __init__(self, source, run, writer, counts, skip):
         self.source = source
+        self.skip = skip  # skip(ref, reason): the run records what it did not write, and why
         self.run = run
         self.writer = writer
         self.counts = counts
@@ -68,9 +69,10 @@ class Scores:
                 return record
         return None
 
-    def state(self, model, score, owner):
+    def state(self, model, score, owner, ref=""):
         """Write what the source states of `model`'s `score` (a SourceScore); `owner` names
-        the entry that states it ("modelsdev:models/zhipuai/glm-5#2")."""
+        the entry that states it ("modelsdev:models/zhipuai/glm-5#2"), `ref` where a skip
+        is recorded."""
         benchmark = self.benchmark(score.benchmark, score.metric)
         setting = (score.harness, score.variant, score.dataset, score.version)
         claim = claim_of(score.source_url)
@@ -106,7 +108,23 @@ class Scores:
             BenchmarkScore.objects.filter(pk=record.pk).update(fact_source=owner[:600])
             record.fact_source = owner[:600]
         if record.fact_source != owner[:600]:
-            self.counts.unchanged += 1  # another entry states it: one score, two sources
+            if record.value != score.value:
+                # Not written, and said: a source's lower run of the same model and setting
+                # (the catalog keeps its best), or another entry's value for this score.
+                shown = f"{record.value.normalize():f}"
+                if record.fact_source.partition(":")[0] == owner.partition(":")[0]:
+                    reason = (
+                        f"a lower {benchmark.name} run of {model.name} in the same setting "
+                        f"({score.value.normalize():f}): the catalog shows its best, {shown}"
+                    )
+                else:
+                    reason = (
+                        f"{record.fact_source.partition(':')[0]} states this {benchmark.name} "
+                        f"score of {model.name} as {shown}, not {score.value.normalize():f}"
+                    )
+                self.skip(ref or owner, reason)
+            else:
+                self.counts.unchanged += 1  # another entry states it: one score
             return record
         changes = {
             field: value

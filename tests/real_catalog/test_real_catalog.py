@@ -171,6 +171,7 @@ def test_openrouter_prices_its_own_routes(real_catalog):
     assert Provider.objects.serving_published_models().count() >= 130
 
 
+@pytest.mark.slow
 def test_a_second_sync_changes_nothing(real_catalog):
     history = Route.history.count()
     models = LanguageModel.objects.count()
@@ -305,18 +306,23 @@ def test_benchmark_scores_reach_the_catalog(real_catalog, report):
     stated = BenchmarkScore.objects.filter(fact_source__startswith="modelsdev:").count()
     merged = entries - skipped - stated  # a score another file of the model states too
     assert entries == 288
-    assert 0 <= merged <= 20
+    # The rest restate a score another file of the model states: the same score, imported.
+    assert 0 <= merged <= 10
     aider = runs["aider"]
-    boards = sum(
-        len(yaml.safe_load((DATA / "aider" / name).read_text()))
+    keys = {
+        f"{name.removesuffix('_leaderboard.yml')}/{run['dirname']}"
         for name in ("polyglot_leaderboard.yml", "edit_leaderboard.yml", "refactor_leaderboard.yml")
+        for run in yaml.safe_load((DATA / "aider" / name).read_text())
+    }
+    assert len(keys) == 181
+    # Every run found in a model (its identity), or proposed or skipped with a reason.
+    matched = set(
+        SourceIdentity.objects.filter(source="aider").values_list("external_id", flat=True)
     )
-    assert boards == 181
-    # Every run matched (its model is its identity), proposed, or skipped with a reason.
-    matched = SourceIdentity.objects.filter(source="aider").count()
-    assert matched + aider.skipped == boards
+    unmatched = set(aider.skipped_inputs.exclude(reason="").values_list("ref", flat=True))
+    assert matched | unmatched == keys
+    assert len(matched) >= 120
     assert ProposedMatch.objects.filter(source="aider").count() <= 15
-    assert aider.skipped_inputs.exclude(reason="").count() == aider.skipped
 
 
 def shared_rows(client, pair):

@@ -31,11 +31,13 @@ def find_model(applier, text):
 
 def apply_run(applier, run):
     key = run.key
-    model, snapshot = applier.match.known(LanguageModel, key), ""  # as an editor linked it
-    if model is None:
-        model, snapshot = find_model(applier, run.model_id)
-    if model is None:
-        model, snapshot = find_model(applier, run.named)
+    found, snapshot = find_model(applier, run.model_id)
+    if found is None:
+        found, snapshot = find_model(applier, run.named)
+    # As an editor linked it, or as an earlier run found it; a snapshot only as found now.
+    model = applier.match.known(LanguageModel, key) or found
+    if model is not found:
+        snapshot = ""
     if model is None:
         if not run.model_id:
             reason = (

@@ -85,7 +85,9 @@ class Scores:
         }
         cited = {"name": SOURCE_NAMES.get(self.source, self.source), "url": score.source_url}
         key = (model.pk, benchmark.pk, *setting)
-        record = self.scores.get(key) or self.same_run(key, score)
+        # The very run another source states first (so a re-sync finds the same record),
+        # else the score of this model, benchmark and setting.
+        record = self.same_run(key, score) or self.scores.get(key)
         if record is None:
             record = BenchmarkScore.objects.create(
                 model=model,

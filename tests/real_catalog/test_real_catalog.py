@@ -178,6 +178,8 @@ def test_a_second_sync_changes_nothing(real_catalog):
     again = sync_all()
     assert [run.status for run in again] == [SyncRun.Status.SUCCEEDED] * 4, [r.error for r in again]
     assert [(run.created, run.updated, run.proposed) for run in again] == [(0, 0, 0)] * 4
+    # …and skips the same entries, each for the same reason.
+    assert [run.skipped for run in again] == [run.skipped for run in real_catalog]
     assert Route.history.count() == history
     assert LanguageModel.objects.count() == models
 

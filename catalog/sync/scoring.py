@@ -134,7 +134,11 @@ class Scores:
             if value not in (None, "") and getattr(record, field) != value
         }
         if changes:
-            self.writer.write(record, changes, score.source_url, ProposedChange.Kind.SCORE)
+            # A score of a reviewed model changes only as an editor says, as the model's facts.
+            reviewed = model.reviewed_at is not None
+            self.writer.write(
+                record, changes, score.source_url, ProposedChange.Kind.SCORE, reviewed=reviewed
+            )
         else:
             self.counts.unchanged += 1
         return record

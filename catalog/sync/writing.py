@@ -47,11 +47,12 @@ class Writer:
             for p in ProposedChange.objects.filter(status=ProposedChange.Status.REJECTED)
         }
 
-    def write(self, record, changes, source_url, kind):
-        """Write `changes` (field → value) to `record`, or propose them if it is reviewed."""
+    def write(self, record, changes, source_url, kind, reviewed=False):
+        """Write `changes` (field → value) to `record`, or propose them if it is reviewed
+        (or `reviewed` says what it belongs to is: a score of a reviewed model)."""
         if not changes:
             return
-        if record.reviewed_at is not None:
+        if reviewed or record.reviewed_at is not None:
             model = record if isinstance(record, LanguageModel) else getattr(record, "model", None)
             for field, value in changes.items():
                 field_kind = ProposedChange.Kind.PRICE if field in PRICE_FIELDS else kind

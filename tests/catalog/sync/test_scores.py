@@ -121,3 +121,20 @@ def test_a_reviewed_scores_change_becomes_a_proposal(tree, editor):  # noqa: F81
     proposals.approve(ProposedChange.objects.all(), editor)
     verified.refresh_from_db()
     assert verified.value == Decimal("71.2")
+
+
+@pytest.mark.django_db
+def test_a_score_of_a_reviewed_model_changes_only_by_proposal(tree, editor):  # noqa: F811
+    write(tree, "models/moonshotai/kimi-k2.5.toml", CANONICAL + BENCHMARKS)
+    sync(tree)
+    type(kimi()).objects.filter(pk=kimi().pk).mark_reviewed(editor)
+    write(
+        tree,
+        "models/moonshotai/kimi-k2.5.toml",
+        CANONICAL + BENCHMARKS.replace("score = 70.8", "score = 71.2"),
+    )
+    sync(tree)
+    verified = BenchmarkScore.objects.get(benchmark__name="SWE-Bench Verified")
+    assert verified.value == Decimal("70.8")
+    [proposal] = ProposedChange.objects.filter(status=ProposedChange.Status.OPEN, kind="score")
+    assert (proposal.field, proposal.theirs) == ("value", "71.2")

@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from catalog import derived
 from catalog.formatting import route_label
 from catalog.lifecycle import LifecycleBadge, lifecycle_badge, retired
 from catalog.models import (
@@ -32,7 +33,7 @@ from catalog.pricing import (
     marked_below_list,
     token_prices,
 )
-from catalog.scores import Claim, setting_text
+from catalog.scores import Claim, benchmark_key, setting_text
 
 YES = ModelCapability.Support.YES
 NO = ModelCapability.Support.NO
@@ -165,6 +166,10 @@ class ModelFacts:
     cheapest_price: PriceQuote | None = None  # the cheapest per-token route's
     scores: tuple[ScoreFacts, ...] = ()
     stamp: ReviewStamp | None = None
+    family: str = ""
+    # The signals derived from stated facts where no editor set them (catalog/derived.py):
+    # "product_type", "tags", "best_for".
+    derived: frozenset[str] = frozenset()
     # The latest change or review of anything the model's pages show.
     last_modified: datetime | None = None
     lifecycle: LifecycleBadge | None = None  # its badge on the day the facts were read
@@ -323,15 +328,21 @@ def model_facts(model: LanguageModel) -> ModelFacts:
         )
         for score in model.scores.all()
     )
+    capabilities = {
+        support.capability.slug: support.support for support in model.capability_support.all()
+    }
+    signals = decision_signals(model, capabilities, scores, list_price or cheapest_price)
     return ModelFacts(
         name=model.name,
         slug=model.slug,
         organization=model.organization.name,
         released_on=model.released_on,
         released_precision=model.released_precision,
-        product_type=model.get_product_type_display(),
-        best_for=model.best_for,
-        tags=tuple(tag.name for tag in sorted(model.decision_tags.all(), key=tag_order)),
+        product_type=signals.product_type,
+        best_for=signals.best_for,
+        tags=signals.tags,
+        family=model.family.name if model.family else "",
+        derived=signals.derived,
         context_window=model.context_window,
         max_output_tokens=model.max_output_tokens,
         parameters_total=model.parameters_total,
@@ -345,9 +356,7 @@ def model_facts(model: LanguageModel) -> ModelFacts:
         knowledge_precision=model.knowledge_precision,
         source_url=model.source_url,
         disputes=model.fact_disputes or {},
-        capabilities={
-            support.capability.slug: support.support for support in model.capability_support.all()
-        },
+        capabilities=capabilities,
         routes=routes,
         list_price=list_price,
         cheapest_price=cheapest_price,
@@ -356,6 +365,49 @@ def model_facts(model: LanguageModel) -> ModelFacts:
         last_modified=getattr(model, "last_modified", None),
         lifecycle=lifecycle_badge(model.retires_on, model.is_deprecated, today),
     )
+
+
+@dataclass(frozen=True)
+class Signals:
+    product_type: str
+    best_for: str
+    tags: tuple[str, ...]
+    derived: frozenset[str]
+
+
+def decision_signals(
+    model: LanguageModel,
+    capabilities: dict[str, str],
+    scores: tuple[ScoreFacts, ...],
+    price: PriceQuote | None,
+) -> Signals:
+    """The model's product type, "best for" and decision-fit tags: an editor's where set,
+    else derived from its stated facts (catalog/derived.py), each derived one named."""
+    stated = derived.Stated(
+        name=model.name,
+        family=model.family.name if model.family else "",
+        context_window=model.context_window,
+        parameters_total=model.parameters_total,
+        capabilities=capabilities,
+        scores=tuple(
+            (benchmark_key(score.benchmark), score.value) for score in scores if score.unit == "%"
+        ),
+        output_price=price.output_price if price else None,
+    )
+    names: frozenset[str] = frozenset()
+    tags = tuple(tag.name for tag in sorted(model.decision_tags.all(), key=tag_order))
+    if not tags:
+        tags = derived.derived_tags(stated)
+        names |= {"tags"} if tags else set()
+    product_type = model.get_product_type_display() if model.product_type else ""
+    if not product_type:
+        product_type = derived.derived_product_type(stated)
+        names |= {"product_type"} if product_type else set()
+    best_for = model.best_for
+    if not best_for and tags:
+        best_for = derived.best_for(tags)
+        names |= {"best_for"} if best_for else set()
+    return Signals(str(product_type), best_for, tags, frozenset(names))
 
 
 def tag_order(tag: DecisionTag) -> tuple[int, str]:

@@ -103,8 +103,8 @@ def read_home_page() -> HomePage:
         meta=PageMeta(
             title=f"{settings.SITE_NAME}: compare large language models side by side",
             description="Pick two large language models and compare context windows, prices "
-            "per provider, capabilities and benchmarks, from facts editors check against their "
-            "sources.",
+            "per provider, capabilities and benchmarks, from public catalogs and model cards, "
+            "reviewed by editors where a page says so.",
             canonical_path=reverse("comparisons:home"),
         ),
     )

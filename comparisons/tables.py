@@ -1,6 +1,6 @@
 """The pair page's tables: scorecard, specs, pricing, routes, capabilities, benchmarks."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -25,6 +25,9 @@ from catalog.pricing import BELOW_LIST
 from comparisons import rules
 from comparisons.cost import Traffic, applicable_routes, monthly_cost
 
+# Where a derived signal's rule is stated.
+DERIVED_RULES = "/methodology/#derived-signals"
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -34,6 +37,7 @@ class Cell:
     links: tuple[tuple[str, str], ...] = ()  # (text, URL), shown instead of `text` when any
     lifecycle: LifecycleBadge | None = None  # deprecated / retires / retired, after the text
     note: str = ""  # a few words after the text, smaller: "measured by Aider"
+    note_url: str = ""  # where the note links: the rule a derived value follows
 
 
 @dataclass(frozen=True)
@@ -49,12 +53,26 @@ def row(label: str, value_a: str, value_b: str) -> PairRow:
     return PairRow(label, Cell(value_a), Cell(value_b))
 
 
+def signal_cell(model: ModelFacts, field: str, text: str) -> Cell:
+    """A decision signal's cell, labelled "derived" (linking to its rule) where no editor
+    set it (catalog/derived.py)."""
+    if field in model.derived:
+        return Cell(text or MISSING, note="derived", note_url=DERIVED_RULES)
+    return Cell(text or MISSING)
+
+
+def signal_row(
+    label: str, field: str, a: ModelFacts, b: ModelFacts, text: Callable[[ModelFacts], str]
+) -> PairRow:
+    return PairRow(label, signal_cell(a, field, text(a)), signal_cell(b, field, text(b)))
+
+
 def scorecard(a: ModelFacts, b: ModelFacts) -> list[PairRow]:
     shared = plural(len(rules.shared_benchmarks(a, b)), "row")
     return [
-        row("Product type", a.product_type or MISSING, b.product_type or MISSING),
-        row("Best for", a.best_for or MISSING, b.best_for or MISSING),
-        row("Decision fit", oxford_join(a.tags) or MISSING, oxford_join(b.tags) or MISSING),
+        signal_row("Product type", "product_type", a, b, lambda m: m.product_type),
+        signal_row("Best for", "best_for", a, b, lambda m: m.best_for),
+        signal_row("Decision fit", "tags", a, b, lambda m: oxford_join(m.tags)),
         row("Context window", *token_labels(a.context_window, b.context_window)),
         row(
             "Cheapest output",

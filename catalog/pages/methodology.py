@@ -8,11 +8,21 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from catalog import pricing, scores
+from catalog import derived, pricing, scores
+from catalog.formatting import compact_tokens
 from catalog.seo import PageMeta
 from catalog.sync import best_source, identity
 from catalog.sync.snapshot import SOURCE_NAMES
 
+# The coding benchmarks' bars, as the page names them (their keys: catalog/derived.py).
+NAMES = {
+    "swebenchverified": "SWE-Bench Verified",
+    "swebenchpro": "SWE-Bench Pro",
+    "aiderpolyglot": "Aider Polyglot",
+    "livecodebench": "LiveCodeBench",
+    "terminalbench21": "Terminal-Bench 2.1",
+}
+CODING_BAR_NAMES = {NAMES[key]: bar for key, bar in derived.CODING_BARS.items()}
 # How the page names a share of the list price.
 SHARES = {Decimal("0.5"): "half"}
 # How the page names the facts the rules name by field.
@@ -29,6 +39,8 @@ class MethodologyPage:
     pricing_labels: list[str]  # what a route not sold per token reads in place of a price
     suspicious_share: str  # "half": under this share of the list price, a price is marked
     leaderboards: list[str]  # the independent measurers a score's page can name
+    long_context: str  # "200k": the context window of a "Long context" model
+    coding_bars: list[str]  # "SWE-Bench Verified 60%"…
     meta: PageMeta
     last_modified: None = None  # the page changes with the code, not the catalog
 
@@ -44,6 +56,8 @@ def read_methodology_page() -> MethodologyPage:
         route_limits=[FACT_NAMES[fact] for fact in sorted(best_source.ROUTE_LIMITS)],
         pricing_labels=[f"“{label}”" for label in pricing.IN_PLACE_OF_PRICE.values()],
         suspicious_share=SHARES.get(pricing.SUSPICIOUS_SHARE, f"{pricing.SUSPICIOUS_SHARE:%}"),
+        long_context=compact_tokens(derived.LONG_CONTEXT),
+        coding_bars=[f"{name} {bar}%" for name, bar in CODING_BAR_NAMES.items()],
         leaderboards=sorted(
             {*scores.LEADERBOARDS.values(), *(name for _, name in scores.SECOND_HAND.values())}
         ),

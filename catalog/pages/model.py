@@ -105,6 +105,7 @@ class ModelPage:
     organization: str
     summary: str
     tags: str
+    derived_note: str  # "Its decision fit and “best for” are" derived, or "" (none is)
     specs: list[Spec]
     capabilities: list[CapabilityRow]
     routes: list[PriceRow]
@@ -313,6 +314,19 @@ def pair_links(facts: ModelFacts, similar: list[tuple[str, str]]) -> list[PairLi
     ]
 
 
+# How the model page names a derived signal.
+SIGNAL_NAMES = {"product_type": "product type", "tags": "decision fit", "best_for": "“best for”"}
+
+
+def derived_note(facts: ModelFacts) -> str:
+    """ "Its decision fit and “best for” are": the start of the sentence that says which
+    of its signals are derived from stated facts (catalog/derived.py); "" when none is."""
+    names = [name for field, name in SIGNAL_NAMES.items() if field in facts.derived]
+    if not names:
+        return ""
+    return f"Its {oxford_join(names)} {'is' if len(names) == 1 else 'are'}"
+
+
 def model_summary(facts: ModelFacts) -> str:
     """Reads "A coding-specialized model by OpenAI, best for custom coding agents…"."""
     kind = lower_first(facts.product_type) or "language model"
@@ -375,6 +389,7 @@ def model_page(
         organization=facts.organization,
         summary=model_summary(facts),
         tags=oxford_join(facts.tags),
+        derived_note=derived_note(facts),
         specs=model_specs(facts, lifecycle(model.retires_on, model.is_deprecated, today)),
         capabilities=capability_rows(facts, capabilities),
         routes=route_rows(

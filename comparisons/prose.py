@@ -3,7 +3,7 @@
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from catalog.facts import CapabilityFacts, ModelFacts
+from catalog.facts import NO, CapabilityFacts, ModelFacts
 from catalog.formatting import (
     coarser_precision,
     compact_tokens,
@@ -246,9 +246,18 @@ def switch_friction(
         )
     bullets = [first]
     recheck = rules.capabilities_to_recheck(source, target, capabilities)
-    if recheck:
+    # "Check replacement coverage" for what the target is known to lack; what its sources
+    # do not state is Unknown, not No, and is said so.
+    missing = [cap for cap in recheck if target.support(cap.slug) == NO]
+    unknown = [cap for cap in recheck if target.support(cap.slug) != NO]
+    if missing:
         bullets.append(
-            f"Check replacement coverage for {names(recheck)} before moving production traffic."
+            f"Check replacement coverage for {names(missing)} before moving production traffic."
+        )
+    if unknown:
+        bullets.append(
+            f"Confirm {names(unknown)} on {target.name} before moving production traffic: "
+            "its sources do not say."
         )
     gained = rules.unique_capabilities(target, source, capabilities)
     if gained:
@@ -343,8 +352,18 @@ def deep_dive(
     shared = rules.shared_capabilities(a, b, capabilities)
     footprint = []
     if differences:
-        listed = oxford_join(f"{cap.phrase}: {model.name}" for cap, model in differences)
-        footprint.append(f"The capability footprint differs most on {listed}.")
+        holders = {model.name for _, model in differences}
+        if len(holders) == 1 and len(differences) > 1:
+            # One model holds every difference: said once, not "vision: X and … : X".
+            listed = phrases(cap for cap, _ in differences)
+            only = differences[0][1].name
+            footprint.append(
+                f"The capability footprint differs most on {listed}, which only {only} is "
+                "known to expose."
+            )
+        else:
+            listed = oxford_join(f"{cap.phrase}: {model.name}" for cap, model in differences)
+            footprint.append(f"The capability footprint differs most on {listed}.")
     else:
         footprint.append(
             f"Local capability data shows no capability that one of {a.name} and {b.name} "
@@ -431,9 +450,12 @@ def _context_answer(a: ModelFacts, b: ModelFacts) -> str:
 
 
 def _license_phrase(model: ModelFacts) -> str:
-    if not model.license_name:
-        return f"{model.name} has no license sourced yet."
-    return f"{model.name} is listed under {model.license_name}."
+    """Its license; where none is sourced, its openness as the specs show it."""
+    if model.license_name:
+        return f"{model.name} is listed under {model.license_name}."
+    if model.openness:
+        return f"{model.name} is listed as {model.openness.lower()}; no license is sourced yet."
+    return f"{model.name} has no license sourced yet."
 
 
 def _capability_answer(a: ModelFacts, b: ModelFacts, cap: CapabilityFacts) -> str:

@@ -554,9 +554,33 @@ def test_switch_friction_with_shared_providers():
 def test_switch_friction_rechecks_unknown_capabilities_but_claims_no_gain_from_them():
     source = model("Source", yes=["vision"])
     target = model("Target", yes=["reasoning"])  # vision unknown; reasoning unknown at source
+    # Unknown is not No: the target's sources do not say, and the bullet says so.
     assert prose.switch_friction(source, target, CAPABILITIES)[1:] == [
-        "Check replacement coverage for Vision before moving production traffic."
+        "Confirm Vision on Target before moving production traffic: its sources do not say."
     ]
+    lacking = model("Lacking", yes=["reasoning"], no=["vision"])
+    assert prose.switch_friction(source, lacking, CAPABILITIES)[1] == (
+        "Check replacement coverage for Vision before moving production traffic."
+    )
+
+
+def test_the_footprint_of_one_model_is_said_once():
+    a = model("Kimi K2.5", yes=["vision", "multimodal"])
+    b = model("DeepSeek V3.2", no=["vision", "multimodal"])
+    assert prose.deep_dive(a, b, CAPABILITIES, DEFAULT_TRAFFIC)[0].startswith(
+        "The capability footprint differs most on vision and multimodal input, which only "
+        "Kimi K2.5 is known to expose."
+    )
+
+
+def test_the_open_source_answer_reads_the_openness_without_a_license():
+    a = model("DeepSeek V3.2", openness="Open weights")
+    b = model("Kimi K2.5", openness="Open weights", license_name="Modified MIT")
+    answer = prose.faq(a, b, CAPABILITIES, DEFAULT_TRAFFIC)[1].answer
+    assert answer.startswith(
+        "DeepSeek V3.2 is listed as open weights; no license is sourced yet. "
+        "Kimi K2.5 is listed under Modified MIT."
+    )
 
 
 def test_switch_friction_with_nothing_to_recheck():

@@ -1,5 +1,7 @@
-"""The models most like a given one: most shared decision tags and supported
-capabilities, then the nearest release date, then the name.
+"""The models most like a given one: the same family first, then most shared decision tags
+and supported capabilities, then the nearest release date, then the name; never another
+record of the same model, nor one of its serving variants ("… FP8 Fast"), which the
+identity rules read as the same name (catalog/sync/identity.py).
 
 Ranking a model against the whole catalog on every page view made each page cost more
 as the catalog grew (a join of every model's capabilities and tags, 40-50 ms at 3,000
@@ -23,6 +25,7 @@ from django.tasks import task
 from catalog.changes import catalog_changed
 from catalog.facts import ModelFacts
 from catalog.models import CatalogState, LanguageModel, ModelCapability, SimilarModel
+from catalog.sync import identity
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +33,9 @@ logger = logging.getLogger(__name__)
 # asks for one more; a pair page leaves out the other model of the pair. The margin keeps
 # lists full when a few of their models are unpublished before the next refresh.
 RANKED_KEPT = 20
+# How many shared features the same family counts for: more than every capability and
+# decision tag together, so that a model's family comes first.
+FAMILY_WEIGHT = 20
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,7 @@ class Candidate:
     name: str
     released_on: date | None
     features: int
+    identity: str = ""  # its name as the identity rules read it: never ranked beside itself
 
 
 def ranking_key(model: Candidate, other: Candidate, shared: int) -> tuple:
@@ -90,6 +97,7 @@ def rank_similar(candidates: Sequence[Candidate], keep: int) -> dict[int, list[i
                 (ranking_key(model, other, level), other.pk)
                 for level, other in pool
                 if other.pk != model.pk
+                and not (model.identity and other.identity == model.identity)
             )
             ranked[model.pk] = [pk for _, pk in chosen[:keep]]
     return ranked
@@ -116,10 +124,29 @@ def published_candidates() -> list[Candidate]:
     for model_pk, tag_pk in tagged:
         add(model_pk, "tag", tag_pk)
     models = LanguageModel.objects.published().order_by("pk")
+    rows = list(models.values_list("pk", "name", "released_on", "family_id"))
+    for pk, _, _, family in rows:
+        if family is not None:  # the same family outweighs every other shared feature
+            for copy in range(FAMILY_WEIGHT):
+                add(pk, "family", family * FAMILY_WEIGHT + copy)
     return [
-        Candidate(pk, name, released_on, features[pk])
-        for pk, name, released_on in models.values_list("pk", "name", "released_on")
+        Candidate(pk, name, released_on, features[pk], identity_of(name))
+        for pk, name, released_on, _ in rows
     ]
+
+
+def identity_of(name: str) -> str:
+    """A model's name as the identity rules read it, less its serving marks: "Llama 3.3 70B
+    Instruct FP8 Fast" (the real catalog's Cloudflare entry) is "Llama 3.3 70B Instruct"
+    quantised and served fast. A fast mode counts as a mark only after another mark:
+    "Grok 4 Fast" is a model of its own."""
+    entry = identity.parse_entry(name, "")
+    fast = identity.FAST_MODE.search(entry.name.casefold())
+    if fast and not entry.marks.quantization:
+        marked = identity.parse_entry(entry.name[: fast.start()], "")
+        if marked.marks.quantization:
+            entry = marked
+    return identity.name_key(entry.name)
 
 
 def refresh_similar_models() -> int:

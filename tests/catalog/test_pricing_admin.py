@@ -63,7 +63,7 @@ def test_the_providers_list_filters_by_kind(client, reference_catalog, make_prov
     text = response.content.decode()
     assert "1 provider: subscription plan" in text
     assert "Coding Plan" in text
-    assert "OpenRouter" not in text
+    assert 'href="/providers/openrouter/"' not in text
 
     bad = client.get("/providers/", {"kind": "reseller"})
     assert bad.status_code == 400

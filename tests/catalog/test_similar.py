@@ -16,9 +16,11 @@ from catalog.changes import (
     enqueue_similar_refresh,
 )
 from catalog.facts import ModelFacts
-from catalog.models import CatalogState, LanguageModel, SimilarModel
+from catalog.models import CatalogState, LanguageModel, ModelFamily, SimilarModel
 from catalog.similar import (
     Candidate,
+    identity_of,
+    published_candidates,
     rank_similar,
     refresh_similar,
     refresh_similar_models,
@@ -55,6 +57,28 @@ def test_a_model_without_a_release_date_ranks_its_ties_by_name():
         candidate(3, 0b1, None, "A"),
     ]
     assert rank_similar(models, keep=2)[1] == [3, 2]
+
+
+def test_a_serving_variant_of_the_model_is_never_its_neighbour():
+    # The real catalog's Cloudflare entry "Llama 3.3 70B Instruct FP8 Fast" is Llama 3.3 70B
+    # Instruct served quantised: listing it as "a model like this one" says nothing new.
+    names = ["Llama 3.3 70B Instruct", "Llama 3.3 70B Instruct FP8 Fast", "Llama 3.1 70B Instruct"]
+    assert identity_of(names[0]) == identity_of(names[1]) != identity_of(names[2])
+    assert identity_of("Grok 4 Fast") != identity_of("Grok 4")  # xAI's model of its own
+    models = [Candidate(pk, name, None, 0b1, identity_of(name)) for pk, name in enumerate(names, 1)]
+    assert rank_similar(models, keep=5) == {1: [3], 2: [3], 3: [1, 2]}
+
+
+@pytest.mark.django_db
+def test_the_same_family_ranks_before_more_shared_capabilities(make_model):
+    family = ModelFamily.objects.create(name="Qwen3.5", slug="qwen3-5")
+    everything = ["tool-use", "structured-outputs", "vision"]
+    small = make_model("Qwen3.5 Small", family=family)
+    large = make_model("Qwen3.5 Large", family=family, capabilities=everything)
+    stranger = make_model("Stranger", capabilities=everything)
+    candidates = {c.pk: c for c in published_candidates()}
+    ranked = rank_similar(list(candidates.values()), keep=2)
+    assert ranked[large.pk] == [small.pk, stranger.pk]
 
 
 def test_keep_bounds_each_list_and_no_model_is_its_own_neighbour():

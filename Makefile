@@ -45,7 +45,8 @@ run: demo
 
 ## The real catalog, for trying a change as an operator gets it: an empty SQLite database
 ## beside the demo's (real-catalog.sqlite3), the syncs of the public snapshots in
-## ../shared/data (DATA=… for others), the catalog's report, then the server on it.
+## ../shared/data (DATA=… for others), the similar models' ranking (the task worker's job
+## after a sync; none runs here), the catalog's report, then the server on it.
 DATA ?= ../shared/data
 REAL_DB := $(CURDIR)/real-catalog.sqlite3
 REAL_ENV := $(DEV_ENV) DATABASE_URL=sqlite:///$(REAL_DB)
@@ -56,6 +57,7 @@ real-catalog: install
 	$(REAL_ENV) $(PY) manage.py sync_catalog openrouter $(DATA)/models.dev/models.json
 	$(REAL_ENV) $(PY) manage.py sync_catalog genai-prices $(DATA)/genai-prices/prices
 	$(REAL_ENV) $(PY) manage.py sync_catalog aider $(DATA)/aider
+	$(REAL_ENV) $(PY) manage.py refresh_similar
 	$(REAL_ENV) $(PY) manage.py catalog_report
 	$(REAL_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 

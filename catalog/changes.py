@@ -39,6 +39,7 @@ NOT_SHOWN = frozenset(
         "catalog.syncrun",
         "catalog.skippedinput",
         "catalog.sourceidentity",
+        "catalog.routestatement",  # read through corroborated_by, which says so itself
         "catalog.proposedchange",
         "catalog.proposedmatch",
         "catalog.similarmodel",  # rewritten whole by a refresh, which says so itself

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from catalog import derived
 from catalog.formatting import route_label
+from catalog.indexing import model_indexable
 from catalog.lifecycle import LifecycleBadge, lifecycle_badge, retired
 from catalog.models import (
     BenchmarkScore,
@@ -173,6 +174,10 @@ class ModelFacts:
     # The latest change or review of anything the model's pages show.
     last_modified: datetime | None = None
     lifecycle: LifecycleBadge | None = None  # its badge on the day the facts were read
+    # How many independent sources state its facts alike (catalog/corroboration.py), and
+    # whether search engines may index its page (catalog/indexing.py).
+    corroborated_by: int = 0
+    indexable: bool = False
 
     def support(self, capability_slug: str) -> str:
         return self.capabilities.get(capability_slug, UNKNOWN)
@@ -364,6 +369,10 @@ def model_facts(model: LanguageModel) -> ModelFacts:
         stamp=_stamp(f"{model.name} (model)", model),
         last_modified=getattr(model, "last_modified", None),
         lifecycle=lifecycle_badge(model.retires_on, model.is_deprecated, today),
+        corroborated_by=model.corroborated_by,
+        indexable=model_indexable(
+            model.reviewed_at is not None, model.corroborated_by, model.noindex
+        ),
     )
 
 

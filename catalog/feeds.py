@@ -32,7 +32,7 @@ from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import F, Q, Window
+from django.db.models import F, Max, Q, Window
 from django.db.models.functions import Coalesce, Lag, TruncDate
 from django.http import Http404, HttpResponse
 from django.http.request import split_domain_port
@@ -177,12 +177,13 @@ def tag_uri(host: str, key: str) -> str:
 # Reads: a fixed number of queries whatever the catalog's size.
 
 
-def changed_price_records(routes) -> list[Any]:
-    """The latest `FEED_LIMIT` history records of `routes` that changed a price, newest
+def changed_price_records(routes, dated_only=False, limit=FEED_LIMIT) -> list[Any]:
+    """The latest `limit` history records of `routes` that changed a price, newest
     first by the day they took effect, each with `previous_<field>` (the price before it)
     and its route's model and provider: one query. The previous prices come from the
     record before it (a window over each route's history), so a record that only changed
-    something else (a retirement date, a model id) is no entry."""
+    something else (a retirement date, a model id) is no entry. `dated_only`: only the
+    changes their source dates (genai-prices' start dates), not the ones a save recorded."""
     window = {
         "partition_by": F("id"),
         "order_by": [F("history_date").asc(), F("history_id").asc()],
@@ -197,6 +198,11 @@ def changed_price_records(routes) -> list[Any]:
             | Q(**{f"{field}__isnull": True, f"{previous}__isnull": False})
             | Q(**{f"{field}__isnull": False, f"{previous}__isnull": True})
         )
+    if dated_only:
+        # A window over the record alone, so that the filter reads it after the prices
+        # before it are read, from every record (Django filters on windows outside).
+        before["dated_on"] = Window(Max("effective_on"), partition_by=F("history_id"))
+        changed &= Q(dated_on__isnull=False)
     records = (
         routes.history_records()
         .select_related("model")
@@ -206,7 +212,7 @@ def changed_price_records(routes) -> list[Any]:
         # A dated change reads as the start of its day: after the day's undated ones.
         .order_by("-day", F("effective_on").asc(nulls_first=True), "-history_date", "-history_id")
     )
-    return list(records[:FEED_LIMIT])
+    return list(records[:limit])
 
 
 def price_change_entries(records: Iterable[Any]) -> list[FeedEntry]:

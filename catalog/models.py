@@ -39,6 +39,7 @@ from catalog.sync.models import (  # noqa: F401
     ModelStatement,
     ProposedChange,
     ProposedMatch,
+    RouteStatement,
     SkippedInput,
     SourceIdentity,
     SyncRun,
@@ -417,9 +418,12 @@ class LanguageModelQuerySet(CuratedQuerySet):
         return self.filter(is_published=True)
 
     def indexable(self):
-        """Published and reviewed: the models whose pages search engines may index (a pair
-        page is indexable once both its models are)."""
-        return self.published().filter(reviewed_at__isnull=False)
+        """The published models whose pages search engines may index: the rule of
+        catalog/indexing.py (reviewed, or corroborated where the setting allows it; never
+        one an editor keeps out)."""
+        from catalog.indexing import indexable_condition
+
+        return self.published().filter(indexable_condition())
 
     def with_last_modified(self):
         """Annotate `last_modified`: the latest change or review of the model or of any
@@ -632,6 +636,18 @@ class LanguageModel(Curated):
         blank=True,
         help_text="Set by a sync that took the record off the site (“not a language model: "
         "an embedding model”); publishing it again is an editor's call.",
+    )
+    noindex = models.BooleanField(
+        "keep out of search engines",
+        default=False,
+        help_text="Its page, and its pair pages, stay readable but are not for search "
+        "results, whatever its review or its sources say.",
+    )
+    # How many independent sources state its context window and the price its page leads
+    # with alike (0: fewer than two, a fact its sources dispute, or an open proposal):
+    # catalog/corroboration.py, refreshed by every sync and every editor's save.
+    corroborated_by = models.PositiveSmallIntegerField(
+        "sources stating it alike", default=0, editable=False
     )
     is_deprecated = models.BooleanField("deprecated", default=False)
     retires_on = models.DateField(

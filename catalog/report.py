@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 
+from catalog.corroboration import ENOUGH_SOURCES
 from catalog.models import BenchmarkScore, LanguageModel, Organization, Provider, Route
 from catalog.pricing import below_list_price
 from catalog.sync import makers
@@ -97,6 +98,9 @@ class Report:
     claims: dict = field(default_factory=dict)  # "lab" / "independent" / "" → scores
     runs_matched: int = 0  # runs of a benchmark source found in a model (Aider's)
     runs_proposed: int = 0
+    reviewed_models: int = 0
+    corroborated_models: int = 0  # stated alike by two sources or more (corroboration.py)
+    indexable_models: int = 0  # whose pages search engines may index (indexing.py)
 
     @property
     def zero_routes_with_kind(self):
@@ -191,6 +195,13 @@ def build_report():
 
     build_price_report(report, published)
     build_score_report(report, published)
+    counts = published.aggregate(
+        reviewed=Count("pk", filter=Q(reviewed_at__isnull=False)),
+        corroborated=Count("pk", filter=Q(corroborated_by__gte=ENOUGH_SOURCES)),
+    )
+    report.reviewed_models = counts["reviewed"]
+    report.corroborated_models = counts["corroborated"]
+    report.indexable_models = LanguageModel.objects.indexable().count()
     priced = Exists(
         Route.objects.active().priced().filter(model=OuterRef("pk"), output_price__isnull=False)
     )
@@ -352,5 +363,8 @@ def report_lines(report, limit=10):
         ),
         f"Aider runs: {report.runs_matched:,} found in a model, "
         f"{report.runs_proposed:,} proposed to the editors",
+        f"Models reviewed by an editor: {report.reviewed_models:,}; corroborated by two "
+        f"sources or more: {report.corroborated_models:,}; indexable: "
+        f"{report.indexable_models:,}",
     ]
     return lines

@@ -21,6 +21,7 @@ from comparisons.cost import (
     model_cost,
     pair_basis,
 )
+from comparisons.related import is_related
 
 # How many other pairs "Continue comparing" links to.
 RELATED_LINKS = 6
@@ -100,6 +101,8 @@ class PairPage:
     last_reviewed: LastReviewed
     sources: list[tuple[str, str]]  # (model name, source URL)
     related: list[tuple[str, str]] = field(default_factory=list)  # (label, pair slug)
+    # Both models indexable and the pair related (catalog/indexing.py); set by pair_page().
+    indexable: bool = False
 
     @property
     def canonical_path(self) -> str:
@@ -107,16 +110,11 @@ class PairPage:
 
     @property
     def meta(self) -> PageMeta:
-        """A pair is indexable once an editor has reviewed both models."""
         return PageMeta(
             title=f"{self.title}: context, price, capabilities",
             description=self.intro[0],
             canonical_path=self.canonical_path,
-            indexable=all(
-                # load_models' facts always carry the model's stamp (None only in hand-built facts).
-                model.stamp.reviewed_at is not None  # type: ignore[union-attr]
-                for model in (self.a, self.b)
-            ),
+            indexable=self.indexable,
             og_type="article",
         )
 
@@ -294,7 +292,11 @@ def pair_page(
     pricing: Pricing = FOR_THE_PAIR,
     related: bool = True,
 ) -> PairPage:
-    """The built pair page. `related=False` skips the "continue comparing" links (the cost
-    fragment does not show them)."""
+    """The built pair page, indexable by catalog/indexing.py's rule. `related=False`: only
+    what the cost fragment shows, without the "continue comparing" links and the page's
+    robots meta."""
     page = build_pair_page(a, b, capability_list(), traffic, default_traffic, pricing)
-    return replace(page, related=related_pairs(a, b)) if related else page
+    if not related:
+        return page
+    indexable = a.indexable and b.indexable and is_related(a, b)
+    return replace(page, related=related_pairs(a, b), indexable=indexable)

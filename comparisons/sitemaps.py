@@ -1,39 +1,51 @@
 """The sitemap's pairs section (the root URLconf lists it beside the catalog's sections).
 
-The pairs section is computed, not stored: its items are a `PairSequence` over the
-indexable models in slug order, so a page of 50,000 pairs costs one query for the list of
-models and builds only the pairs it shows. A pair's lastmod is the latest of its two
-models' `last_modified` and of the traffic defaults, as the pair page's Last-Modified header
-is. Only pairs of two published, reviewed models are listed; the others carry noindex.
+It lists the related pairs of indexable models (catalog/indexing.py), at their canonical
+URLs: the pairs of one family, of similar models and the featured ones
+(comparisons/related.py), in three queries whatever the catalog's size. A pair's lastmod
+is the latest of its two models' `last_modified` and of the traffic defaults, as the pair
+page's Last-Modified header is.
 """
 
+from functools import cached_property
+
 from catalog.models import LanguageModel
-from catalog.sitemaps import SlugSitemap
+from catalog.sitemaps import SlugSitemap, sitemap_row
 from catalog.slugs import PAIR_SEPARATOR
 from comparisons.models import TrafficDefaults
-from comparisons.pair_index import PairSequence
+from comparisons.related import related_pairs
 
 
 class PairSitemap(SlugSitemap):
-    """Every pair of published, reviewed models, at its canonical URL."""
+    """Every related pair of indexable models, at its canonical URL, in URL order."""
 
     url_name = "comparisons:pair_detail"
 
-    def rows(self):
+    @cached_property
+    def loaded_rows(self):
         # Pair pages also speak of the default traffic: its change is a change of them all.
         floor = TrafficDefaults.load().updated_at
-        models = (
-            LanguageModel.objects.indexable()
-            .with_last_modified()
+        models = LanguageModel.objects.indexable()
+        rows, families = {}, {}
+        for pk, slug, family, last_modified in (
+            models.with_last_modified()
             .order_by()
-            .values_list("slug", "last_modified")
+            .values_list("pk", "slug", "family_id", "last_modified")
+        ):
+            rows[pk] = sitemap_row(slug, max(last_modified, floor))
+            families[pk] = family
+        pairs = (
+            sorted((rows[first], rows[second]), key=lambda row: row.slug)
+            for first, second in related_pairs(families, models.values("pk"))
         )
-        return [(slug, max(last_modified, floor)) for slug, last_modified in models]
+        # As pair_slug() orders two slugs: the pair's URL, then the next pair's.
+        return sorted(tuple(pair) for pair in pairs)
 
     def items(self):
-        # The rows are sorted in Python, as pair_slug() orders two slugs: row i before row
-        # j means slug i < slug j, so every pair comes out canonical.
-        return PairSequence(self.loaded_rows)
+        return self.loaded_rows
+
+    def get_latest_lastmod(self):
+        return max((self.lastmod(item) for item in self.loaded_rows), default=None)
 
     def location(self, item):
         first, second = item
@@ -43,9 +55,6 @@ class PairSitemap(SlugSitemap):
     def lastmod(self, item):
         first, second = item
         return max(first.last_modified, second.last_modified)
-
-    def get_latest_lastmod(self):
-        return super().get_latest_lastmod() if len(self.loaded_rows) > 1 else None
 
     def xml_entries(self, items, origin):
         head, middle = self.xml_frame(origin)

@@ -208,6 +208,10 @@ CATALOG_SYNC_SOURCES = {
     if (location := env.str(variable, default=""))
 }
 
+# Whether a model page no editor has reviewed may be indexed by search engines when two
+# independent sources state its facts alike (catalog/indexing.py). False: reviewed only.
+CATALOG_INDEX_CORROBORATED = env.bool("CATALOG_INDEX_CORROBORATED", default=True)
+
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
     # django-redis: one client per process, where Django's own backend builds a client

@@ -16,6 +16,7 @@ from catalog.models import (
     Capability,
     LanguageModel,
     ModelCapability,
+    ModelFamily,
     Organization,
     Provider,
     Route,
@@ -207,13 +208,16 @@ def grow_catalog(db):
 @pytest.fixture
 def sitemap_catalog(make_organization, make_provider, make_model, make_route):
     """The sitemap tests' catalog, built at the frozen instant `tests.sitemaps.CREATED`:
-    three published, reviewed models; one published but never reviewed; one unpublished.
+    three published, reviewed models of one family; one published but never reviewed; one
+    unpublished.
     OpenRouter serves published models; Idle Cloud only through an inactive route, Lonely
     Host only an unpublished model: neither is listed."""
     with time_machine.travel(CREATED, tick=False):
         TrafficDefaults.load().save()  # pair pages speak of it: its last change counts too
         make_organization("OpenAI", reviewed_at=CREATED)
-        reviewed = {"reviewed_at": CREATED}
+        # One family: its models' pairs are related, so the sitemap lists them.
+        family = ModelFamily.objects.create(name="Letters", slug="letters")
+        reviewed = {"reviewed_at": CREATED, "family": family}
         models = {
             name: make_model(name, **fields)
             for name, fields in [

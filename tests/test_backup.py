@@ -35,6 +35,7 @@ from catalog.sync.models import (
     ModelStatement,
     ProposedChange,
     ProposedMatch,
+    RouteStatement,
     SkippedInput,
     SourceIdentity,
     SyncRun,
@@ -107,6 +108,14 @@ def fill_catalog():
     SkippedInput.objects.create(run=run, ref="providers/x/models/y.toml", reason="negative price")
     SourceIdentity.objects.create(source=MODELSDEV, external_id="spark/spark-1", record=spark)
     SourceIdentity.objects.create(source=MODELSDEV, external_id="cloud/spark-1", record=route)
+    RouteStatement.objects.create(
+        source=MODELSDEV,
+        route=route,
+        input_price=Decimal("1"),
+        output_price=Decimal("2"),
+        context_window=131_072,
+        last_seen_run=run,
+    )
     ProposedChange.objects.create(
         record=route,
         field="input_price",

@@ -11,7 +11,7 @@ import pytest
 import time_machine
 from django.utils.http import http_date
 
-from catalog.models import LanguageModel
+from catalog.models import LanguageModel, ModelFamily
 from comparisons.models import TrafficDefaults
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +34,9 @@ URLS = [
 def catalog(make_model, make_provider, make_route):
     with time_machine.travel(CREATED, tick=False):
         TrafficDefaults.load().save()  # pair pages speak of it: its last change counts too
-        alpha = make_model("Alpha", reviewed_at=CREATED)
-        make_model("Beta", reviewed_at=CREATED)
+        family = ModelFamily.objects.create(name="Letters", slug="letters")  # a related pair
+        alpha = make_model("Alpha", reviewed_at=CREATED, family=family)
+        make_model("Beta", reviewed_at=CREATED, family=family)
         route = make_route(alpha, make_provider("OpenRouter"), 0.26, 2.08)
     return route
 

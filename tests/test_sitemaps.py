@@ -145,23 +145,25 @@ def test_lastmod_follows_a_price_change_in_the_admin(editor_client, form_data, s
 def test_sitemap_query_counts(
     client, sitemap_catalog, make_model, django_assert_num_queries, extra_models
 ):
+    family = sitemap_catalog["models"]["Alpha"].family  # their pairs are related
     for number in range(extra_models):
-        make_model(f"Extra {number}", reviewed_at=CREATED)
+        make_model(f"Extra {number}", reviewed_at=CREATED, family=family)
 
     # A fixed number a section (the pairs also read the traffic defaults: their change
-    # changes every pair page; the pages read the open data's stamp and what retires), and
+    # changes every pair page; and the similar models and featured pairs that relate two
+    # models; the pages read the open data's stamp and what retires), and
     # the catalog's latest change (a URL dropped changes it too): the same for any size.
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(17):
         assert client.get("/sitemap.xml").status_code == 200
     # Reviewed published models; OpenRouter; Alpha on OpenRouter; the pairs of the reviewed
-    # ones.
+    # ones (all of one family: related).
     urls = {
         "models": 3 + extra_models,
         "providers": 1,
         "routes": 1,
         "pairs": math.comb(3 + extra_models, 2),
     }
-    for section, queries in (("models", 2), ("providers", 2), ("routes", 2), ("pairs", 3)):
+    for section, queries in (("models", 2), ("providers", 2), ("routes", 2), ("pairs", 5)):
         with django_assert_num_queries(queries):
             body = client.get(f"/sitemap-{section}.xml").getvalue()
         assert len(lxml.etree.fromstring(body).findall("s:url", NAMESPACE)) == urls[section]

@@ -25,6 +25,7 @@ from catalog.admin.forms import (
     RouteInlineForm,
 )
 from catalog.admin.sync import SourceIdentityInline
+from catalog.corroboration import refresh_corroboration
 from catalog.facts import model_facts, model_queryset
 from catalog.formatting import usd_rate
 from catalog.history import route_price_changes
@@ -334,8 +335,10 @@ class LanguageModelAdmin(CuratedAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # A route's prices changed inline may change its pricing kind (catalog/pricing.py).
+        # A route's prices changed inline may change its pricing kind (catalog/pricing.py),
+        # and an editor's facts whether its sources state them alike (corroboration.py).
         refresh_pricing_kinds(Route.objects.filter(model=form.instance))
+        refresh_corroboration([form.instance.pk])
 
     @admin.action(description="Publish the selected models", permissions=["change"])
     def publish(self, request, queryset):
@@ -386,6 +389,7 @@ class LanguageModelAdmin(CuratedAdmin):
                     "family",
                     "is_published",
                     "unpublished_reason",
+                    "noindex",
                     "source_url",
                 ]
             },
@@ -411,10 +415,10 @@ class LanguageModelAdmin(CuratedAdmin):
             "License",
             {"fields": ["license_name", "license_osi_approved", "openness", "commercial_use"]},
         ),
-        ("Sources", {"fields": ["sources_differ"]}),
+        ("Sources", {"fields": ["sources_differ", "corroborated_by"]}),
         ("Preview", {"fields": ["pair_pages"]}),
     ]
-    readonly_fields = [*AUDIT_FIELDS, "pair_pages", "sources_differ"]
+    readonly_fields = [*AUDIT_FIELDS, "pair_pages", "sources_differ", "corroborated_by"]
     Media = SlugFromNameMedia
 
     @admin.display(description="Sources differ")
@@ -559,6 +563,7 @@ class RouteAdmin(SimpleHistoryAdmin, CuratedAdmin):
         kept_as_the_editor_set(obj, form, ("pricing_kind",), "pricing_kind_by_editor")
         super().save_model(request, obj, form, change)
         refresh_pricing_kinds(Route.objects.filter(pk=obj.pk))  # the rules', unless kept
+        refresh_corroboration([obj.model_id])  # its model's lead price may have moved
 
     def set_history_delta_changes(self, request, historical_records, **kwargs):
         # The history lists each record's route by name: give it the model and provider its

@@ -1,18 +1,19 @@
 """The methodology page (`/methodology/`): how the catalog decides what one model is, who
 made it, which source its facts come from, and what counts as a price. Its lists are read
 from the rules' own modules (catalog/sync/identity.py, makers.py, best_source.py,
-catalog/pricing.py), so the page cannot say other than the code does."""
+catalog/pricing.py, derived.py, corroboration.py, indexing.py), so the page cannot say
+other than the code does."""
 
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.urls import reverse
 
-from catalog import derived, pricing, scores
+from catalog import corroboration, derived, indexing, pricing, scores
 from catalog.formatting import compact_tokens
 from catalog.seo import PageMeta
 from catalog.sync import best_source, identity
-from catalog.sync.snapshot import SOURCE_NAMES
+from catalog.sync.snapshot import AIDER, SOURCE_NAMES
 
 # The coding benchmarks' bars, as the page names them (their keys: catalog/derived.py).
 NAMES = {
@@ -41,6 +42,10 @@ class MethodologyPage:
     leaderboards: list[str]  # the independent measurers a score's page can name
     long_context: str  # "200k": the context window of a "Long context" model
     coding_bars: list[str]  # "SWE-Bench Verified 60%"…
+    enough_sources: int  # how many sources must state a model's facts alike
+    no_facts_source: str  # the source that states neither context windows nor prices
+    similar_ranks: int  # how many similar models make a related pair
+    corroboration_indexes: bool  # the operator's CATALOG_INDEX_CORROBORATED
     meta: PageMeta
     last_modified: None = None  # the page changes with the code, not the catalog
 
@@ -58,6 +63,10 @@ def read_methodology_page() -> MethodologyPage:
         suspicious_share=SHARES.get(pricing.SUSPICIOUS_SHARE, f"{pricing.SUSPICIOUS_SHARE:%}"),
         long_context=compact_tokens(derived.LONG_CONTEXT),
         coding_bars=[f"{name} {bar}%" for name, bar in CODING_BAR_NAMES.items()],
+        enough_sources=corroboration.ENOUGH_SOURCES,
+        no_facts_source=SOURCE_NAMES[AIDER],
+        similar_ranks=indexing.SIMILAR_RANKS,
+        corroboration_indexes=indexing.corroboration_indexes(),
         leaderboards=sorted(
             {*scores.LEADERBOARDS.values(), *(name for _, name in scores.SECOND_HAND.values())}
         ),
@@ -65,7 +74,8 @@ def read_methodology_page() -> MethodologyPage:
             title="Methodology: how the catalog decides",
             description=(
                 "How LLM Reference tells one model from another, who made it, which "
-                "source each of its facts comes from, and what counts as a price."
+                "source each of its facts comes from, what counts as a price, and which "
+                "pages search engines see."
             ),
             canonical_path=reverse("catalog:methodology"),
         ),

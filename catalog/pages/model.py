@@ -119,6 +119,7 @@ class ModelPage:
     # day it stated the facts; "" otherwise.
     stated_by: str
     stated_on: str
+    corroborated_by: int  # sources stating its facts alike, where no editor reviewed it
     source_url: str
     meta: PageMeta
     last_modified: datetime | None
@@ -404,6 +405,7 @@ def model_page(
         more_pairs=len(similar) > similar_limit,
         reviewed=local_day(reviewed_at) if reviewed_at else "",
         stated_by=stated_by(model) if reviewed_at is None else "",
+        corroborated_by=facts.corroborated_by if reviewed_at is None else 0,
         stated_on=local_day(model.sync_run.created_at)
         if reviewed_at is None and model.sync_run
         else "",
@@ -413,8 +415,7 @@ def model_page(
             description=model_description(facts),
             canonical_path=model.get_absolute_url(),
             og_type="article",
-            # Not for search results until an editor has checked its facts.
-            indexable=reviewed_at is not None,
+            indexable=facts.indexable,  # catalog/indexing.py
         ),
         last_modified=facts.last_modified,
         lifecycle=lifecycle_badge(model.retires_on, model.is_deprecated, today),

@@ -25,6 +25,7 @@ from datetime import date
 from django.db.models import F
 from django.utils import timezone
 
+from catalog.corroboration import refresh_corroboration
 from catalog.models import (
     ROUTE_PLACE,
     LanguageModel,
@@ -47,6 +48,7 @@ from catalog.sync.provider_kinds import (
     provider_kind,
     regional_api,
 )
+from catalog.sync.route_statements import RouteStatements, current_prices
 from catalog.sync.scoring import Scores
 from catalog.sync.snapshot import (
     GENAI_PRICES,
@@ -115,6 +117,7 @@ class Applier:
                 self.progress(done + index, total, "routes")
         apply_runs(self, self.snapshot.runs)  # benchmark runs (Aider's leaderboards)
         self.progress(total, total, "facts")
+        self.route_statements.save()
         touched = self.statements.save(self.created_models)
         self.statements.resolve(touched)
         merge_and_unpublish(
@@ -128,6 +131,7 @@ class Applier:
         if self.source != GENAI_PRICES:
             self.classify_providers()  # from what they serve, once the models' facts are set
         self.counts.updated += refresh_pricing_kinds()  # from the routes and their providers
+        refresh_corroboration()  # from every source's statements, as they stand now
         self.counts.skipped = len(self.skips)
         self.progress(total, total, "done")
         return self.counts
@@ -158,6 +162,7 @@ class Applier:
         self.statements = Statements(
             self.source, self.run, self.match, self.writer, self.counts, self.seen_names
         )
+        self.route_statements = RouteStatements(self.source, self.run)
         self.serving_names = frozenset(
             name.casefold()
             for name in (
@@ -549,6 +554,8 @@ class Applier:
             self.claim(route, source_route, key)
             self.update_route(route, source_route, key, prices, place)
         self.match.remember(route, key)
+        if not above:
+            self.route_statements.state(route, prices, source_route.model.context_window)
         return route
 
     def claim(self, route, source_route, key):
@@ -633,7 +640,10 @@ class Applier:
                 "genai-prices prices routes, it does not define models",
             )
             return
+        current = current_prices(source_route.history, self.today)
         for route in routes:
+            if current is not None:
+                self.route_statements.state(route, current, source_route.model.context_window)
             if add_dated_history(route, source_route, self.run):
                 self.counts.updated += 1
             else:

@@ -269,3 +269,31 @@ class ModelStatement(models.Model):
 
     def __str__(self):
         return f"{self.source}: {self.ref}"
+
+
+class RouteStatement(models.Model):
+    """What one source states of a route: its standard price and the context window it
+    gives there. Kept for every source that states the route, not only the one whose
+    prices the route shows, so that a page can say how many sources state its facts alike
+    (catalog/corroboration.py). Each run of a source replaces its statements whole."""
+
+    source = models.CharField(max_length=20, choices=SOURCE_CHOICES)
+    route = models.ForeignKey("catalog.Route", on_delete=models.CASCADE, related_name="statements")
+    input_price = models.DecimalField(max_digits=12, decimal_places=6, null=True, blank=True)
+    output_price = models.DecimalField(max_digits=12, decimal_places=6, null=True, blank=True)
+    context_window = models.PositiveIntegerField(null=True, blank=True)
+    last_seen_run = models.ForeignKey(
+        SyncRun, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "route statement"
+        ordering = ["route", "source"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "route"], name="routestatement_one_per_source"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source}: {self.route_id}"

@@ -42,3 +42,16 @@ def test_the_methodology_page_states_what_a_score_says(client):
     for measurer in ("Aider", "Artificial Analysis", "Scale AI"):
         assert measurer in text
     assert "reported by the lab" in text
+
+
+def test_the_methodology_page_states_corroboration_and_indexing(client, settings):
+    text = visible_text(client.get("/methodology/").content)
+    assert "Corroboration and what search engines see" in text
+    assert "each stated alike by at least 2 independent sources" in text
+    assert "Aider states neither a context window nor a price" in text
+    assert "one is among the other's first 12 similar models" in text
+    assert "this site indexes reviewed models only" not in text
+
+    settings.CATALOG_INDEX_CORROBORATED = False
+    text = visible_text(client.get("/methodology/").content)
+    assert "this site indexes reviewed models only" in text

@@ -1,14 +1,18 @@
-"""The home page: picker, featured pairs, recently reviewed models and pairs, in few queries."""
+"""The home page: picker, featured pairs, the most-served models and their comparisons, the
+newest releases, dated price changes, benchmark leaders, recently reviewed models and pairs,
+in a fixed number of queries."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from types import SimpleNamespace
 
 import lxml.html
 import pytest
 
-from catalog.models import LanguageModel
+from catalog.models import Benchmark, BenchmarkScore, LanguageModel, SimilarModel
 from comparisons.home_page import FEATURED_LIMIT, recent_pairs
 from comparisons.models import FeaturedComparison
+from tests.builders import add_models
 from tests.visible_text import visible_text
 
 DAY = datetime(2026, 6, 1, 12, tzinfo=UTC)
@@ -221,14 +225,87 @@ def test_recently_reviewed_pairs_by_the_later_review(client, catalog):
     ]
 
 
+@pytest.fixture
+def synced(make_model, make_organization, make_provider, make_route):
+    """A catalog as a sync leaves it: nothing reviewed; Kimi K2.5 served by three
+    providers, GLM-5 by two, Old 1 by one; release dates (one to the month, one still to
+    come); a similar model; scores on Aider Polyglot run two ways; a dated price change."""
+    moonshot = make_organization("Moonshot AI")
+    kimi = make_model("Kimi K2.5", organization=moonshot, released_on=date(2026, 1, 27))
+    glm = make_model(
+        "GLM-5", organization=moonshot, released_on=date(2026, 2, 1), released_precision="month"
+    )
+    old = make_model("Old 1", organization=moonshot, released_on=date(2024, 5, 1))
+    make_model("Future 1", organization=moonshot, released_on=date(2999, 1, 1))
+    hosts = [make_provider(f"Host {number}") for number in range(3)]
+    routes = [make_route(kimi, host, "0.6", "3") for host in hosts]
+    for host in hosts[:2]:
+        make_route(glm, host, "1", "3.2")
+    make_route(old, hosts[0], "1", "2", is_active=False)
+    make_route(old, hosts[1], "1", "2")
+    SimilarModel.objects.create(model=kimi, similar=glm, rank=0)
+    polyglot = Benchmark.objects.create(name="Aider Polyglot", slug="aider-polyglot", unit="%")
+    for model, value, harness in ((kimi, "59.1", ""), (glm, "55", ""), (old, "90", "diff")):
+        BenchmarkScore.objects.create(
+            model=model, benchmark=polyglot, value=Decimal(value), harness=harness
+        )
+    routes[0].output_price = Decimal("2.5")
+    routes[0].save()
+    routes[0].history.filter(output_price=Decimal("2.5")).update(effective_on=date(2026, 3, 1))
+    routes[1].output_price = Decimal("2.8")
+    routes[1].save()  # recorded, not dated by a source: not on the home page
+    return {"kimi": kimi, "glm": glm, "old": old}
+
+
 @pytest.mark.django_db
-def test_home_without_reviews_says_so(client, make_model):
-    make_model("Unreviewed")
+def test_home_of_a_synced_catalog_leads_to_what_readers_look_for(client, synced):
+    response = client.get("/")
+    text = visible_text(response.content)
 
-    text = visible_text(client.get("/").content)
-
-    assert "No pair of published models has been reviewed yet." in text
-    assert "No published model has been reviewed yet." in text
+    served = section(response, "most-served")
+    assert [
+        [" ".join(cell.text_content().split()) for cell in row.xpath("./th|./td")]
+        for row in served.xpath(".//tbody/tr")
+    ] == [
+        ["Kimi K2.5", "Moonshot AI", "3"],
+        ["GLM-5", "Moonshot AI", "2"],
+        ["Old 1", "Moonshot AI", "1"],  # its inactive route does not count
+    ]
+    assert links(section(response, "related-pairs")) == [
+        ("/compare/glm-5-vs-kimi-k2-5/", "Kimi K2.5 vs GLM-5")
+    ]
+    newest = section(response, "newest")
+    assert [
+        [" ".join(cell.text_content().split()) for cell in row.xpath("./th|./td")]
+        for row in newest.xpath(".//tbody/tr")
+    ] == [
+        ["GLM-5", "Moonshot AI", "2026-02"],  # to the month, as its source states it
+        ["Kimi K2.5", "Moonshot AI", "2026-01-27"],
+        ["Old 1", "Moonshot AI", "2024-05-01"],
+    ]
+    changes = section(response, "price-changes")
+    assert [title for _, title in links(changes)] == [
+        "Kimi K2.5 on Host 0: output price $3 → $2.50 per 1M tokens",
+        "Every price change, as a feed",
+    ]
+    leaders = section(response, "leaders")
+    assert [
+        " ".join(cell.text_content().split()) for cell in leaders.xpath(".//tbody/tr[1]/*")
+    ] == [
+        "Aider Polyglot",
+        "Kimi K2.5",
+        "59.1%",
+        "best of 2 models run this way",
+    ]  # Old 1's 90% was run another way: not compared
+    assert "Future 1" not in text
+    assert "Recently reviewed" not in text  # no empty sections on a catalog nobody reviewed
+    assert "has been reviewed yet" not in text
+    assert 'id="recent-pairs"' not in response.content.decode()
+    document = lxml.html.fromstring(response.content)
+    model_links = {a.get("href") for a in document.iter("a")} & {
+        f"/models/{slug}/" for slug in ("kimi-k2-5", "glm-5", "old-1")
+    }
+    assert len(model_links) == 3
 
 
 def larger_catalog(make_model, make_organization):
@@ -246,14 +323,17 @@ def larger_catalog(make_model, make_organization):
 @pytest.mark.django_db
 @pytest.mark.parametrize("size", ["small", "larger"])
 def test_home_query_count_does_not_grow_with_the_catalog(
-    client, catalog, make_model, make_organization, django_assert_num_queries, size
+    client, catalog, synced, make_model, make_organization, django_assert_num_queries, size
 ):
     FeaturedComparison.objects.create(model_a=catalog["qwen"], model_b=catalog["spark"])
     if size == "larger":
         larger_catalog(make_model, make_organization)
+        add_models(60, price_history=True)
 
-    # The featured pairs with their models, and the recently reviewed models.
-    with django_assert_num_queries(2):
+    # The featured pairs with their models, the most-served models and their similar
+    # models, the newest releases, the dated price changes, the most scored benchmarks and
+    # their scores, and the recently reviewed models.
+    with django_assert_num_queries(8):
         response = client.get("/")
 
     assert response.status_code == 200
@@ -263,6 +343,8 @@ def test_home_query_count_does_not_grow_with_the_catalog(
         "GPT-5.3-Codex-Spark vs Qwen3.5-122B-A10B",
     )
     assert len(featured) == {"small": 1, "larger": FEATURED_LIMIT}[size]
+    assert len(links(section(response, "most-served"))) == {"small": 3, "larger": 12}[size]
+    assert len(links(section(response, "leaders"))) == {"small": 2, "larger": 8}[size]
 
 
 @pytest.mark.django_db

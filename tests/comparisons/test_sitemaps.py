@@ -1,5 +1,6 @@
-"""The sitemap's pairs section (comparisons/sitemaps.py): every pair of published, reviewed
-models once, at its canonical URL, paged; the pairs of unreviewed models left out."""
+"""The sitemap's pairs section (comparisons/sitemaps.py): every related pair of indexable
+models once, at its canonical URL, paged; the pairs of unreviewed or unrelated models left
+out (catalog/indexing.py)."""
 
 import itertools
 
@@ -7,7 +8,7 @@ import pytest
 import time_machine
 from django.utils.http import http_date
 
-from catalog.models import LanguageModel
+from catalog.models import LanguageModel, ModelFamily
 from catalog.sitemaps import ProviderSitemap
 from catalog.slugs import pair_slug
 from comparisons.sitemaps import PairSitemap
@@ -37,8 +38,9 @@ def test_pairs_section_lists_pairs_of_reviewed_models_at_canonical_urls(client, 
 def test_pair_urls_follow_python_string_order_of_slugs(client, make_model):
     """In Python (and so in pair_slug) "a-c" < "ab", although a collation that ignores
     hyphens sorts them the other way round."""
+    family = ModelFamily.objects.create(name="A", slug="a")
     for name in ["AB", "A-C", "A"]:
-        make_model(name, reviewed_at=CREATED)
+        make_model(name, reviewed_at=CREATED, family=family)
 
     assert locs(client.get("/sitemap-pairs.xml")) == [
         f"{ORIGIN}/compare/a-vs-a-c/",
@@ -51,8 +53,9 @@ def test_pair_urls_follow_python_string_order_of_slugs(client, make_model):
 def test_pair_pages_together_hold_every_pair_once(client, make_model, monkeypatch):
     monkeypatch.setattr(PairSitemap, "limit", 4)
     slugs = [f"model-{number}" for number in range(7)]  # 21 pairs: pages of 4, 4, …, 1
+    family = ModelFamily.objects.create(name="Model", slug="model")
     for slug in slugs:
-        make_model(slug.capitalize(), reviewed_at=CREATED)
+        make_model(slug.capitalize(), reviewed_at=CREATED, family=family)
 
     pages = [locs(client.get(f"/sitemap-pairs.xml?p={page}")) for page in range(1, 7)]
 
@@ -89,6 +92,8 @@ def test_unreviewed_model_pairs_are_left_out_and_carry_noindex(client, sitemap_c
 
 
 def test_reviewing_a_model_puts_its_pairs_in_the_sitemap(client, sitemap_catalog, editor):
+    family = sitemap_catalog["models"]["Alpha"].family
+    LanguageModel.objects.filter(slug="delta").update(family=family)
     with time_machine.travel(CHANGED, tick=False):
         LanguageModel.objects.filter(slug="delta").mark_reviewed(editor)
 

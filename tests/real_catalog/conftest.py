@@ -1,6 +1,7 @@
-"""The real catalog: an empty database and the syncs of the public snapshots in
-../shared/data, built once for every test of this package (a minute or so), inside one
-transaction rolled back at the end, so the rest of the suite starts from an empty catalog.
+"""The real catalog: an empty database, the syncs of the public snapshots in
+../shared/data, and the similar models' ranking the task worker refreshes after them,
+built once for every test of this package (a minute or so), inside one transaction rolled
+back at the end, so the rest of the suite starts from an empty catalog.
 
 Skipped, saying why, where the snapshots are absent.
 """
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.db import transaction
 
+from catalog.similar import refresh_similar_models
 from catalog.sync.runs import execute, start_run
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
@@ -32,5 +34,6 @@ def real_catalog(django_db_setup, django_db_blocker):
         pytest.skip(f"no public snapshots at {DATA}")
     with django_db_blocker.unblock(), transaction.atomic():
         runs = sync_all()
+        refresh_similar_models()  # as the task worker does after a sync
         yield runs
         transaction.set_rollback(True)

@@ -25,6 +25,7 @@ from catalog.models import (
 from catalog.report import build_report
 from catalog.sync.models import ModelStatement, ProposedMatch, SourceIdentity, SyncRun
 from tests.real_catalog.conftest import DATA, sync_all
+from tests.sitemaps import locs
 
 pytestmark = pytest.mark.django_db
 
@@ -354,3 +355,26 @@ def test_benchmark_pages_chart_like_with_like(real_catalog, client):
         if (page := read_benchmark_page(benchmark.slug)) is not None and page.chart is not None
     ]
     assert len(charted) >= 10, charted
+
+
+def test_corroborated_models_and_their_related_pairs_are_indexed(real_catalog, client):
+    """Claude Haiku 4.5, never reviewed: Anthropic's $1/$5 list price is stated alike by
+    models.dev and genai-prices, its 200k context window by models.dev, OpenRouter and
+    genai-prices. A model whose lead price only models.dev states is not corroborated."""
+    haiku = model("claude-haiku-4-5")
+    assert haiku.reviewed_at is None
+    assert haiku.corroborated_by == 2
+    page = client.get("/models/claude-haiku-4-5/").content.decode()
+    assert 'content="noindex"' not in page
+    assert "stated alike by 2 sources; not yet reviewed by an editor" in page
+
+    indexable = LanguageModel.objects.indexable()
+    assert len(locs(client.get("/sitemap-models.xml"))) == indexable.count() >= 80
+    assert not indexable.filter(corroborated_by=0).exists()
+    pairs = locs(client.get("/sitemap-pairs.xml"))
+    assert len(pairs) >= 250
+    indexed = set(indexable.values_list("slug", flat=True))
+    for loc in pairs[::25]:
+        first, second = loc.rstrip("/").rsplit("/", 1)[1].split("-vs-")
+        assert {first, second} <= indexed
+        assert 'content="noindex"' not in client.get(loc).content.decode()

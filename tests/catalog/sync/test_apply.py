@@ -12,7 +12,13 @@ from catalog.history import route_price_changes
 from catalog.models import LanguageModel, ModelCapability, Organization, Provider, Route
 from catalog.sync import apply as apply_module
 from catalog.sync import proposals
-from catalog.sync.models import ProposedChange, ProposedMatch, SourceIdentity, SyncRun
+from catalog.sync.models import (
+    ProposedChange,
+    ProposedMatch,
+    RouteStatement,
+    SourceIdentity,
+    SyncRun,
+)
 from catalog.sync.runs import execute, start_run
 from tests.catalog.sync.test_modelsdev_parser import CANONICAL, write
 
@@ -376,6 +382,36 @@ def test_proposals_admin_approves_and_rejects(tree, editor, editor_client):
     assert timezone.now() - to_approve.decided_at < timezone.timedelta(minutes=1)
     assert editor_client.get(f"{url}{to_approve.pk}/change/").status_code == 200
     assert editor_client.get("/admin/catalog/syncrun/").status_code == 200
+
+
+def test_each_source_states_its_routes_prices_and_two_alike_corroborate(
+    tree, tmp_path_factory, client
+):
+    """Moonshot AI's list price of Kimi K2.5 ($0.6 in, $3 out) and its 262,144-token
+    context, stated alike by models.dev and genai-prices (catalog/corroboration.py)."""
+    sync(tree)
+    assert kimi().corroborated_by == 0  # models.dev alone
+    folder = tmp_path_factory.mktemp("genai")
+    (folder / "providers").mkdir()
+    (folder / "providers" / "moonshotai.yml").write_text(
+        "name: Moonshot AI\nid: moonshotai\npricing_urls: [https://platform.moonshot.ai]\n"
+        "models:\n  - id: kimi-k2.5\n    context_window: 262144\n    prices:\n"
+        "      - prices: {input_mtok: 0.8, output_mtok: 4}\n"
+        "      - constraint: {start_date: 2026-03-01}\n"
+        "        prices: {input_mtok: 0.6, output_mtok: 3}\n"
+    )
+
+    sync(folder, source="genai-prices")
+
+    at_moonshot = RouteStatement.objects.filter(route__provider__name="Moonshot AI")
+    assert sorted(at_moonshot.values_list("source", "output_price")) == [
+        ("genai-prices", Decimal("3")),  # in force since March, not the older $4
+        ("modelsdev", Decimal("3")),
+    ]
+    assert kimi().corroborated_by == 2
+    page = client.get(f"/models/{kimi().slug}/").content.decode()
+    assert "stated alike by 2 sources; not yet reviewed by an editor" in page
+    assert 'content="noindex"' not in page
 
 
 def test_a_synced_model_page_says_whose_facts_it_shows_and_is_noindex_until_reviewed(

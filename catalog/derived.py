@@ -16,8 +16,11 @@ Decision-fit tags, in the catalog's order:
 
 RAG has no stated fact to derive it from: only an editor sets it.
 
-Product type: a coding-specialized model by its name or family; a small efficient model by
-its stated total parameters (at most 15B); nothing else is derived.
+Product type, the first that applies: a coding-specialized model by its name or family; a
+small efficient model by its stated total parameters (at most 15B); a reasoning model by a
+stated reasoning mode and a name that says so (Thinking, Reasoner, R1, OpenAI's o-series);
+a standalone API model when it is sold per token through an API. A multimodal model is
+only an editor's call.
 
 "Best for": the phrases of its first three tags, joined.
 """
@@ -28,6 +31,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 CODING_NAME = re.compile(r"\bcoder?\b|codex|codestral|devstral|\bcode\b", re.IGNORECASE)
+REASONING_NAME = re.compile(r"\bthinking\b|\breasoner\b|\br1\b|^o[1-9]\b", re.IGNORECASE)
 LONG_CONTEXT = 200_000
 LOW_COST_OUTPUT = Decimal(1)  # USD per 1M output tokens
 SMALL_PARAMETERS = 15_000_000_000
@@ -50,6 +54,8 @@ BEST_FOR = {
 }
 CODING = "Coding-specialized model"
 SMALL = "Small efficient model"
+REASONING = "Reasoning model"
+STANDALONE_API = "Standalone API model"
 YES = "yes"
 
 
@@ -64,6 +70,7 @@ class Stated:
     capabilities: dict[str, str] | None = None  # slug → "yes" / "no" / "unknown"
     scores: tuple[tuple[str, Decimal], ...] = ()  # (benchmark key, value in %)
     output_price: Decimal | None = None  # the list price's, else the cheapest route's
+    sold_per_token: bool = False  # a per-token route with a price serves it
 
 
 def coding_by_name(stated: Stated) -> bool:
@@ -89,11 +96,16 @@ def derived_tags(stated: Stated) -> tuple[str, ...]:
 
 
 def derived_product_type(stated: Stated) -> str:
-    """ "Coding-specialized model", "Small efficient model", or "" (not derived)."""
+    """The first product type the rules give, or "" (not derived)."""
     if coding_by_name(stated):
         return CODING
     if stated.parameters_total is not None and stated.parameters_total <= SMALL_PARAMETERS:
         return SMALL
+    reasoning = (stated.capabilities or {}).get("reasoning") == YES
+    if reasoning and REASONING_NAME.search(stated.name):
+        return REASONING
+    if stated.sold_per_token:
+        return STANDALONE_API
     return ""
 
 

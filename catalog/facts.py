@@ -402,6 +402,7 @@ def decision_signals(
             (benchmark_key(score.benchmark), score.value) for score in scores if score.unit == "%"
         ),
         output_price=price.output_price if price else None,
+        sold_per_token=price is not None,
     )
     names: frozenset[str] = frozenset()
     tags = tuple(tag.name for tag in sorted(model.decision_tags.all(), key=tag_order))

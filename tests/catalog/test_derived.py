@@ -47,6 +47,15 @@ def test_product_type_and_best_for():
         "Small efficient model"
     )
     assert derived_product_type(Stated(name="Big", parameters_total=70 * 10**9)) == ""
+    thinks = {"reasoning": YES}
+    # The real catalog's Kimi K2 Thinking and DeepSeek R1: a reasoning mode and a name
+    # that says so; Claude Sonnet 4.5 states a reasoning mode but is sold as a general model.
+    for name in ("Kimi K2 Thinking", "DeepSeek R1", "o3"):
+        assert derived_product_type(Stated(name=name, capabilities=thinks)) == "Reasoning model"
+    assert derived_product_type(Stated(name="DeepSeek R1", capabilities={})) == ""
+    sonnet = Stated(name="Claude Sonnet 4.5", capabilities=thinks, sold_per_token=True)
+    assert derived_product_type(sonnet) == "Standalone API model"
+    assert derived_product_type(Stated(name="Claude Sonnet 4.5", capabilities=thinks)) == ""
     assert best_for(("Agents", "Long context", "Reasoning", "Low cost")) == (
         "tool-calling agents, long documents and large codebases, and reasoning-heavy tasks"
     )
@@ -61,7 +70,9 @@ def test_a_derived_signal_is_labelled_and_an_editors_wins(client, reference_cata
     page = client.get("/models/qwen3-5-122b-a10b/")
     text = visible_text(page.content)
     assert "Decision fit: Agents, Long context, Multimodal, and Reasoning." in text
-    assert "Its decision fit and “best for” are derived from the facts its sources state" in text
+    assert (
+        "Its product type, decision fit, and “best for” are derived from the facts its sources"
+    ) in text
     pair = visible_text(client.get("/compare/ling-2-6-1t-vs-qwen3-5-122b-a10b/").content)
     assert "Agents, Long context, Multimodal, and Reasoning derived" in pair
 

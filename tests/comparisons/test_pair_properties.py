@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from lxml import html
 
+from catalog.derived import STANDALONE_API
 from catalog.formatting import compact_tokens, price_per_million, usd_amount
 from catalog.models import (
     Capability,
@@ -309,12 +310,21 @@ def check_page(document, a, b, traffic):
     scorecard = table(document, "scorecard")
     assert scorecard["Context window"] == [compact_tokens(window) for window in windows]
 
-    # Product type: as stated, or "-" and "language model" where no source states it.
+    # Product type: as stated; else derived (catalog/derived.py: the generated names are
+    # never a coding or reasoning name, and state no size) "Standalone API model" where a
+    # standard per-token route states an output price; else "-" and "language model".
     labels = [
-        LanguageModel.ProductType(spec["product_type"]).label if spec["product_type"] else ""
+        LanguageModel.ProductType(spec["product_type"]).label
+        if spec["product_type"]
+        else STANDALONE_API
+        if any(r["tier"] == "" and r["output_price"] for r in spec["priced_routes"])
+        else ""
         for spec in (a, b)
     ]
-    assert scorecard["Product type"] == [label or "-" for label in labels]
+    assert scorecard["Product type"] == [
+        (label if spec["product_type"] else f"{label} derived") if label else "-"
+        for label, spec in zip(labels, (a, b), strict=True)
+    ]
     intro = normal(document.find_class("lede")[0].text_content())
     for label in labels:
         phrase = (label[:1].lower() + label[1:]) if label else "language model"

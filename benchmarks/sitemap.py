@@ -11,7 +11,8 @@ end: the named database itself is never written), bulk-creates an organization a
 twelve stored similar models (the ranking's shape: catalog/similar.py), so the pairs
 section lists the related pairs (catalog/indexing.py), then serves the sitemap index, the
 models section and the first and last pairs pages through Django's test client, with the
-site's own settings and middleware (debug off).
+site's own settings and middleware (debug off; the page cache off, so that every request
+builds its page).
 
 For each it prints the URLs and bytes of the answer, the median wall time of --repeat
 requests (5 by default), and the peak memory Python allocated while serving one request
@@ -53,6 +54,7 @@ def configure(database_url, folder):
     os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
     os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "0"
     os.environ["DJANGO_LOG_LEVEL"] = "ERROR"
+    os.environ["PAGE_CACHE"] = "0"  # every request builds its page: what a crawler may cost
     os.environ["DATABASE_URL"] = database_url or f"sqlite:///{folder / 'unused.sqlite3'}"
 
     import django

@@ -34,12 +34,13 @@ class PairSitemap(SlugSitemap):
         ):
             rows[pk] = sitemap_row(slug, max(last_modified, floor))
             families[pk] = family
-        pairs = (
-            sorted((rows[first], rows[second]), key=lambda row: row.slug)
-            for first, second in related_pairs(families, models.values("pk"))
-        )
-        # As pair_slug() orders two slugs: the pair's URL, then the next pair's.
-        return sorted(tuple(pair) for pair in pairs)
+        pairs = []
+        for first, second in related_pairs(families, models.values("pk")):
+            one, other = rows[first], rows[second]
+            # As pair_slug() orders two slugs.
+            pairs.append((one, other) if one.slug < other.slug else (other, one))
+        pairs.sort(key=lambda pair: (pair[0].slug, pair[1].slug))  # in URL order
+        return pairs
 
     def items(self):
         return self.loaded_rows

@@ -1,7 +1,7 @@
 """The site's quality bars, measured on a server run the way production runs it.
 
     make audit                                   # installs node_modules first when missing
-    .venv/bin/python benchmarks/audit.py [--keep] [--skip-lighthouse]
+    .venv/bin/python benchmarks/audit.py [--keep] [--skip-lighthouse] [--real-catalog]
 
 Builds a throwaway SQLite database in a temporary folder, migrates it, loads the demo
 catalog, marks every record reviewed (pair pages are indexable only when both models are),
@@ -22,6 +22,11 @@ key, DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost and no SSL redirect, on a free loc
   table of page x category (0-100), with
   a second accessibility run in dark mode (the stylesheet has a dark palette: its contrast
   counts too), then the failing audits of any category below its bar.
+
+With --real-catalog, the database is instead what an operator gets from the syncs of the
+public snapshots in ../shared/data (DATA=… for others) and the similar models' ranking,
+nothing reviewed; the checker and Lighthouse then read its home page, a corroborated
+model's page and a pair page of two related, corroborated models.
 
 The bars: 0 validator errors, SEO 100, accessibility >= 95 (light and dark), best
 practices >= 95. Performance is printed, not judged: a throttled mobile run on a shared
@@ -51,6 +56,13 @@ LIGHTHOUSE = PROJECT / "node_modules" / ".bin" / "lighthouse"
 GUNICORN = PROJECT / ".venv" / "bin" / "gunicorn"
 
 PAIR = "/compare/gpt-5-3-codex-spark-vs-qwen3-5-122b-a10b/"
+DATA = Path(os.environ.get("DATA", PROJECT.parent / "shared" / "data"))
+# The real catalog's pages: Claude Haiku 4.5 and Claude Haiku 3, corroborated, of one family.
+REAL_PAGES = {
+    "home": "/",
+    "model": "/models/claude-haiku-4-5/",
+    "pair": "/compare/claude-haiku-3-vs-claude-haiku-4-5/",
+}
 MODEL = "gpt-5-3-codex-spark"
 ROUTE = "/models/qwen3-5-122b-a10b/openrouter/"  # a model on one provider
 BENCHMARK = "swe-bench-verified"
@@ -65,6 +77,11 @@ def parse_arguments():
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument(
         "--skip-lighthouse", action="store_true", help="run the Nu Html Checker only"
+    )
+    parser.add_argument(
+        "--real-catalog",
+        action="store_true",
+        help="audit the catalog the syncs of ../shared/data make, not the demo",
     )
     return parser.parse_args()
 
@@ -111,6 +128,30 @@ def build_site():
     call_command("collectstatic", verbosity=0, interactive=False)
     provider = models.Provider.objects.order_by("slug").values_list("slug", flat=True).first()
     return provider
+
+
+def build_real_catalog():
+    """Migrate, sync the four public snapshots, rank the similar models (the task worker's
+    job after a sync), collect static files: nothing reviewed, as an operator starts."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from catalog.similar import refresh_similar_models
+    from catalog.sync.runs import execute, start_run
+
+    call_command("migrate", verbosity=0)
+    for source, location in (
+        ("modelsdev", DATA / "models.dev"),
+        ("openrouter", DATA / "models.dev" / "models.json"),
+        ("genai-prices", DATA / "genai-prices" / "prices"),
+        ("aider", DATA / "aider"),
+    ):
+        run = execute(start_run(source, str(location)))
+        print(f"Synced {source}: {run.status}", flush=True)
+    refresh_similar_models()
+    call_command("collectstatic", verbosity=0, interactive=False)
 
 
 def server_error_page():
@@ -230,10 +271,10 @@ def score(report, category):
     return None if value is None else round(value * 100)
 
 
-def lighthouse_table(base, folder, chromium, unmet):
+def lighthouse_table(base, folder, chromium, unmet, audited=None):
     """Print page x category scores (and dark-mode accessibility); note unmet bars."""
     env = dict(os.environ, CHROME_PATH=chromium)
-    audited = {
+    audited = audited or {
         "home": "/",
         "models": "/models/",
         "model": f"/models/{MODEL}/",
@@ -294,6 +335,32 @@ def failing_audits(report, category):
     return lines
 
 
+def demo_targets(provider):
+    """The demo's page of every type, with the status each must answer."""
+    return {
+        "home": ("/", 200),
+        "models": ("/models/", 200),
+        "models filtered": ("/models/?capability=vision", 200),
+        "models bad filter": ("/models/?capability=telepathy&min_context=lots", 400),
+        "model": (f"/models/{MODEL}/", 200),
+        "model, priced": ("/models/gpt-5/", 200),  # its price-history chart drawn
+        "route": (ROUTE, 200),
+        "providers": ("/providers/", 200),
+        "provider": (f"/providers/{provider}/", 200),
+        "compare": ("/compare/", 200),
+        "compare bad input": ("/compare/?a=no+such+model&b=", 400),
+        "pair": (PAIR, 200),
+        "pair bad traffic": (f"{PAIR}?requests=lots&input_tokens=-1&output_tokens=", 400),
+        "families": ("/families/", 200),
+        "family": (f"/families/{FAMILY}/", 200),
+        "retiring": ("/retiring/", 200),
+        "benchmarks": ("/benchmarks/", 200),
+        "benchmark": (f"/benchmarks/{BENCHMARK}/", 200),
+        "open data": ("/data/", 200),
+        "not found": ("/models/no-such-model/", 404),
+    }
+
+
 def main():
     args = parse_arguments()
     missing = [str(p) for p in (VNU_JAR, GUNICORN) if not p.exists()]
@@ -313,41 +380,26 @@ def main():
     env = production_environment(folder)
     os.environ.update(env)
     sys.path.insert(0, str(PROJECT))
-    provider = build_site()
+    if args.real_catalog:
+        build_real_catalog()
+    else:
+        provider = build_site()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server, log = start_server(env, port, folder)
     unmet = []
     try:
-        targets = {
-            "home": ("/", 200),
-            "models": ("/models/", 200),
-            "models filtered": ("/models/?capability=vision", 200),
-            "models bad filter": ("/models/?capability=telepathy&min_context=lots", 400),
-            "model": (f"/models/{MODEL}/", 200),
-            "model, priced": ("/models/gpt-5/", 200),  # its price-history chart drawn
-            "route": (ROUTE, 200),
-            "providers": ("/providers/", 200),
-            "provider": (f"/providers/{provider}/", 200),
-            "compare": ("/compare/", 200),
-            "compare bad input": ("/compare/?a=no+such+model&b=", 400),
-            "pair": (PAIR, 200),
-            "pair bad traffic": (f"{PAIR}?requests=lots&input_tokens=-1&output_tokens=", 400),
-            "families": ("/families/", 200),
-            "family": (f"/families/{FAMILY}/", 200),
-            "retiring": ("/retiring/", 200),
-            "benchmarks": ("/benchmarks/", 200),
-            "benchmark": (f"/benchmarks/{BENCHMARK}/", 200),
-            "open data": ("/data/", 200),
-            "not found": ("/models/no-such-model/", 404),
-        }
+        targets = {label: (path, 200) for label, path in REAL_PAGES.items()}
+        if not args.real_catalog:
+            targets = demo_targets(provider)
         pages = {}
         for label, (path, expected) in targets.items():
             status, body = fetch(base + path)
             if status != expected:
                 unmet.append(f"{label} {path} answered {status}, not {expected}")
             pages[label] = (path, body)
-        pages["server error"] = ("(500 handler)", server_error_page())
+        if not args.real_catalog:
+            pages["server error"] = ("(500 handler)", server_error_page())
 
         print(f"Nu Html Checker, errors only ({base})")
         errors = validate(pages, folder)
@@ -366,7 +418,8 @@ def main():
             unmet.append(f"{total} Nu Html Checker errors (the bar is 0)")
 
         if not args.skip_lighthouse:
-            lighthouse_table(base, folder, chromium, unmet)
+            audited = REAL_PAGES if args.real_catalog else None
+            lighthouse_table(base, folder, chromium, unmet, audited)
     finally:
         stop_server(server, log)
         if args.keep:

@@ -1,5 +1,6 @@
-"""The models most like a given one: the same family first, then most shared decision tags
-and supported capabilities, then the nearest release date, then the name; never another
+"""The models most like a given one: the same family first, then the same class of price
+and the most shared decision tags and supported capabilities, then the nearest release
+date, then the name; never another
 record of the same model, nor one of its serving variants ("… FP8 Fast"), which the
 identity rules read as the same name (catalog/sync/identity.py).
 
@@ -18,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.db import transaction
 from django.tasks import task
@@ -36,6 +38,11 @@ RANKED_KEPT = 20
 # How many shared features the same family counts for: more than every capability and
 # decision tag together, so that a model's family comes first.
 FAMILY_WEIGHT = 20
+# A model's class of price: its output price (the maker's list price, else the cheapest
+# per-token route's) under $1, under $5, under $20, or more, per 1M tokens. The same class
+# counts as this many shared features.
+PRICE_CLASSES = (Decimal(1), Decimal(5), Decimal(20))
+PRICE_WEIGHT = 3
 
 
 @dataclass(frozen=True)
@@ -123,16 +130,33 @@ def published_candidates() -> list[Candidate]:
     )
     for model_pk, tag_pk in tagged:
         add(model_pk, "tag", tag_pk)
-    models = LanguageModel.objects.published().order_by("pk")
-    rows = list(models.values_list("pk", "name", "released_on", "family_id"))
-    for pk, _, _, family in rows:
+    models = (
+        LanguageModel.objects.published().with_list_output().with_cheapest_output().order_by("pk")
+    )
+    rows = list(
+        models.values_list(
+            "pk", "name", "released_on", "family_id", "list_output", "cheapest_output"
+        )
+    )
+    for pk, _, _, family, list_output, cheapest_output in rows:
         if family is not None:  # the same family outweighs every other shared feature
             for copy in range(FAMILY_WEIGHT):
                 add(pk, "family", family * FAMILY_WEIGHT + copy)
+        price_class = price_class_of(list_output if list_output is not None else cheapest_output)
+        if price_class is not None:
+            for copy in range(PRICE_WEIGHT):
+                add(pk, "price", price_class * PRICE_WEIGHT + copy)
     return [
         Candidate(pk, name, released_on, features[pk], identity_of(name))
-        for pk, name, released_on, _ in rows
+        for pk, name, released_on, *_ in rows
     ]
+
+
+def price_class_of(output_price: Decimal | None) -> int | None:
+    """The class of an output price (0 cheapest), or None when no price is known."""
+    if output_price is None:
+        return None
+    return sum(output_price >= bound for bound in PRICE_CLASSES)
 
 
 def identity_of(name: str) -> str:

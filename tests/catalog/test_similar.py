@@ -4,6 +4,7 @@ how a change queues their refresh; and the catalog version that moves with every
 
 import io
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -20,6 +21,7 @@ from catalog.models import CatalogState, LanguageModel, ModelFamily, SimilarMode
 from catalog.similar import (
     Candidate,
     identity_of,
+    price_class_of,
     published_candidates,
     rank_similar,
     refresh_similar,
@@ -167,3 +169,28 @@ def test_the_command_ranks_a_catalog_never_ranked(reference_catalog):
 
     assert SimilarModel.objects.filter(model=reference_catalog.spark).count() == 2
     assert "3 models' lists replaced" in out.getvalue()
+
+
+def test_price_classes():
+    assert [price_class_of(price) for price in (None, Decimal("0.6"), Decimal(5), Decimal(75))] == [
+        None,
+        0,
+        2,
+        3,
+    ]
+
+
+@pytest.mark.django_db
+def test_the_same_class_of_price_ranks_before_a_shared_capability(
+    make_model, make_provider, make_route
+):
+    """The real catalog's Claude Haiku 4.5 ($5 output) was offered Nemotron Nano 12B v2 VL
+    (a few cents) for sharing vision and reasoning: a model of its price class comes first."""
+    host = make_provider("Host")
+    haiku = make_model("Claude Haiku 4.5", capabilities=["vision", "reasoning"])
+    peer = make_model("Peer 1")
+    nano = make_model("Nano 12B", capabilities=["vision", "reasoning"])
+    for model, output in ((haiku, "5"), (peer, "8"), (nano, "0.2")):
+        make_route(model, host, "0.1", output)
+    ranked = rank_similar(published_candidates(), keep=2)
+    assert ranked[haiku.pk] == [peer.pk, nano.pk]

@@ -70,7 +70,8 @@ test: install
 test-fast: install
 	$(DEV_ENV) $(BIN)/pytest -m "not browser and not fuzz and not slow"
 
-## The slow tier: the real catalog synced a second time, which must change nothing.
+## The slow tier: the real catalog synced a second time, which must change nothing, and 300
+## of its pair pages checked against their own tables.
 test-slow: install
 	$(DEV_ENV) $(BIN)/pytest -m slow
 

@@ -99,6 +99,8 @@ models = st.fixed_dictionaries(
             st.integers(1, 2_000_000),
         ),
         "released_on": st.none() | st.dates(date(2020, 1, 1), date(2027, 12, 31)),
+        # A source that states the month only ("2026-01"), as many of models.dev's do.
+        "released_precision": st.sampled_from(["day", "month"]),
         # "" is a product type no source stated (a synced model): unknown, never invented.
         "product_type": st.sampled_from(["", *LanguageModel.ProductType.values]),
         "openness": st.sampled_from(["", *LanguageModel.Openness.values]),
@@ -149,7 +151,13 @@ def create_catalog(specs):
             name=name,
             slug=slug,
             organization=organization,
-            released_on=spec["released_on"],
+            released_on=spec["released_on"]
+            and (
+                spec["released_on"].replace(day=1)
+                if spec["released_precision"] == "month"
+                else spec["released_on"]
+            ),
+            released_precision=spec["released_precision"],
             product_type=spec["product_type"],
             context_window=spec["context_window"],
             license_name=spec["license_name"],
@@ -309,6 +317,18 @@ def check_page(document, a, b, traffic):
     assert ("larger context windows" in deep_dive) == (larger is not None)
     scorecard = table(document, "scorecard")
     assert scorecard["Context window"] == [compact_tokens(window) for window in windows]
+
+    # A date stated to the month reads as a month, never as its first day.
+    page_text = normal(document.text_content())
+    days = {
+        spec["released_on"].isoformat()
+        for spec in (a, b)
+        if spec["released_on"] and spec["released_precision"] == "day"
+    }
+    for spec in (a, b):
+        if spec["released_on"] and spec["released_precision"] == "month":
+            first_day = spec["released_on"].replace(day=1).isoformat()
+            assert first_day in days or first_day not in page_text, first_day
 
     # Product type: as stated; else derived (catalog/derived.py: the generated names are
     # never a coding or reasoning name, and state no size) "Standalone API model" where a

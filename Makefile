@@ -70,8 +70,10 @@ test: install
 test-fast: install
 	$(DEV_ENV) $(BIN)/pytest -m "not browser and not fuzz and not slow"
 
-## The slow tier: the real catalog synced a second time, which must change nothing, and 300
-## of its pair pages checked against their own tables.
+## The slow tier (tests over half a minute each; CI runs it on each database): the real
+## catalog built from ../shared/data and every assertion about it (its second sync changes
+## nothing; 300 of its pair pages agree with their tables), a dump restored into a fresh
+## database, a database outage survived.
 test-slow: install
 	$(DEV_ENV) $(BIN)/pytest -m slow
 

@@ -262,6 +262,7 @@ def replace_with_fresh_database():
     ContentType.objects.clear_cache()
 
 
+@pytest.mark.slow  # a dump and a fresh database loaded from it: half a minute
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_dump_restores_every_record_of_the_catalog_into_a_fresh_database(tmp_path):
     fill_catalog()

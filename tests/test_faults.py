@@ -182,6 +182,7 @@ def as_cluster_owner(command: str) -> list[str]:
     return ["su", "postgres", "-c", command] if os.geteuid() == 0 else shlex.split(command)
 
 
+@pytest.mark.slow  # a throwaway PostgreSQL started, stopped and started: half a minute
 def test_a_database_outage_is_survived_and_the_first_request_after_it_succeeds(tmp_path):
     """A throwaway PostgreSQL cluster, stopped and started again under the site."""
     binaries = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))

@@ -27,7 +27,9 @@ from catalog.sync.models import ModelStatement, ProposedMatch, SourceIdentity, S
 from tests.real_catalog.conftest import DATA, sync_all
 from tests.sitemaps import locs
 
-pytestmark = pytest.mark.django_db
+# The slow tier (make test-slow, which CI runs on each database): the real catalog takes
+# a minute or more to build, which make test leaves out to stay under ten minutes.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 @pytest.fixture(scope="package")
@@ -172,7 +174,6 @@ def test_openrouter_prices_its_own_routes(real_catalog):
     assert Provider.objects.serving_published_models().count() >= 130
 
 
-@pytest.mark.slow
 def test_a_second_sync_changes_nothing(real_catalog):
     history = Route.history.count()
     models = LanguageModel.objects.count()

@@ -116,7 +116,7 @@ def sampled_pairs():
     return sorted(pairs)
 
 
-@pytest.mark.slow  # 300 pages: the slow tier (make test-slow), run once by CI
+@pytest.mark.slow  # the real catalog and 300 pages: the slow tier (make test-slow)
 def test_no_sentence_of_300_real_pair_pages_contradicts_its_tables(real_catalog, client):
     faults, empty_fit, with_signals = {}, 0, 0
     for first, second in sampled_pairs():

@@ -39,8 +39,3 @@ def model_indexable(reviewed: bool, corroborated_by: int, noindex: bool) -> bool
     if noindex:
         return False
     return reviewed or (corroboration_indexes() and corroborated_by >= ENOUGH_SOURCES)
-
-
-def pair_related(same_family: bool, similar: bool, featured: bool) -> bool:
-    """Whether a pair adds something: one family, similar models, or featured."""
-    return same_family or similar or featured

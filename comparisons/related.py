@@ -7,7 +7,7 @@ from itertools import combinations
 from django.db.models import Q
 
 from catalog.facts import ModelFacts
-from catalog.indexing import SIMILAR_RANKS, pair_related
+from catalog.indexing import SIMILAR_RANKS
 from catalog.models import SimilarModel
 from comparisons.models import FeaturedComparison
 
@@ -16,19 +16,16 @@ def is_related(a: ModelFacts, b: ModelFacts) -> bool:
     """Whether the pair of `a` and `b` is related: at most two queries, none when they are
     of one family."""
     if a.family and a.family == b.family:
-        return pair_related(same_family=True, similar=False, featured=False)
+        return True
     either_way = Q(model__slug=a.slug, similar__slug=b.slug) | Q(
         model__slug=b.slug, similar__slug=a.slug
     )
-    similar = SimilarModel.objects.filter(either_way, rank__lt=SIMILAR_RANKS).exists()
-    featured = (
-        not similar
-        and FeaturedComparison.objects.filter(
-            Q(model_a__slug=a.slug, model_b__slug=b.slug)
-            | Q(model_a__slug=b.slug, model_b__slug=a.slug)
-        ).exists()
-    )
-    return pair_related(same_family=False, similar=similar, featured=featured)
+    if SimilarModel.objects.filter(either_way, rank__lt=SIMILAR_RANKS).exists():
+        return True
+    return FeaturedComparison.objects.filter(
+        Q(model_a__slug=a.slug, model_b__slug=b.slug)
+        | Q(model_a__slug=b.slug, model_b__slug=a.slug)
+    ).exists()
 
 
 def related_pairs(families: dict[int, int | None], models) -> set[tuple[int, int]]:

@@ -12,8 +12,9 @@ test Client without its test environment (see `configure`).
 
 For each admin page an editor uses (every changelist, a search, the change forms of the
 model, provider, organization and route with the most rows below them, a route's price
-history, the autocomplete the route form calls) it prints the median wall time of --runs
-requests after a warm-up one, and the queries of the warm-up request.
+history, the autocomplete the route form calls, the routes list filtered to the model with
+the most routes) it prints the median wall time of --runs requests after a warm-up one,
+and the queries and size of the warm-up request.
 
 `admin_timings(client)` does the measuring for any logged-in test Client, e.g. in a test.
 """
@@ -61,6 +62,10 @@ def admin_pages():
             ),
             ("languagemodel change form", change_url(model)),
             (
+                f"route changelist of that model ({model.rows} routes)",
+                f"{changelist_url(Route)}?model={model.pk}",
+            ),
+            (
                 f"autocomplete route.model ?term={word}",
                 "/admin/autocomplete/?app_label=catalog&model_name=route&field_name=model&"
                 + urlencode({"term": word}),
@@ -103,7 +108,7 @@ def change_url(record):
 
 
 def admin_timings(client, runs=5, pages=None):
-    """(label, median ms, queries) of each admin page, for a logged-in Django test Client.
+    """(label, median ms, queries, KB) of each admin page, for a logged-in Django test Client.
 
     Each page is fetched once to warm up and count its queries, then `runs` times to time.
     `pages` is a list of (label, URL); by default, `admin_pages()` on the current database.
@@ -123,7 +128,7 @@ def admin_timings(client, runs=5, pages=None):
             started = time.perf_counter()
             client.get(url)
             timings.append((time.perf_counter() - started) * 1000)
-        results.append((label, statistics.median(timings), count))
+        results.append((label, statistics.median(timings), count, len(response.content) / 1024))
     return results
 
 
@@ -177,10 +182,10 @@ def main():
         f"{connection.vendor}: {LanguageModel.objects.count():,} models, "
         f"{Route.objects.count():,} routes; median of {arguments.runs} runs"
     )
-    width = max(len(label) for label, _, _ in rows)
-    print(f"{'page':<{width}} {'median ms':>10} {'queries':>8}")
-    for label, milliseconds, queries in rows:
-        print(f"{label:<{width}} {milliseconds:>10.1f} {queries:>8}")
+    width = max(len(row[0]) for row in rows)
+    print(f"{'page':<{width}} {'median ms':>10} {'queries':>8} {'KB':>7}")
+    for label, milliseconds, queries, size in rows:
+        print(f"{label:<{width}} {milliseconds:>10.1f} {queries:>8} {size:>7.0f}")
 
 
 if __name__ == "__main__":

@@ -372,7 +372,7 @@ user = User.objects.create_superuser("load-benchmark", password=None)
 try:
     client = Client()
     client.force_login(user)
-    for label, median, queries in admin_timings(client, runs=5):
+    for label, median, queries, _ in admin_timings(client, runs=5):
         print(f"{label}\\t{median}\\t{queries}")
 finally:
     user.delete()

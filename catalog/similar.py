@@ -229,10 +229,10 @@ def refresh_similar():
 
 
 def similar_models(
-    model: ModelFacts, exclude_slugs: Iterable[str], limit: int
+    model: ModelFacts | LanguageModel, exclude_slugs: Iterable[str], limit: int
 ) -> list[tuple[str, str]]:
-    """(name, slug) of up to `limit` published models most like `model`, best first, from
-    the stored ranking: one query."""
+    """(name, slug) of up to `limit` published models most like `model` (its facts, or
+    the record), best first, from the stored ranking: one query."""
     rows = (
         SimilarModel.objects.filter(model__slug=model.slug, similar__is_published=True)
         .exclude(similar__slug__in=list(exclude_slugs))

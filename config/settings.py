@@ -118,6 +118,9 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 
+# Django's renderer, with inputs and selects written out in Python (config/form_renderer.py).
+FORM_RENDERER = "config.form_renderer.FormRenderer"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -8,10 +8,15 @@ select their columns' related rows, inline rows their own, and a select over a b
 import re
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery
-from django.db import connections
+from django.db import connections, models
 from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.forms import URLInput
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import smart_split
 from simple_history.admin import SimpleHistoryAdmin
@@ -22,11 +27,10 @@ from catalog.admin.forms import (
     CuratedForm,
     CuratedInlineForm,
     RouteForm,
-    RouteInlineForm,
+    RouteListForm,
 )
 from catalog.admin.sync import SourceIdentityInline
 from catalog.corroboration import refresh_corroboration
-from catalog.facts import model_facts, model_queryset
 from catalog.formatting import usd_rate
 from catalog.history import route_price_changes
 from catalog.models import (
@@ -46,6 +50,7 @@ from catalog.models import (
 from catalog.pricing_kinds import refresh_pricing_kinds
 from catalog.similar import similar_models
 from catalog.slugs import pair_url
+from catalog.sync.models import SourceIdentity
 
 PREVIEW_PAIRS = 8
 AUDIT_FIELDS = ("reviewed_at", "reviewed_by", "created_at", "updated_at")
@@ -81,6 +86,33 @@ class CapabilityFilter(admin.SimpleListFilter):
                 capability_support__support=ModelCapability.Support.YES,
             )
         return queryset
+
+
+class ModelFilter(admin.SimpleListFilter):
+    """The routes of one model (`?model=<id>`), which its change form links to. Only the
+    chosen model is listed: a real catalog has a thousand."""
+
+    title = "model"
+    parameter_name = "model"
+
+    def lookups(self, request, model_admin):
+        value = self.value()
+        if value is None:
+            return []
+        name = None
+        if value.isdigit():
+            name = LanguageModel.objects.filter(pk=value).values_list("name", flat=True).first()
+        return [(value, name or f"no model has the id {value}")]
+
+    def has_output(self):
+        return self.value() is not None
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        if not self.value().isdigit():
+            raise IncorrectLookupParameters(f"No model has the id {self.value()!r}.")
+        return queryset.filter(model_id=self.value())
 
 
 # Only those who may change a record may vouch that it was checked against its source.
@@ -147,41 +179,27 @@ class CuratedAdmin(AutocompleteFromRecordMixin, admin.ModelAdmin):
         return label
 
 
-class CuratedInline(AutocompleteFromRecordMixin, admin.TabularInline):
+class CompactRowsMixin:
+    """Inline rows without the add/change/delete/view icons beside each related select,
+    nor the "Currently: <link>" beside each URL: on a model with ten scores they were a
+    quarter of its form. The related records are a click away on their own lists."""
+
+    formfield_overrides = {models.URLField: {"widget": URLInput(attrs={"class": "vURLField"})}}
+    template = "admin/catalog/tabular_compact.html"
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and isinstance(field.widget, RelatedFieldWidgetWrapper):
+            field.widget = field.widget.widget
+        return field
+
+
+class CuratedInline(CompactRowsMixin, AutocompleteFromRecordMixin, admin.TabularInline):
     form = CuratedInlineForm
     extra = 0
 
 
-class RouteInline(CuratedInline):
-    model = Route
-    form = RouteInlineForm
-    autocomplete_fields = ["provider"]
-    fields = [
-        "provider",
-        "provider_model_id",
-        "service_mode",
-        "context_above",
-        "input_price",
-        "output_price",
-        "cached_input_price",
-        "cache_write_price",
-        "pricing_kind",
-        "is_active",
-        "source_url",
-        "verified_against_source",
-        "loaded_version",
-        "reviewed_at",
-    ]
-    # Set on the route's own page, where an editor's choice is kept from the sync.
-    readonly_fields = ["pricing_kind", "reviewed_at"]
-    show_change_link = True
-
-    def get_queryset(self, request):
-        # The model too: each row's title is the route's __str__, which names it.
-        return super().get_queryset(request).select_related("model", "provider")
-
-
-class ModelCapabilityInline(admin.TabularInline):
+class ModelCapabilityInline(CompactRowsMixin, admin.TabularInline):
     model = ModelCapability
     extra = 0
     fields = ["capability", "support"]
@@ -244,6 +262,18 @@ class ModelFamilyAdmin(CuratedAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["organization"]
     Media = SlugFromNameMedia
+
+
+def price_text(price):
+    return "not sourced" if price is None else usd_rate(price)
+
+
+def review_text(record):
+    """A record's last review as the admin's tables show it."""
+    if record.reviewed_at is None:
+        return "never"
+    label = record.reviewed_at.date().isoformat()
+    return f"{label} (overdue)" if record.review_overdue else label
 
 
 def kept_as_the_editor_set(obj, form, fields, flag):
@@ -376,7 +406,7 @@ class LanguageModelAdmin(CuratedAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["organization", "family"]
     filter_horizontal = ["decision_tags"]
-    inlines = [ModelCapabilityInline, RouteInline, BenchmarkScoreInline, SourceIdentityInline]
+    inlines = [ModelCapabilityInline, BenchmarkScoreInline]
     date_hierarchy = "released_on"
     fieldsets = [
         (
@@ -415,11 +445,93 @@ class LanguageModelAdmin(CuratedAdmin):
             "License",
             {"fields": ["license_name", "license_osi_approved", "openness", "commercial_use"]},
         ),
-        ("Sources", {"fields": ["sources_differ", "corroborated_by"]}),
+        ("Routes", {"fields": ["routes_table"]}),
+        ("Sources", {"fields": ["sources_differ", "corroborated_by", "identities_table"]}),
         ("Preview", {"fields": ["pair_pages"]}),
     ]
-    readonly_fields = [*AUDIT_FIELDS, "pair_pages", "sources_differ", "corroborated_by"]
+    readonly_fields = [
+        *AUDIT_FIELDS,
+        "routes_table",
+        "identities_table",
+        "pair_pages",
+        "sources_differ",
+        "corroborated_by",
+    ]
     Media = SlugFromNameMedia
+
+    @admin.display(description="routes")
+    def routes_table(self, obj):
+        """The model's routes at a glance, each linking to its own form: a model sold by
+        fifty providers would make fifty rows of inline fields (the routes list edits them)."""
+        if obj.pk is None:
+            return "Add its routes once the model is saved."
+        routes = list(obj.routes.select_related("provider"))
+        changelist = reverse("admin:catalog_route_changelist")
+        change = reverse("admin:catalog_route_change", args=[0]).replace("/0/", "/{}/")
+        links = format_html(
+            '<p><a href="{}?model={}">Edit these routes</a> · '
+            '<a href="{}?model={}">Add a route</a></p>',
+            changelist,
+            obj.pk,
+            reverse("admin:catalog_route_add"),
+            obj.pk,
+        )
+        if not routes:
+            return format_html("{}<p>No provider serves it yet.</p>", links)
+        return format_html(
+            '{}<table class="routes-table"><thead><tr><th scope="col">provider</th>'
+            '<th scope="col">tier</th><th scope="col">pricing kind</th>'
+            '<th scope="col">input</th><th scope="col">output</th>'
+            '<th scope="col">active</th><th scope="col">last reviewed</th></tr></thead>'
+            "<tbody>{}</tbody></table>",
+            links,
+            format_html_join(
+                "",
+                '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>'
+                "<td>{}</td><td>{}</td></tr>",
+                (
+                    (
+                        change.format(route.pk),
+                        route.provider.name,
+                        route.tier or "standard",
+                        route.get_pricing_kind_display(),
+                        price_text(route.input_price),
+                        price_text(route.output_price),
+                        "yes" if route.is_active else "no",
+                        review_text(route),
+                    )
+                    for route in routes
+                ),
+            ),
+        )
+
+    @admin.display(description="ids in the sources")
+    def identities_table(self, obj):
+        """The entries of the sources that name this model; a wrong one is deleted on the
+        list it links to (the next run matches that entry afresh)."""
+        if obj.pk is None:
+            return "-"
+        content_type = ContentType.objects.get_for_model(obj)
+        identities = list(
+            SourceIdentity.objects.filter(content_type=content_type, object_id=obj.pk).order_by(
+                "source", "external_id"
+            )
+        )
+        if not identities:
+            return "No source names it: an editor's record."
+        listing = reverse("admin:catalog_sourceidentity_changelist")
+        return format_html(
+            '<p><a href="{}?content_type__id__exact={}&amp;object_id={}">Edit these ids</a>'
+            "</p><ul>{}</ul>",
+            listing,
+            content_type.pk,
+            obj.pk,
+            format_html_join(
+                "",
+                "<li>{}: {}</li>",
+                ((identity.get_source_display(), identity.external_id) for identity in identities),
+            ),
+        )
 
     @admin.display(description="Sources differ")
     def sources_differ(self, obj):
@@ -479,8 +591,7 @@ class LanguageModelAdmin(CuratedAdmin):
         """The model's page and its pair pages with the most similar models, to preview."""
         if obj.pk is None or not obj.is_published:
             return "The model's page and pair pages appear once it is published."
-        facts = model_facts(model_queryset().get(pk=obj.pk))
-        pairs = similar_models(facts, [obj.slug], PREVIEW_PAIRS)
+        pairs = similar_models(obj, [obj.slug], PREVIEW_PAIRS)
         return format_html(
             '<a href="{}">Model page</a><ul>{}</ul>',
             obj.get_absolute_url(),
@@ -496,19 +607,33 @@ class LanguageModelAdmin(CuratedAdmin):
 class RouteAdmin(SimpleHistoryAdmin, CuratedAdmin):
     form = RouteForm
     inlines = [SourceIdentityInline]
+    # Editable rows: a model's fifty routes are edited here, filtered to it (its change
+    # form links to them), under the same stale-save guard as every form.
     list_display = [
         "model",
         "provider",
-        "service_mode",
-        "context_above",
+        "tier",
         "pricing_kind",
         "input_price",
         "output_price",
+        "cached_input_price",
+        "cache_write_price",
+        "context_window",
+        "max_output_tokens",
         "is_active",
         "reviewed",
     ]
-    list_filter = ["pricing_kind", "is_active", ReviewOverdueFilter, "provider"]
+    list_editable = [
+        "pricing_kind",
+        "input_price",
+        "output_price",
+        "cached_input_price",
+        "cache_write_price",
+        "is_active",
+    ]
+    list_filter = [ModelFilter, "provider", "pricing_kind", "is_active", ReviewOverdueFilter]
     list_select_related = ["model", "provider", "reviewed_by"]
+    list_per_page = 100
     search_fields = ["model__name", "provider__name", "provider_model_id"]
     show_full_result_count = False
     autocomplete_fields = ["model", "provider"]
@@ -554,6 +679,13 @@ class RouteAdmin(SimpleHistoryAdmin, CuratedAdmin):
     ]
     readonly_fields = [*AUDIT_FIELDS, "price_history"]
 
+    def get_changelist_form(self, request, **kwargs):
+        return super().get_changelist_form(request, **{"form": RouteListForm, **kwargs})
+
+    @admin.display(description="tier")
+    def tier(self, obj):
+        return obj.tier or "standard"
+
     def get_queryset(self, request):
         # A route's name (its change form's title, its history's) names its model and
         # provider, and its change form's autocompletes are labelled from them.
@@ -590,8 +722,8 @@ class RouteAdmin(SimpleHistoryAdmin, CuratedAdmin):
                     (
                         change.changed_at.strftime("%Y-%m-%d %H:%M"),
                         change.label,
-                        "not sourced" if change.old is None else usd_rate(change.old),
-                        "not sourced" if change.new is None else usd_rate(change.new),
+                        price_text(change.old),
+                        price_text(change.new),
                         change.changed_by or "an unknown user",
                     )
                     for change in changes

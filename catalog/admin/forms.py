@@ -211,5 +211,7 @@ class RouteForm(RouteUniquenessMixin, CuratedForm):
     pass
 
 
-class RouteInlineForm(RouteUniquenessMixin, CuratedInlineForm):
-    pass
+class RouteListForm(RouteUniquenessMixin, CuratedInlineForm):
+    """A row of the routes list (its editable columns): like an inline row, a row the
+    editor left alone is neither saved nor refused. Its `loaded_version` travels in the
+    list's hidden fields (admin/catalog/route/change_list_results.html)."""

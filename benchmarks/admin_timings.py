@@ -90,6 +90,7 @@ def admin_pages():
             ("route change form", change_url(route)),
             ("route history", change_url(route).replace("/change/", "/history/")),
         ]
+    pages += review_pages()
     pages.append(
         (
             "autocomplete route.provider ?term=a",
@@ -97,6 +98,73 @@ def admin_pages():
         )
     )
     return pages
+
+
+def review_pages():
+    """The review queue (with each filter), the review page of the model first in it, and
+    the page of the sync run with the most open proposals."""
+    from django.db.models import Count
+
+    from catalog.sync.models import ProposedChange, SyncRun
+    from comparisons.models import ModelToReview
+    from comparisons.review_queue import queue
+
+    queue_url = changelist_url(ModelToReview)
+    pages = [
+        ("review queue", queue_url),
+        ("review queue, sources differ", f"{queue_url}?sources=differ"),
+        ("review queue, new since the last sync", f"{queue_url}?new=since-sync"),
+        ("review queue, price changed by over 10%", f"{queue_url}?price_changed=10"),
+        ("review queue, review due", f"{queue_url}?review=due"),
+    ]
+    first = queue().first()
+    if first is not None:
+        pages.append((f"review page ({first.name})", change_url(ModelToReview(pk=first.pk))))
+    busiest = (
+        ProposedChange.objects.filter(status="open", last_seen_run__isnull=False)
+        .values("last_seen_run")
+        .annotate(count=Count("pk"))
+        .order_by("-count")
+        .first()
+    )
+    if busiest is not None:
+        run = SyncRun.objects.get(pk=busiest["last_seen_run"])
+        pages.append((f"sync run page ({busiest['count']} open proposals)", change_url(run)))
+    return pages
+
+
+def make_proposals(count):
+    """`count` proposals of a new sync run, each a price change of one route (the largest
+    catalogs' routes first), as a sync of a moved snapshot would leave on reviewed routes:
+    for the run page's timing, inside the benchmark's transaction (rolled back)."""
+    from decimal import Decimal
+
+    from django.contrib.contenttypes.models import ContentType
+
+    from catalog.models import Route
+    from catalog.sync.models import ProposedChange, SyncRun
+
+    run = SyncRun.objects.create(
+        source="modelsdev", location="benchmark", status=SyncRun.Status.SUCCEEDED
+    )
+    route_type = ContentType.objects.get_for_model(Route)
+    routes = Route.objects.filter(output_price__gt=0).order_by("model_id", "pk")[:count]
+    ProposedChange.objects.bulk_create(
+        ProposedChange(
+            content_type=route_type,
+            object_id=route.pk,
+            field="output_price",
+            kind=ProposedChange.Kind.PRICE,
+            ours=str(route.output_price),
+            theirs=str(route.output_price * Decimal(1 + (index % 7) / 10)),
+            change_percent=Decimal(index % 7 * 10),
+            source="modelsdev",
+            model_id=route.model_id,
+            first_seen_run=run,
+            last_seen_run=run,
+        )
+        for index, route in enumerate(routes)
+    )
 
 
 def changelist_url(model):
@@ -158,25 +226,32 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database-url", required=True, help="an existing, populated database")
     parser.add_argument("--runs", type=int, default=5, help="timed requests per page")
+    parser.add_argument(
+        "--proposals",
+        type=int,
+        default=0,
+        help="first make this many price proposals of a new sync run (rolled back at the end)",
+    )
     arguments = parser.parse_args()
     configure(arguments.database_url)
 
     from django.contrib.auth import get_user_model
-    from django.db import connection
+    from django.db import connection, transaction
     from django.test import Client
 
     from catalog.models import LanguageModel, Route
 
-    user = get_user_model().objects.create_superuser(
-        f"admin-timings-{uuid.uuid4().hex[:12]}", password=None
-    )
-    client = Client()
-    try:
+    # Everything it writes (its user, its session, the proposals asked for) is rolled back.
+    with transaction.atomic():
+        if arguments.proposals:
+            make_proposals(arguments.proposals)
+        user = get_user_model().objects.create_superuser(
+            f"admin-timings-{uuid.uuid4().hex[:12]}", password=None
+        )
+        client = Client()
         client.force_login(user)
         rows = admin_timings(client, runs=arguments.runs)
-    finally:
-        client.logout()
-        user.delete()
+        transaction.set_rollback(True)
 
     print(
         f"{connection.vendor}: {LanguageModel.objects.count():,} models, "

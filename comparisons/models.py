@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Greatest, Least
 
-from catalog.models import Versioned
+from catalog.models import LanguageModel, Versioned
 from catalog.slugs import pair_url
 from comparisons.cost import MAX_MONTHLY_TOKENS, Traffic
 
@@ -133,3 +133,14 @@ class FeaturedComparison(Versioned):
             return  # type: ignore[unreachable]
         if self.model_b.slug < self.model_a.slug:
             self.model_a, self.model_b = self.model_b, self.model_a
+
+
+class ModelToReview(LanguageModel):
+    """A published model as the editors' review queue lists it (comparisons/review_queue.py),
+    each opening on its review page. No table of its own: a proxy for its own admin and
+    permissions."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "model to review"
+        verbose_name_plural = "review queue"

@@ -54,6 +54,9 @@ EDITOR_PERMISSIONS = {
     "comparisons.delete_featuredcomparison",  # a pair no longer featured
     "comparisons.view_featuredcomparison",
     "comparisons.change_trafficdefaults",
+    # The review queue (a proxy of the models): read it, and act from its review pages.
+    "comparisons.view_modeltoreview",
+    "comparisons.change_modeltoreview",
     "comparisons.view_trafficdefaults",
 }
 

@@ -7,9 +7,13 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.admin import GenericTabularInline
-from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -17,7 +21,6 @@ from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.vary import vary_on_headers
 
-from catalog.models import LanguageModel, Organization, Provider, Route
 from catalog.report import build_report
 from catalog.sync import proposals
 from catalog.sync.models import (
@@ -28,24 +31,10 @@ from catalog.sync.models import (
     SourceIdentity,
     SyncRun,
 )
+from catalog.sync.proposals import records_of_the_page
 from catalog.sync.runs import start_run
 from catalog.sync.snapshot import SOURCES
 from catalog.sync.tasks import configured_sources, live_progress, run_sync, source_variable
-
-
-def records_of_the_page():
-    """The records a page of proposals or identities stands for, in one query per kind of
-    record, where each row would fetch its own (and a route's name, its model and
-    provider)."""
-    return GenericPrefetch(
-        "record",
-        [
-            Organization.objects.all(),
-            Provider.objects.all(),
-            LanguageModel.objects.all(),
-            Route.objects.select_related("model", "provider"),
-        ],
-    )
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -152,8 +141,59 @@ class SyncRunAdmin(ReadOnlyAdmin):
                 view(self.progress_view),
                 name=f"{name}_progress",
             ),
+            path(
+                "<path:object_id>/proposals/",
+                view(self.decide_proposals_view),
+                name=f"{name}_proposals",
+            ),
             *super().get_urls(),
         ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The run's page, with its open proposals grouped by model (largest price change
+        first), a page of models at a time, each group approved or rejected at once."""
+        run = self.get_object(request, unquote(object_id))
+        if run is not None and request.user.has_perm("catalog.view_proposedchange"):
+            page, groups = proposals.run_proposal_groups(run, request.GET.get("page"))
+            extra_context = {
+                **(extra_context or {}),
+                "proposal_page": page,
+                "proposal_groups": groups,
+                "can_decide": request.user.has_perm("catalog.change_proposedchange"),
+                "decide_url": reverse(
+                    f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}"
+                    "_proposals",
+                    args=[run.pk],
+                ),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def decide_proposals_view(self, request, object_id):
+        """POST: approve or reject the run's open proposals about one model."""
+        run = self.get_object(request, unquote(object_id))
+        if run is None:
+            raise Http404
+        if not request.user.has_perm("catalog.change_proposedchange"):
+            raise PermissionDenied
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        decision = request.POST.get("decision")
+        model = request.POST.get("model", "")
+        if decision not in ("approve", "reject") or not (model.isdigit() or model == "none"):
+            return HttpResponseBadRequest(
+                "Say which model (its id, or “none”) and whether to approve or reject."
+            )
+        count = proposals.decide_group(
+            run, None if model == "none" else int(model), decision == "approve", request.user
+        )
+        verb = "Applied" if decision == "approve" else "Rejected"
+        self.message_user(request, f"{verb} {count} proposed change(s).", messages.SUCCESS)
+        back = reverse(
+            f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_change",
+            args=[run.pk],
+        )
+        page = request.POST.get("page", "")
+        return HttpResponseRedirect(f"{back}?page={page}#proposals" if page.isdigit() else back)
 
     def has_start_permission(self, request):
         codename = get_permission_codename("start", self.opts)

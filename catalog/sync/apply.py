@@ -555,7 +555,9 @@ class Applier:
             self.update_route(route, source_route, key, prices, place)
         self.match.remember(route, key)
         if not above:
-            self.route_statements.state(route, prices, source_route.model.context_window)
+            self.route_statements.state(
+                route, prices, source_route.model.context_window, source_route.source_url
+            )
         return route
 
     def claim(self, route, source_route, key):
@@ -643,7 +645,9 @@ class Applier:
         current = current_prices(source_route.history, self.today)
         for route in routes:
             if current is not None:
-                self.route_statements.state(route, current, source_route.model.context_window)
+                self.route_statements.state(
+                    route, current, source_route.model.context_window, source_route.source_url
+                )
             if add_dated_history(route, source_route, self.run):
                 self.counts.updated += 1
             else:

@@ -282,6 +282,7 @@ class RouteStatement(models.Model):
     input_price = models.DecimalField(max_digits=12, decimal_places=6, null=True, blank=True)
     output_price = models.DecimalField(max_digits=12, decimal_places=6, null=True, blank=True)
     context_window = models.PositiveIntegerField(null=True, blank=True)
+    source_url = models.URLField(max_length=500, blank=True)
     last_seen_run = models.ForeignKey(
         SyncRun, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -2,20 +2,47 @@
 history and a review stamp; or reject it: remembered, not proposed again), and an entry it
 could not match for sure (link it to the model it may be, or make it a new model)."""
 
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.core.paginator import Paginator
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import F, Max, Q
+from django.db.models.functions import Abs
 from django.utils import timezone
 
-from catalog.models import Capability, LanguageModel, ModelCapability, Provider, Route
+from catalog.models import (
+    Capability,
+    LanguageModel,
+    ModelCapability,
+    Organization,
+    Provider,
+    Route,
+)
 from catalog.pricing_kinds import refresh_pricing_kinds
 from catalog.slugs import free_slug, slug_from_name
 from catalog.sync.models import ProposedChange, ProposedMatch, SourceIdentity
 
 CAPABILITY_PREFIX = "capability:"
+
+
+def records_of_the_page():
+    """The records a page of proposals or identities stands for, in one query per kind of
+    record, where each row would fetch its own (and a route's name, its model and
+    provider)."""
+    return GenericPrefetch(
+        "record",
+        [
+            Organization.objects.all(),
+            Provider.objects.all(),
+            LanguageModel.objects.all(),
+            Route.objects.select_related("model", "provider"),
+        ],
+    )
 
 
 def value_for(record, field, value):
@@ -131,3 +158,57 @@ def create_models(matches, user):
             match.save(update_fields=["status", "decided_by", "decided_at"])
             created += 1
     return created
+
+
+# How many models' proposals a page of a sync run shows.
+GROUPS_PER_PAGE = 20
+
+
+@dataclass
+class ProposalGroup:
+    """A run's open proposals about one model (None: about a provider or a maker)."""
+
+    model: LanguageModel | None
+    largest_change: Decimal | None  # the largest price change among them, in percent
+    proposals: list
+
+
+def run_proposal_groups(run, page_number):
+    """The open proposals a run made or saw again, grouped by model, the group with the
+    largest price change first, a page of GROUPS_PER_PAGE groups at a time: (the page,
+    its groups), in four queries whatever the number of proposals."""
+    open_proposals = ProposedChange.objects.filter(
+        last_seen_run=run, status=ProposedChange.Status.OPEN
+    )
+    summary = (
+        open_proposals.values("model")
+        .annotate(largest=Max(Abs("change_percent")))
+        .order_by(F("largest").desc(nulls_last=True), "model")
+    )
+    page = Paginator(summary, GROUPS_PER_PAGE).get_page(page_number)
+    model_ids = [row["model"] for row in page]
+    models = LanguageModel.objects.in_bulk([pk for pk in model_ids if pk is not None])
+    about = Q(model__in=[pk for pk in model_ids if pk is not None])
+    if None in model_ids:
+        about |= Q(model__isnull=True)
+    members = defaultdict(list)
+    for proposal in (
+        open_proposals.filter(about)
+        .prefetch_related(records_of_the_page())
+        .order_by(F("change_percent").desc(nulls_last=True), "field", "pk")
+    ):
+        members[proposal.model_id].append(proposal)
+    groups = [
+        ProposalGroup(models.get(row["model"]), row["largest"], members[row["model"]])
+        for row in page
+    ]
+    return page, groups
+
+
+def decide_group(run, model_id, approve_them, user):
+    """Approve or reject a run's open proposals about one model (None: about providers
+    and makers); returns how many."""
+    proposals = ProposedChange.objects.filter(
+        last_seen_run=run, status=ProposedChange.Status.OPEN
+    ).filter(Q(model__isnull=True) if model_id is None else Q(model=model_id))
+    return approve(proposals, user) if approve_them else reject(proposals, user)

@@ -22,10 +22,10 @@ class RouteStatements:
     def __init__(self, source, run):
         self.source = source
         self.run = run
-        self.stated = {}  # route pk → (input, output, context window)
+        self.stated = {}  # route pk → (input, output, context window, source URL)
 
-    def state(self, route, prices, context_window):
-        self.stated[route.pk] = (prices.input, prices.output, context_window)
+    def state(self, route, prices, context_window, source_url):
+        self.stated[route.pk] = (prices.input, prices.output, context_window, source_url[:500])
 
     def save(self):
         RouteStatement.objects.filter(source=self.source).delete()
@@ -37,9 +37,15 @@ class RouteStatements:
                     input_price=input_price,
                     output_price=output_price,
                     context_window=context_window,
+                    source_url=source_url,
                     last_seen_run=self.run,
                 )
-                for route, (input_price, output_price, context_window) in self.stated.items()
+                for route, (
+                    input_price,
+                    output_price,
+                    context_window,
+                    source_url,
+                ) in self.stated.items()
             ),
             batch_size=500,
         )

@@ -7,6 +7,7 @@ an editor.
 
 from decimal import Decimal
 
+import lxml.html
 import pytest
 from django.contrib import admin
 from django.contrib.admin.utils import get_fields_from_path
@@ -500,32 +501,44 @@ def test_autocomplete_is_closed_to_staff_without_permission(client, django_user_
 
 
 def test_editor_sees_no_permission_they_lack_on_the_model_page(editor_client, catalog):
-    """Routes under a model: the editor may not delete them, so there is no delete box."""
-    page = editor_client.get(admin_url(LanguageModel, "change", catalog[LanguageModel]))
+    """Below a model, and on its routes' list and forms: the editor may delete neither its
+    scores nor its routes, so there is no delete box, action or link for them."""
+    model = catalog[LanguageModel]
+    page = editor_client.get(admin_url(LanguageModel, "change", model))
     formsets = {
         formset.formset.prefix: formset for formset in page.context["inline_admin_formsets"]
     }
+    routes = editor_client.get(admin_url(Route, "changelist"), {"model": model.pk})
+    actions = [name for name, _ in routes.context["action_form"].fields["action"].choices]
+    route_page = editor_client.get(admin_url(Route, "change", catalog[Route]))
 
-    assert not formsets["routes"].formset.can_delete
+    assert set(formsets) == {"capability_support", "scores"}  # routes have their own list
+    assert not formsets["scores"].formset.can_delete
     assert formsets["capability_support"].formset.can_delete
+    assert "mark_reviewed" in actions
+    assert "delete_selected" not in actions
+    assert not route_page.context["has_delete_permission"]
+    assert f"/admin/catalog/route/{catalog[Route].pk}/delete/" not in route_page.content.decode()
 
 
 def test_editor_adds_a_route_from_the_model_page(editor_client, form_data, catalog):
-    """What the admin's "Add another" does: copy the __prefix__ row as row n, count it."""
+    """The model page's "Add a route" link opens the route form with the model filled in."""
     model = catalog[LanguageModel]
-    url = admin_url(LanguageModel, "change", model)
-    data = form_data(editor_client.get(url), "languagemodel_form")
-    row = int(data["routes-TOTAL_FORMS"][0])
-    for name, values in list(data.items()):
-        if name.startswith(("routes-__prefix__-", "initial-routes-__prefix__-")):
-            data[name.replace("__prefix__", str(row))] = values
-    data["routes-TOTAL_FORMS"] = [str(row + 1)]
+    page = lxml.html.fromstring(
+        editor_client.get(admin_url(LanguageModel, "change", model)).content
+    )
+    [add_url] = [link.get("href") for link in page.iter("a") if link.text == "Add a route"]
+    add_page = editor_client.get(add_url)
+    data = form_data(add_page, "route_form")
+    assert add_url == f"{admin_url(Route, 'add')}?model={model.pk}"
+    assert data["model"] == [str(model.pk)]
+    assert model.name in add_page.content.decode()  # the autocomplete's label
     novita = Provider.objects.get(name="Novita AI")
-    data[f"routes-{row}-provider"] = [str(novita.pk)]
-    data[f"routes-{row}-input_price"] = ["0.4"]
-    data[f"routes-{row}-output_price"] = ["3.2"]
+    data["provider"] = [str(novita.pk)]
+    data["input_price"] = ["0.4"]
+    data["output_price"] = ["3.2"]
 
-    response = editor_client.post(url, data)
+    response = editor_client.post(add_url, data)
 
     assert response.status_code == 302
     route = Route.objects.get(model=model, provider=novita)

@@ -33,6 +33,11 @@ def change_url(obj):
     return f"/admin/catalog/{obj._meta.model_name}/{obj.pk}/change/"
 
 
+def routes_list(model):
+    """The routes list filtered to `model`, where its routes are edited."""
+    return f"/admin/catalog/route/?model={model.pk}"
+
+
 def change_form(client, form_data, obj):
     return form_data(client.get(change_url(obj)), f"{obj._meta.model_name}_form")
 
@@ -143,19 +148,27 @@ def test_checkbox_on_the_route_form_stamps_the_route(
     assert (route.reviewed_at, route.reviewed_by) == (NOW, editor)
 
 
-def test_checkbox_on_an_inline_route_row_stamps_that_route_only(
-    frozen, editor, editor_client, form_data, route
+def test_marking_one_route_of_a_models_routes_list_stamps_that_route_only(
+    frozen, editor, editor_client, form_data, route, make_provider, make_route
 ):
+    """The routes list of a model (its change form links to it) has no "verified" box on
+    its rows: an editor marks a route reviewed with the action, and only that route."""
     model = route.model
-    data = change_form(editor_client, form_data, model)
-    assert data["routes-0-id"] == [str(route.pk)]
-    data["routes-0-verified_against_source"] = ["on"]
+    sibling = make_route(model, make_provider("Together"), 1, 2)
+    url = routes_list(model)
+    data = form_data(editor_client.get(url), "changelist-form")
+    assert not any(name.endswith("verified_against_source") for name in data)
+    data["action"] = ["mark_reviewed"]
+    data["_selected_action"] = [str(route.pk)]
 
-    response = editor_client.post(change_url(model), data)
+    response = editor_client.post(url, data)
 
     assert response.status_code == 302
     route.refresh_from_db()
     assert (route.reviewed_at, route.reviewed_by) == (NOW, editor)
+    assert route.output_price == 2.08
+    sibling.refresh_from_db()
+    assert (sibling.reviewed_at, sibling.reviewed_by) == (None, None)
     model.refresh_from_db()
     assert (model.reviewed_at, model.reviewed_by) == (None, None)
 
@@ -189,14 +202,17 @@ def test_plain_save_leaves_a_never_reviewed_record_unreviewed(
     assert (route.reviewed_at, route.reviewed_by) == (None, None)
 
 
-def test_plain_save_of_an_inline_row_leaves_its_stamp(
+def test_plain_save_of_a_routes_list_row_leaves_its_stamp(
     frozen, someone_else, editor_client, form_data, route
 ):
     Route.objects.filter(pk=route.pk).mark_reviewed(someone_else, now=EARLIER)
-    data = change_form(editor_client, form_data, route.model)
-    data["routes-0-output_price"] = ["2.50"]
+    url = routes_list(route.model)
+    data = form_data(editor_client.get(url), "changelist-form")
+    assert data["form-0-id"] == [str(route.pk)]
+    data["form-0-output_price"] = ["2.50"]
+    data["_save"] = ["Save"]
 
-    response = editor_client.post(change_url(route.model), data)
+    response = editor_client.post(url, data)
 
     assert response.status_code == 302
     route.refresh_from_db()

@@ -17,6 +17,7 @@ import pytest
 from django.db import OperationalError
 from django.test import Client
 
+from catalog.models import ModelCapability
 from tests.subprocesses import collect_static, production_environment, run_python
 
 # A PostgreSQL nobody listens to: connections are refused at once, as when the server is
@@ -118,25 +119,30 @@ def test_a_stored_page_is_served_while_the_database_is_down(
 def test_an_admin_save_that_fails_halfway_leaves_the_record_as_it_was(
     editor_client, form_data, reference_catalog, monkeypatch
 ):
-    """The model is saved, then its routes: a failure at the routes rolls the model back
-    too (the admin saves a form and its inlines in one transaction)."""
+    """The model is saved, then the rows below it: a failure at a capability row rolls the
+    model back too (the admin saves a form and its inlines in one transaction)."""
     model = reference_catalog.spark
+    version = model.version
     url = f"/admin/catalog/languagemodel/{model.pk}/change/"
     data = form_data(editor_client.get(url), "languagemodel_form")
+    row = model.capability_support.select_related("capability").first()
+    assert data["capability_support-0-id"] == [str(row.pk)]
+    support = next(value for value in ModelCapability.Support.values if value != row.support)
     data["name"] = ["Renamed, then rolled back"]
-    data["routes-0-output_price"] = ["99"]
+    data["capability_support-0-support"] = [support]
 
     def fail(*args, **kwargs):
         raise OperationalError("the database went away in the middle of the save")
 
-    monkeypatch.setattr("catalog.models.Route.save", fail)
+    monkeypatch.setattr("catalog.models.ModelCapability.save", fail)
     editor_client.raise_request_exception = False
     response = editor_client.post(url, data)
 
     assert response.status_code == 503
     model.refresh_from_db()
     assert model.name == "GPT-5.3-Codex-Spark"
-    assert not model.routes.filter(output_price=99).exists()
+    assert model.version == version  # its save undone, not only its name
+    assert ModelCapability.objects.get(pk=row.pk).support == row.support
 
 
 OUTAGE = """

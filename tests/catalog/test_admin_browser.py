@@ -99,6 +99,9 @@ def test_the_admin_works_under_its_content_security_policy(demo_server, signed_i
         "/admin/comparisons/trafficdefaults/",
         "/admin/comparisons/featuredcomparison/add/",
         "/admin/catalog/syncrun/",
+        f"/admin/catalog/route/?model={model.pk}",
+        "/admin/comparisons/modeltoreview/",
+        f"/admin/comparisons/modeltoreview/{model.pk}/change/",
     ]:
         page.goto(f"{demo_server.url}{path}")
         page.wait_for_load_state("networkidle")

@@ -1,6 +1,7 @@
 """Review stamps change only when an editor says so; "review overdue" finds the stale ones."""
 
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -166,7 +167,7 @@ def test_marking_one_route_of_a_models_routes_list_stamps_that_route_only(
     assert response.status_code == 302
     route.refresh_from_db()
     assert (route.reviewed_at, route.reviewed_by) == (NOW, editor)
-    assert route.output_price == 2.08
+    assert route.output_price == Decimal("2.08")  # the action changes nothing else
     sibling.refresh_from_db()
     assert (sibling.reviewed_at, sibling.reviewed_by) == (None, None)
     model.refresh_from_db()

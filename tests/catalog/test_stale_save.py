@@ -102,52 +102,71 @@ def test_stale_model_save_lists_every_difference(two_editors, form_data, make_mo
     assert not model.decision_tags.exists()
 
 
-def test_stale_inline_route_row_is_refused(two_editors, form_data, route):
-    """A route changed on its own page, then saved stale from the model page's inline."""
+def routes_list(model):
+    """The routes list filtered to `model`, where its routes are edited."""
+    return f"/admin/catalog/route/?model={model.pk}"
+
+
+def open_routes_list(client, form_data, model):
+    return form_data(client.get(routes_list(model)), "changelist-form")
+
+
+def save_routes_list(client, model, data):
+    return client.post(routes_list(model), {**data, "_save": ["Save"]})
+
+
+def test_stale_routes_list_row_is_refused(two_editors, form_data, route):
+    """A route changed on its own page, then saved stale from its model's routes list."""
     first, second = two_editors
-    model_form = open_form(second, form_data, route.model)
+    routes_form = open_routes_list(second, form_data, route.model)
     route_form = open_form(first, form_data, route)
 
     route_form["output_price"] = ["2.50"]
     assert first.post(change_url(route), route_form).status_code == 302
-    model_form["routes-0-output_price"] = ["1.99"]
-    response = second.post(change_url(route.model), model_form)
+    assert routes_form["form-0-id"] == [str(route.pk)]
+    routes_form["form-0-output_price"] = ["1.99"]
+    response = save_routes_list(second, route.model, routes_form)
 
     assert response.status_code == 200
-    routes = next(
-        formset.formset
-        for formset in response.context["inline_admin_formsets"]
-        if formset.formset.prefix == "routes"
-    )
-    [message] = routes.forms[0].non_field_errors()
+    [row] = response.context["cl"].formset.forms
+    [message] = row.non_field_errors()
     assert "Someone else saved this record" in message
-    # Only the fields that differ: not the row's id, nor its link to the model.
+    assert "Nothing was saved" in message
+    # Only the fields that differ: not the row's id.
     assert message.count("saved “") == 1
     assert "Output price: saved “2.500000”, yours “1.99”" in message
+    assert "Output price: saved “2.500000”, yours “1.99”" in response.content.decode()
     route.refresh_from_db()
     assert route.output_price == Decimal("2.50")
 
-    rerendered = form_data(response, "languagemodel_form")
-    assert rerendered["routes-0-output_price"] == ["1.99"]
-    assert second.post(change_url(route.model), rerendered).status_code == 302
+    rerendered = form_data(response, "changelist-form")
+    assert rerendered["form-0-output_price"] == ["1.99"]
+    assert rerendered["form-0-loaded_version"] == [str(route.version)]
+    assert save_routes_list(second, route.model, rerendered).status_code == 302
     route.refresh_from_db()
     assert route.output_price == Decimal("1.99")
 
 
-def test_stale_model_page_with_untouched_routes_saves_the_model_only(two_editors, form_data, route):
-    """Opening the model page while someone edits the route is no conflict if you leave it be."""
+def test_stale_routes_list_with_an_untouched_row_saves_the_others_only(
+    two_editors, form_data, route, make_provider, make_route
+):
+    """Opening a model's routes list while someone edits one of its routes is no conflict if
+    you leave that row be: it is neither saved (writing its old values back) nor refused."""
     first, second = two_editors
-    model_form = open_form(second, form_data, route.model)
+    other = make_route(route.model, make_provider("Together"), 1, 2)
+    routes_form = open_routes_list(second, form_data, route.model)
     route_form = open_form(first, form_data, route)
 
     route_form["output_price"] = ["2.50"]
     assert first.post(change_url(route), route_form).status_code == 302
-    model_form["best_for"] = ["tool-calling agents"]
+    rows = {routes_form[f"form-{row}-id"][0]: row for row in (0, 1)}
+    routes_form[f"form-{rows[str(other.pk)]}-output_price"] = ["1.75"]
 
-    assert second.post(change_url(route.model), model_form).status_code == 302
+    assert save_routes_list(second, route.model, routes_form).status_code == 302
     route.refresh_from_db()
     assert route.output_price == Decimal("2.50")
-    assert LanguageModel.objects.get().best_for == "tool-calling agents"
+    other.refresh_from_db()
+    assert other.output_price == Decimal("1.75")
 
 
 def test_same_editor_saving_twice_is_not_stale(editor_client, form_data, route):

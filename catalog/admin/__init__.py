@@ -12,7 +12,7 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery
-from django.db import connections, models
+from django.db import connections, models, router, transaction
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.forms import URLInput
 from django.template.response import TemplateResponse
@@ -35,6 +35,7 @@ from catalog.formatting import usd_rate
 from catalog.history import route_price_changes
 from catalog.models import (
     NEXT_VERSION,
+    PRICE_FIELDS,
     Benchmark,
     BenchmarkScore,
     Capability,
@@ -681,6 +682,23 @@ class RouteAdmin(SimpleHistoryAdmin, CuratedAdmin):
 
     def get_changelist_form(self, request, **kwargs):
         return super().get_changelist_form(request, **{"form": RouteListForm, **kwargs})
+
+    def changelist_view(self, request, extra_context=None):
+        # Django checks the list's rows before the transaction it saves them in: in one
+        # transaction, the stale-save guard's row lock holds from the check to the save.
+        if request.method != "POST":
+            return super().changelist_view(request, extra_context)
+        with transaction.atomic(using=router.db_for_write(Route)):
+            return super().changelist_view(request, extra_context)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in PRICE_FIELDS:
+            field.widget.attrs["class"] = "price-input"  # narrow, so a row fits the list
+        return field
+
+    class Media:
+        css = {"all": ["catalog/admin/routes.css"]}
 
     @admin.display(description="tier")
     def tier(self, obj):

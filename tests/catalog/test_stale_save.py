@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError, transaction
 
-from catalog.models import DecisionTag, LanguageModel, Route
+from catalog.models import DecisionTag, Route
 
 pytestmark = pytest.mark.django_db
 

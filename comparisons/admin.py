@@ -87,8 +87,9 @@ class PriceChangedFilter(admin.SimpleListFilter):
         return [(str(n), f"by over {n}%") for n in review_queue.PRICE_CHANGE_THRESHOLDS]
 
     def queryset(self, request, queryset):
-        if self.value() in {str(n) for n in review_queue.PRICE_CHANGE_THRESHOLDS}:
-            return queryset.filter(review_queue.price_changed_condition(int(self.value())))
+        value = self.value()
+        if value in {str(n) for n in review_queue.PRICE_CHANGE_THRESHOLDS}:
+            return queryset.filter(review_queue.price_changed_condition(int(value)))
         return queryset
 
 

@@ -305,12 +305,17 @@ def perform(model, action, data, user):
             return "Applied the proposed change and marked its record reviewed."
         proposal_decisions.reject(proposals, user)
         return "Rejected the proposed change: ours is kept, and it is not proposed again."
-    if action == "link":
+    if action in ("link", "not-this-model"):
         matches = ProposedMatch.objects.filter(
             candidate=model, pk=number(data.get("match")), status=ProposedMatch.Status.OPEN
         )
-        if not proposal_decisions.link_matches(matches, user):
+        if not matches.exists():
             raise BadAction("No open identity question about this model has that id.")
+        if action == "not-this-model":
+            # The question stays open, without this candidate: linked elsewhere, or a new model.
+            matches.update(candidate=None)
+            return f"The entry is not {model.name}: it waits under “Proposed matches”."
+        proposal_decisions.link_matches(matches, user)
         return f"Linked the entry to {model.name}: the next sync adds its routes to it."
     raise BadAction(f"The review page has no action {action!r}.")
 

@@ -236,6 +236,22 @@ def test_rejecting_and_linking_on_the_page(editor_client, reviewed_with_a_propos
     ).exists()
 
 
+def test_an_entry_that_is_not_this_model_loses_it_as_candidate(
+    editor_client, reviewed_with_a_proposal
+):
+    known, _, _, match = reviewed_with_a_proposal
+
+    response = editor_client.post(
+        review_url(known), {"action": "not-this-model", "match": match.pk}
+    )
+
+    assert response.status_code == 302
+    match.refresh_from_db()
+    assert match.candidate is None
+    assert match.status == ProposedMatch.Status.OPEN
+    assert editor_client.get(review_url(known)).context["matches"] == []
+
+
 def test_reviewing_the_whole_model_stamps_it_its_routes_and_scores(
     editor, editor_client, queue_catalog
 ):

@@ -683,6 +683,12 @@ class RouteAdmin(SimpleHistoryAdmin, CuratedAdmin):
     def get_changelist_form(self, request, **kwargs):
         return super().get_changelist_form(request, **{"form": RouteListForm, **kwargs})
 
+    def get_list_display(self, request):
+        # Filtered to one model, the filter names it: its rows name their providers.
+        if ModelFilter.parameter_name in request.GET:
+            return [name for name in self.list_display if name != "model"]
+        return self.list_display
+
     def changelist_view(self, request, extra_context=None):
         # Django checks the list's rows before the transaction it saves them in: in one
         # transaction, the stale-save guard's row lock holds from the check to the save.

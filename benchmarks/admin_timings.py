@@ -140,12 +140,18 @@ def make_proposals(count):
     from decimal import Decimal
 
     from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
 
     from catalog.models import Route
     from catalog.sync.models import ProposedChange, SyncRun
 
+    now = timezone.now()
     run = SyncRun.objects.create(
-        source="modelsdev", location="benchmark", status=SyncRun.Status.SUCCEEDED
+        source="modelsdev",
+        location="benchmark",
+        status=SyncRun.Status.SUCCEEDED,
+        started_at=now,
+        finished_at=now,
     )
     route_type = ContentType.objects.get_for_model(Route)
     routes = Route.objects.filter(output_price__gt=0).order_by("model_id", "pk")[:count]

@@ -84,7 +84,7 @@ def render_select(widget):
         for option in group_choices:
             if option["template_name"] != OPTION_TEMPLATE:
                 return None  # a select of another kind of option: its templates render it
-            parts.append(f"\n  {render_option(option)}")
+            parts.append(f"\n  {render_option(option)}\n")  # the template ends in a newline
         if group_name:
             parts.append("\n  </optgroup>")
     parts.append("\n</select>")

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from catalog import derived
 from catalog.formatting import route_label
-from catalog.indexing import model_indexable
+from catalog.indexing import record_indexable
 from catalog.lifecycle import LifecycleBadge, lifecycle_badge, retired
 from catalog.models import (
     BenchmarkScore,
@@ -370,9 +370,7 @@ def model_facts(model: LanguageModel) -> ModelFacts:
         last_modified=getattr(model, "last_modified", None),
         lifecycle=lifecycle_badge(model.retires_on, model.is_deprecated, today),
         corroborated_by=model.corroborated_by,
-        indexable=model_indexable(
-            model.reviewed_at is not None, model.corroborated_by, model.noindex
-        ),
+        indexable=record_indexable(model),
     )
 
 

@@ -39,3 +39,8 @@ def model_indexable(reviewed: bool, corroborated_by: int, noindex: bool) -> bool
     if noindex:
         return False
     return reviewed or (corroboration_indexes() and corroborated_by >= ENOUGH_SOURCES)
+
+
+def record_indexable(model) -> bool:
+    """The rule for a model record as read (its review stamp, corroboration and noindex)."""
+    return model_indexable(model.reviewed_at is not None, model.corroborated_by, model.noindex)

@@ -19,7 +19,7 @@ from catalog.formatting import (
     tier_label,
     tier_name,
 )
-from catalog.indexing import model_indexable
+from catalog.indexing import record_indexable
 from catalog.lifecycle import LifecycleBadge, lifecycle_badge, retired
 from catalog.models import LanguageModel, Provider, Route
 from catalog.pages.model import PriceChangeRow, price_history
@@ -224,10 +224,7 @@ def route_page(
             og_type="article",
             # As the model page (catalog/indexing.py); not once the provider offers it no
             # more (the sitemap leaves it out).
-            indexable=model_indexable(
-                model.reviewed_at is not None, model.corroborated_by, model.noindex
-            )
-            and any(route.is_active for route in here),
+            indexable=record_indexable(model) and any(route.is_active for route in here),
         ),
         last_modified=route_last_modified(model, provider, here, all_routes),
     )

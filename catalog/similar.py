@@ -147,7 +147,7 @@ def published_candidates() -> list[Candidate]:
             for copy in range(PRICE_WEIGHT):
                 add(pk, "price", price_class * PRICE_WEIGHT + copy)
     return [
-        Candidate(pk, name, released_on, features[pk], identity_of(name))
+        Candidate(pk, name, released_on, features[pk], identity.served_model_key(name))
         for pk, name, released_on, *_ in rows
     ]
 
@@ -157,20 +157,6 @@ def price_class_of(output_price: Decimal | None) -> int | None:
     if output_price is None:
         return None
     return sum(output_price >= bound for bound in PRICE_CLASSES)
-
-
-def identity_of(name: str) -> str:
-    """A model's name as the identity rules read it, less its serving marks: "Llama 3.3 70B
-    Instruct FP8 Fast" (the real catalog's Cloudflare entry) is "Llama 3.3 70B Instruct"
-    quantised and served fast. A fast mode counts as a mark only after another mark:
-    "Grok 4 Fast" is a model of its own."""
-    entry = identity.parse_entry(name, "")
-    fast = identity.FAST_MODE.search(entry.name.casefold())
-    if fast and not entry.marks.quantization:
-        marked = identity.parse_entry(entry.name[: fast.start()], "")
-        if marked.marks.quantization:
-            entry = marked
-    return identity.name_key(entry.name)
 
 
 def refresh_similar_models() -> int:

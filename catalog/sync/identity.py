@@ -405,6 +405,20 @@ def _strip_fast(name, model_id, marks):
     return name, model_id, replace(marks, fast=True)
 
 
+def served_model_key(name):
+    """A model's name as the identity rules read it, less its serving marks: "Llama 3.3 70B
+    Instruct FP8 Fast" (the real catalog's Cloudflare entry) is "Llama 3.3 70B Instruct"
+    quantised and served fast. A fast mode counts as a mark only after another mark:
+    "Grok 4 Fast" is a model of its own."""
+    entry = parse_entry(name, "")
+    fast = FAST_MODE.search(entry.name.casefold())
+    if fast and not entry.marks.quantization:
+        marked = parse_entry(entry.name[: fast.start()], "")
+        if marked.marks.quantization:
+            entry = marked
+    return name_key(entry.name)
+
+
 # What is not a language model, by the source's own family first, then its name.
 NOT_LANGUAGE_FAMILIES = {
     "embedding model": ("embed", "bge", "voyage", "e5"),

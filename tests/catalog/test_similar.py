@@ -20,7 +20,6 @@ from catalog.facts import ModelFacts
 from catalog.models import CatalogState, LanguageModel, ModelFamily, SimilarModel
 from catalog.similar import (
     Candidate,
-    identity_of,
     price_class_of,
     published_candidates,
     rank_similar,
@@ -28,6 +27,7 @@ from catalog.similar import (
     refresh_similar_models,
     similar_models,
 )
+from catalog.sync.identity import served_model_key
 
 
 def candidate(pk, features, released_on=None, name=None):
@@ -65,9 +65,11 @@ def test_a_serving_variant_of_the_model_is_never_its_neighbour():
     # The real catalog's Cloudflare entry "Llama 3.3 70B Instruct FP8 Fast" is Llama 3.3 70B
     # Instruct served quantised: listing it as "a model like this one" says nothing new.
     names = ["Llama 3.3 70B Instruct", "Llama 3.3 70B Instruct FP8 Fast", "Llama 3.1 70B Instruct"]
-    assert identity_of(names[0]) == identity_of(names[1]) != identity_of(names[2])
-    assert identity_of("Grok 4 Fast") != identity_of("Grok 4")  # xAI's model of its own
-    models = [Candidate(pk, name, None, 0b1, identity_of(name)) for pk, name in enumerate(names, 1)]
+    assert served_model_key(names[0]) == served_model_key(names[1]) != served_model_key(names[2])
+    assert served_model_key("Grok 4 Fast") != served_model_key("Grok 4")  # xAI's model of its own
+    models = [
+        Candidate(pk, name, None, 0b1, served_model_key(name)) for pk, name in enumerate(names, 1)
+    ]
     assert rank_similar(models, keep=5) == {1: [3], 2: [3], 3: [1, 2]}
 
 

@@ -135,6 +135,7 @@ def test_the_run_page_makes_as_many_queries_for_any_number_of_proposals(
 
     assert response.status_code == 200
     assert "What this run proposes to reviewed records, by model" in response.text
+    assert reverse("admin:comparisons_modeltoreview_change", args=[route.model_id]) in response.text
     assert len(queries) == RUN_PAGE_QUERIES
 
 

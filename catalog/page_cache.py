@@ -49,6 +49,8 @@ FEED = VersionFeed(read_version=lambda: catalog_version().number)
 LOCAL = LocalPages(max_bytes=64 * 2**20)
 
 STORED_STATUSES = frozenset({200, 301})
+# X-Cache on every answer: served from the cache, or rendered for this request.
+HIT, MISS = "hit", "miss"
 PUBLIC_STATUSES = frozenset({200, 301, 404})
 # The request headers a public page may vary on, besides Accept-Encoding (django-htmx's).
 VARIANT_HEADERS = ("HX-Request", "HX-History-Restore-Request")
@@ -105,12 +107,15 @@ def stored(response, version: int) -> tuple:
     return (version, response.status_code, list(response.items()), content)
 
 
-def answer(entry) -> HttpResponse:
+def answer(entry, served_from: str) -> HttpResponse:
+    """The stored answer, saying whether it was served from the cache (`X-Cache: hit`)
+    or rendered for this request (`miss`): operators and tests see which."""
     _, status, headers, content = entry
     response = HttpResponse(content, status=status)
     for header, value in headers:
         response[header] = value
     response["Content-Length"] = str(len(content))
+    response["X-Cache"] = served_from
     return response
 
 
@@ -139,6 +144,7 @@ class PageCacheMiddleware:
         if not (settings.PAGE_CACHE and is_anonymous_read(request)):
             response = self.get_response(request)
             set_caching_headers(response, public=False)
+            response["X-Cache"] = MISS
             return response
 
         digest = variant_digest(request)
@@ -160,20 +166,23 @@ class PageCacheMiddleware:
         if matches(request.headers.get("If-None-Match", ""), tag):
             not_modified = HttpResponseNotModified()
             not_modified["ETag"] = tag
+            not_modified["X-Cache"] = HIT  # answered from the version, nothing rendered
             patch_public(not_modified)
             patch_vary_headers(not_modified, ("Accept-Encoding",))
             return not_modified
         if entry is not None and entry[0] == number:
             if fed:
                 LOCAL.put(key, entry)
-            return answer(entry)
+            return answer(entry, HIT)
 
         response = self.get_response(request)
         set_caching_headers(response, public=True)
-        if is_storable(response):
+        if not is_storable(response):
+            response["X-Cache"] = MISS
+        else:
             response["ETag"] = tag
             entry = stored(response, number)
-            response = answer(entry)
+            response = answer(entry, MISS)
             if fed:
                 LOCAL.put(key, entry)
             try:
@@ -197,7 +206,8 @@ class PageCacheMiddleware:
         entry = self.shared_entry(key)
         if entry is not None:
             logger.warning("The database is unavailable: serving a stored copy of %s.", key)
-            return answer(entry)
+            return answer(entry, HIT)
         response = self.get_response(request)
         set_caching_headers(response, public=True)
+        response["X-Cache"] = MISS
         return response

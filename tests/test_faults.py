@@ -112,6 +112,7 @@ def test_a_stored_page_is_served_while_the_database_is_down(
 
     assert response.status_code == 200
     assert response.content == stored.content
+    assert (stored["X-Cache"], response["X-Cache"]) == ("miss", "hit")
     assert time.monotonic() - started < 1
 
 

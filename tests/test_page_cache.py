@@ -76,6 +76,23 @@ def test_a_page_is_rendered_once_then_served_for_one_query(page_cache, pages, re
         assert second["ETag"] == first["ETag"]
 
 
+def test_every_answer_says_whether_it_came_from_the_cache(
+    page_cache, pages, reader, editor_client, settings
+):
+    for url in public_urls(pages):
+        first = reader.get(url)
+        second = reader.get(url)
+        revalidated = reader.get(url, headers={"If-None-Match": second["ETag"]})
+
+        assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit"), url
+        assert (revalidated.status_code, revalidated["X-Cache"]) == (304, "hit"), url
+    # Not a stored answer: an editor's page, a page that does not exist, the cache off.
+    assert editor_client.get(public_urls(pages)[0])["X-Cache"] == "miss"
+    assert reader.get("/models/no-such-model/")["X-Cache"] == "miss"
+    settings.PAGE_CACHE = False
+    assert reader.get(public_urls(pages)[0])["X-Cache"] == "miss"
+
+
 def test_an_htmx_fragment_and_its_page_are_cached_apart(page_cache, pages, reader):
     url = pair_url(pages.spark.slug, pages.qwen.slug) + "?requests=2000000"
     page = reader.get(url)

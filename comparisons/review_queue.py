@@ -26,8 +26,7 @@ from django.db.models import (
 from django.db.models.functions import Abs, Coalesce
 from django.utils import timezone
 
-from catalog.corroboration import ENOUGH_SOURCES
-from catalog.indexing import SIMILAR_RANKS, corroboration_indexes, indexable_condition
+from catalog.indexing import SIMILAR_RANKS, indexable_condition
 from catalog.models import REVIEW_INTERVAL, LanguageModel, Route, SimilarModel
 from catalog.sync.models import RouteStatement, SyncRun
 from comparisons.models import FeaturedComparison
@@ -85,8 +84,14 @@ def queue():
 def sources_differ_condition():
     """Its own facts' sources differ (the sync's rule, catalog/sync/best_source.py), or a
     source states other prices for one of its routes than the route shows."""
-    other_prices = RouteStatement.objects.filter(route__model=OuterRef("pk")).filter(
-        ~Q(input_price=F("route__input_price")) | ~Q(output_price=F("route__output_price"))
+
+    def same(field):  # equal, or unstated on both sides: as catalog/review.py compares
+        return Q(**{field: F(f"route__{field}")}) | Q(
+            **{f"{field}__isnull": True, f"route__{field}__isnull": True}
+        )
+
+    other_prices = RouteStatement.objects.filter(route__model=OuterRef("pk")).exclude(
+        same("input_price") & same("output_price")
     )
     return ~Q(fact_disputes={}) | Q(Exists(other_prices))
 
@@ -135,18 +140,14 @@ def price_changed_condition(percent):
 
 
 def sitemap_counts():
-    """Of the published models: how many are in the sitemap because an editor reviewed
-    them, how many only because their sources corroborate them, and how many are in it
-    neither way (not in the sitemap). One query."""
-    reviewed = Q(reviewed_at__isnull=False, noindex=False)
-    corroborated_only = Q(reviewed_at__isnull=True, noindex=False)
-    corroborated_only &= (
-        Q(corroborated_by__gte=ENOUGH_SOURCES) if corroboration_indexes() else Q(pk__in=[])
-    )
+    """Of the published models: how many are in the sitemap (catalog/indexing.py's rule)
+    because an editor reviewed them, how many only because their sources corroborate
+    them, and how many are not in it. One query."""
+    in_sitemap = indexable_condition()
     counts = LanguageModel.objects.filter(is_published=True).aggregate(
         total=Count("pk"),
-        reviewed=Count("pk", filter=reviewed),
-        corroborated_only=Count("pk", filter=corroborated_only),
+        reviewed=Count("pk", filter=in_sitemap & Q(reviewed_at__isnull=False)),
+        corroborated_only=Count("pk", filter=in_sitemap & Q(reviewed_at__isnull=True)),
     )
     counts["neither"] = counts["total"] - counts["reviewed"] - counts["corroborated_only"]
     return counts

@@ -116,6 +116,16 @@ class ModelFilter(admin.SimpleListFilter):
         return queryset.filter(model_id=self.value())
 
 
+def review_text(record):
+    """A record's last review as the admin's lists and tables show it."""
+    if record.reviewed_at is None:
+        return format_html('<span class="review-never">{}</span>', "never")
+    label = record.reviewed_at.date().isoformat()
+    if record.review_overdue:
+        return format_html('<span class="review-overdue">{} (overdue)</span>', label)
+    return label
+
+
 # Only those who may change a record may vouch that it was checked against its source.
 @admin.action(
     description="Mark selected records as reviewed (checked against source)",
@@ -172,12 +182,7 @@ class CuratedAdmin(AutocompleteFromRecordMixin, admin.ModelAdmin):
 
     @admin.display(description="reviewed", ordering="reviewed_at")
     def reviewed(self, obj):
-        if obj.reviewed_at is None:
-            return format_html('<span class="review-never">{}</span>', "never")
-        label = obj.reviewed_at.date().isoformat()
-        if obj.review_overdue:
-            return format_html('<span class="review-overdue">{} (overdue)</span>', label)
-        return label
+        return review_text(obj)
 
 
 class CompactRowsMixin:
@@ -267,14 +272,6 @@ class ModelFamilyAdmin(CuratedAdmin):
 
 def price_text(price):
     return "not sourced" if price is None else usd_rate(price)
-
-
-def review_text(record):
-    """A record's last review as the admin's tables show it."""
-    if record.reviewed_at is None:
-        return "never"
-    label = record.reviewed_at.date().isoformat()
-    return f"{label} (overdue)" if record.review_overdue else label
 
 
 def kept_as_the_editor_set(obj, form, fields, flag):
@@ -468,7 +465,6 @@ class LanguageModelAdmin(CuratedAdmin):
             return "Add its routes once the model is saved."
         routes = list(obj.routes.select_related("provider"))
         changelist = reverse("admin:catalog_route_changelist")
-        change = reverse("admin:catalog_route_change", args=[0]).replace("/0/", "/{}/")
         links = format_html(
             '<p><a href="{}?model={}">Edit these routes</a> · '
             '<a href="{}?model={}">Add a route</a></p>',
@@ -492,7 +488,7 @@ class LanguageModelAdmin(CuratedAdmin):
                 "<td>{}</td><td>{}</td></tr>",
                 (
                     (
-                        change.format(route.pk),
+                        reverse("admin:catalog_route_change", args=[route.pk]),
                         route.provider.name,
                         route.tier or "standard",
                         route.get_pricing_kind_display(),

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from catalog.models import Benchmark, BenchmarkScore, LanguageModel, ModelFamily, Route
+from catalog.review import route_rows
 from catalog.sync.models import (
     ProposedChange,
     ProposedMatch,
@@ -90,6 +91,21 @@ def test_sources_differ_on_a_fact_or_on_a_routes_price(queue_catalog):
     )
 
     assert names(review_queue.queue().filter(sources_differ=True)) == ["Paired", "Alone"]
+
+
+def test_a_price_neither_side_states_is_no_difference(queue_catalog, make_provider, make_route):
+    """As the review page reads it (catalog/review.py): equal, or unstated on both sides."""
+    unpriced_input = make_route(queue_catalog["alone"], make_provider("Host X"), None, 2)
+    RouteStatement.objects.create(
+        source="openrouter", route=unpriced_input, input_price=None, output_price=Decimal(2)
+    )
+    known = Route.objects.get(model__name="Known")
+    RouteStatement.objects.create(
+        source="openrouter", route=known, input_price=None, output_price=Decimal(2)
+    )
+
+    assert names(review_queue.queue().filter(sources_differ=True)) == ["Known"]
+    assert [row.differ for row in route_rows([unpriced_input])] == [False]
 
 
 def test_review_due_is_never_reviewed_or_over_ninety_days(queue_catalog):

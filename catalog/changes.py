@@ -1,48 +1,72 @@
-"""What a change to the catalog sets moving: the catalog version, and the similar-models
-ranking's refresh.
+"""What a change to the catalog sets moving: the catalog version, the versions of the
+keys it touched, and the similar-models ranking's refresh.
 
 Every write to a record a public page shows moves the catalog version on (one row,
-`CatalogState`), in the writer's own transaction: the page cache keys pages by the
-version (catalog/page_cache.py), so the request after a commit renders the page anew and
-no reader ever gets a copy older than what it could read from the database. Saves and
-deletes move it through the signals below; bulk writes (`update()`, `bulk_create()`: a
-review, a sync, a merge) call `catalog_changed()` themselves. A long writer (a sync run)
-wraps its work in `changes_deferred()`, which moves the version once, at its end, instead
-of holding the row's lock from its first save.
+`CatalogState`) and stamps the keys it touched (catalog/dependencies.py) with the new
+version (`KeyVersion`, one row per slot of a key), in the writer's own transaction. A
+page rendered at version V stays current while none of its keys is stamped later than V
+(config/page_cache.py): a write that touched none of them leaves it cached, and a render
+that read before a commit and was stored after it is never served, since the commit
+stamped its keys later than the version it read.
+
+Saves, deletes and bulk writes (catalog/signals.py's `rows_changed`) reach this module
+through signals; a writer whose change has no record of its own (the similar-models
+refresh) calls `catalog_changed(keys)`. A long writer (a sync run) wraps its work in
+`changes_deferred()`, which stamps the keys once, at its end, instead of holding the
+version's row lock from its first save. Once the transaction commits, `changes_committed`
+says what changed (to the page cache's copies of the key versions, and the CDN).
 """
 
 import logging
+import zlib
+from collections.abc import Iterable
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import NamedTuple
+from dataclasses import dataclass, field
+from functools import partial
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models import F, Max
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from django.utils import timezone
 
-from catalog import version_feed
-from catalog.models import CatalogState, LanguageModel, ModelCapability
+from catalog.dependencies import (
+    ALL,
+    parent_attnames,
+    record_key,
+    record_loaded,
+    set_key,
+    written_keys,
+)
+from catalog.models import (
+    CatalogState,
+    DecisionTag,
+    KeyVersion,
+    LanguageModel,
+    ModelCapability,
+)
+from catalog.signals import changes_committed, rows_changed
 
 logger = logging.getLogger(__name__)
 
 STATE_PK = 1
-VERSION_CACHE_KEY = "catalog-version"
+# How many slots the keys are hashed into: a page's few dozen keys and a write's few
+# share a slot by chance about once in a thousand pages.
+SLOTS = 1 << 16
 
 # Records whose change is no change of any public page: a sync's own bookkeeping, and
 # this module's state. Everything else of the apps that call track_changes() is shown.
 NOT_SHOWN = frozenset(
     {
         "catalog.catalogstate",
+        "catalog.keyversion",
         "catalog.syncrun",
         "catalog.skippedinput",
         "catalog.sourceidentity",
         "catalog.routestatement",  # read through corroborated_by, which says so itself
         "catalog.proposedchange",
         "catalog.proposedmatch",
-        "catalog.similarmodel",  # rewritten whole by a refresh, which says so itself
+        "catalog.similarmodel",  # rewritten by a refresh, which says what it changed
     }
 )
 
@@ -50,70 +74,60 @@ NOT_SHOWN = frozenset(
 # its capabilities and its decision tags.
 RANKED = (LanguageModel, ModelCapability)
 
-_deferred: ContextVar[list[bool] | None] = ContextVar("catalog_changes_deferred", default=None)
+
+@dataclass
+class Pending:
+    """The changes of a deferred block, stamped at its end."""
+
+    keys: set[str] = field(default_factory=set)
+    similar: bool = False
 
 
-class Version(NamedTuple):
-    number: int
-    changed_at: object  # a datetime; None before the catalog's first change
+_deferred: ContextVar[Pending | None] = ContextVar("catalog_changes_deferred", default=None)
 
 
-def catalog_version() -> Version:
-    """The catalog's version and when it last moved: see `catalog_version_and`."""
-    version, _ = catalog_version_and(None)
-    return version
+def slot_of(key: str) -> int:
+    """The key's row of `KeyVersion` (0 is never a key's: the page cache's copies keep
+    the catalog version there)."""
+    return zlib.crc32(key.encode()) % (SLOTS - 1) + 1
 
 
-def catalog_version_and(key: str | None) -> tuple[Version, object]:
-    """The catalog's version and when it last moved, and the cached value of `key` (None
-    when it is not cached, or for no key), in as few round trips as can be.
-
-    The version is read from the database (one primary-key read, where the router reads:
-    the replica for a public page), or, where CATALOG_VERSION_CACHE_SECONDS allows it (a
-    cache shared by every process, and no replica), from the cache, in the same request
-    as `key`: each change deletes the cached copy once its transaction commits, and the
-    copy lives that many seconds at most, in case a deletion could not reach the cache.
-    A cache that fails is read as an empty one.
-    """
-    seconds = settings.CATALOG_VERSION_CACHE_SECONDS
-    wanted = [name for name in (VERSION_CACHE_KEY if seconds else None, key) if name]
-    try:
-        found = cache.get_many(wanted) if wanted else {}
-    except Exception:
-        logger.warning("The cache could not be read.", exc_info=True)
-        found = {}
-    cached = found.get(VERSION_CACHE_KEY)
-    if cached is not None:
-        return Version(*cached), found.get(key)
-    row = CatalogState.objects.filter(pk=STATE_PK).values_list("version", "changed_at").first()
-    version = Version(*row) if row else Version(0, None)
-    if seconds:
-        try:
-            cache.set(VERSION_CACHE_KEY, tuple(version), seconds)
-        except Exception:
-            logger.warning("The catalog version could not be cached.", exc_info=True)
-    return version, found.get(key)
+def slots_of(keys: Iterable[str]) -> tuple[int, ...]:
+    return tuple(sorted({slot_of(key) for key in keys}))
 
 
-def publish_version():
-    """Once a change has committed: the cached copy of the version replaced by the new
-    one, which is published to every process's feed (catalog/version_feed.py)."""
-    try:
-        cache.delete(VERSION_CACHE_KEY)
-        number = catalog_version().number
-        if version_feed.enabled():
-            version_feed.publish(number)
-    except Exception:
-        logger.warning("The new catalog version could not be published.", exc_info=True)
+def catalog_version() -> int:
+    """The catalog's version: a page rendered after reading it shows at least this."""
+    row = CatalogState.objects.filter(pk=STATE_PK).values_list("version", flat=True).first()
+    return row or 0
 
 
-def catalog_changed(similar: bool = False) -> None:
-    """Move the catalog version on (or, inside `changes_deferred()`, note that it must
-    move at the end); `similar`: the change may also reorder the similar-models ranking."""
+def newest_version(slots: Iterable[int]) -> int:
+    """The latest version at which any of `slots` changed (0: never), in one query."""
+    found = KeyVersion.objects.filter(slot__in=list(slots)).aggregate(newest=Max("version"))
+    return found["newest"] or 0
+
+
+def versions_since(version: int) -> list[tuple[int, int]]:
+    """(slot, version) of every slot changed after `version`: what a copy of the key
+    versions that has seen `version` lacks."""
+    return list(KeyVersion.objects.filter(version__gt=version).values_list("slot", "version"))
+
+
+def publish(version: int, keys: frozenset[str]) -> None:
+    changes_committed.send(sender=CatalogState, version=version, keys=keys)
+
+
+def catalog_changed(keys: Iterable[str], similar: bool = False) -> None:
+    """Move the catalog version on and stamp `keys` (and `ALL`) with it (or, inside
+    `changes_deferred()`, note them for its end); `similar`: the change may also reorder
+    the similar-models ranking."""
     pending = _deferred.get()
     if pending is not None:
-        pending.append(similar)
+        pending.keys.update(keys)
+        pending.similar |= similar
         return
+    keys = {ALL, *keys}
     updates = {"version": F("version") + 1, "changed_at": timezone.now()}
     if similar:
         updates["similar_stale"] = True
@@ -121,8 +135,16 @@ def catalog_changed(similar: bool = False) -> None:
         CatalogState.objects.get_or_create(
             pk=STATE_PK, defaults={"version": 1, "similar_stale": True}
         )
-    if settings.CATALOG_VERSION_CACHE_SECONDS:
-        once_on_commit(publish_version)
+    # The row is this transaction's until it commits: no other writer moves it meanwhile.
+    version = catalog_version()
+    KeyVersion.objects.bulk_create(
+        [KeyVersion(slot=slot, version=version) for slot in slots_of(keys)],
+        update_conflicts=True,
+        unique_fields=["slot"],
+        update_fields=["version"],
+    )
+    # Said once the transaction commits (at once outside one); gone with it if it rolls back.
+    transaction.on_commit(partial(publish, version, frozenset(keys)), robust=True)
     if similar:
         schedule_similar_refresh()
 
@@ -154,35 +176,52 @@ def changes_deferred():
     if _deferred.get() is not None:  # already deferred by an outer block
         yield
         return
-    pending: list[bool] = []
+    pending = Pending()
     token = _deferred.set(pending)
     try:
         yield
     finally:
         _deferred.reset(token)
-    if pending:
-        catalog_changed(similar=any(pending))
+    if pending.keys:
+        catalog_changed(pending.keys, similar=pending.similar)
 
 
-def record_changed(sender, **kwargs):
-    catalog_changed(similar=issubclass(sender, RANKED))
+def record_changed(sender, instance, **kwargs):
+    catalog_changed(written_keys(sender, [instance]), similar=issubclass(sender, RANKED))
 
 
-def tags_changed(sender, action, **kwargs):
+def rows_written(sender, rows, pks, **kwargs):
+    """A bulk write's records: read back for their parents when only their keys are
+    known (an `update()`)."""
+    if rows is None:
+        rows = sender._default_manager.filter(pk__in=pks).values("pk", *parent_attnames(sender))
+    catalog_changed(written_keys(sender, rows), similar=issubclass(sender, RANKED))
+
+
+def tags_changed(sender, instance, action, pk_set, reverse, **kwargs):
+    """A model's decision tags: the set of its tags, or, from a tag's side, the tag (which
+    every page showing it loaded); and the ranking."""
     if action.startswith("post_"):
-        catalog_changed(similar=True)
+        if reverse:
+            keys = {record_key(DecisionTag, instance.pk)}
+        else:
+            keys = {set_key(sender, "languagemodel", instance.pk)}
+        catalog_changed(keys, similar=True)
 
 
 def track_changes(app_config):
-    """Move the version on at each save or delete of the app's models (NOT_SHOWN aside):
-    called from the ready() of each app whose records the public pages show. Connected
-    per model, not for every sender: a receiver for a model makes Django delete its rows
-    one by one, so the sync's own bookkeeping keeps its fast deletes."""
+    """Stamp the keys of each save, delete or bulk write of the app's models (NOT_SHOWN
+    aside), and record the records a page loads: called from the ready() of each app
+    whose records the public pages show. Connected per model, not for every sender: a
+    receiver for a model makes Django delete its rows one by one, so the sync's own
+    bookkeeping keeps its fast deletes."""
     for model in app_config.get_models():
         if model._meta.label_lower not in NOT_SHOWN:
             uid = f"catalog_changes_{model._meta.label_lower}"
             post_save.connect(record_changed, sender=model, dispatch_uid=f"{uid}_save")
             post_delete.connect(record_changed, sender=model, dispatch_uid=f"{uid}_delete")
+            rows_changed.connect(rows_written, sender=model, dispatch_uid=f"{uid}_rows")
+            post_init.connect(record_loaded, sender=model, dispatch_uid=f"{uid}_loaded")
     if app_config.label == "catalog":
         m2m_changed.connect(
             tags_changed,

@@ -24,7 +24,6 @@ from decimal import Decimal
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from catalog.changes import catalog_changed
 from catalog.models import LanguageModel, Route
 from catalog.sync.models import ModelStatement, ProposedChange, RouteStatement
 from catalog.sync.snapshot import AIDER, GENAI_PRICES, MODELSDEV, OPENROUTER
@@ -156,6 +155,6 @@ def refresh_corroboration(model_pks: Iterable[int] | None = None) -> int:
         if count != stored:
             changed.append(LanguageModel(pk=pk, corroborated_by=count))
     if changed:
+        # A page's robots meta and the sitemap read it: the bulk write says so.
         LanguageModel.objects.bulk_update(changed, ["corroborated_by"], batch_size=500)
-        catalog_changed()  # a page's robots meta and the sitemap read it
     return len(changed)

@@ -14,6 +14,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from catalog import derived
+from catalog.dependencies import depends_on, set_key, table_key
 from catalog.formatting import route_label
 from catalog.indexing import record_indexable
 from catalog.lifecycle import LifecycleBadge, lifecycle_badge, retired
@@ -178,6 +179,7 @@ class ModelFacts:
     # whether search engines may index its page (catalog/indexing.py).
     corroborated_by: int = 0
     indexable: bool = False
+    pk: int = 0  # the record's: what a page showing these facts depends on
 
     def support(self, capability_slug: str) -> str:
         return self.capabilities.get(capability_slug, UNKNOWN)
@@ -225,6 +227,7 @@ def model_queryset() -> QuerySet[LanguageModel]:
 
 
 def capability_list() -> list[CapabilityFacts]:
+    depends_on(table_key(Capability))
     return [
         CapabilityFacts(slug=slug, name=name, phrase=phrase)
         for slug, name, phrase in Capability.objects.values_list("slug", "name", "reader_phrase")
@@ -311,6 +314,11 @@ def offers(routes: tuple[RouteFacts, ...]) -> tuple[PriceQuote | None, PriceQuot
 
 def model_facts(model: LanguageModel) -> ModelFacts:
     """Plain facts of a LanguageModel loaded through `model_queryset()`."""
+    # Its records are recorded as they load; a record added to one of its sets is not.
+    depends_on(
+        *(set_key(child, "model", model.pk) for child in (Route, ModelCapability, BenchmarkScore)),
+        set_key(LanguageModel.decision_tags.through, "languagemodel", model.pk),
+    )
     today = timezone.localdate()
     loaded = tuple(route_facts(route, model, today) for route in model.routes.all())
     list_price, cheapest_price = offers(loaded)
@@ -371,6 +379,7 @@ def model_facts(model: LanguageModel) -> ModelFacts:
         lifecycle=lifecycle_badge(model.retires_on, model.is_deprecated, today),
         corroborated_by=model.corroborated_by,
         indexable=record_indexable(model),
+        pk=model.pk,
     )
 
 

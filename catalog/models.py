@@ -31,6 +31,7 @@ from simple_history.signals import pre_create_historical_record
 
 from catalog.formatting import tier_name
 from catalog.pricing import PricingKind, route_pricing_kind, route_signals
+from catalog.signals import rows_changed
 from catalog.slugs import validate_catalog_slug
 
 # The catalog sync's records live with the sync (catalog/sync/models.py); imported here so
@@ -93,30 +94,27 @@ def search_document(*fields):
 
 
 class TrackedQuerySet(models.QuerySet):
-    """A queryset whose bulk writes move the catalog version on, as a save or a delete
-    does through its signals (catalog/changes.py): Django sends none for these."""
-
-    def changed(self):
-        from catalog.changes import record_changed  # which imports this module
-
-        record_changed(self.model)
+    """A queryset whose bulk writes say what they changed (catalog/signals.py), as a save
+    or a delete does through post_save and post_delete: Django sends none for these."""
 
     def update(self, **kwargs):
+        pks = list(self.values_list("pk", flat=True))
         count = super().update(**kwargs)
         if count:
-            self.changed()
+            rows_changed.send(sender=self.model, rows=None, pks=pks)
         return count
 
     def bulk_create(self, objs, *args, **kwargs):
         created = super().bulk_create(objs, *args, **kwargs)
         if created:
-            self.changed()
+            rows_changed.send(sender=self.model, rows=created, pks=None)
         return created
 
     def bulk_update(self, objs, *args, **kwargs):
+        objs = list(objs)
         count = super().bulk_update(objs, *args, **kwargs)
         if count:
-            self.changed()
+            rows_changed.send(sender=self.model, rows=objs, pks=None)
         return count
 
 
@@ -763,6 +761,23 @@ class CatalogState(models.Model):
 
     def __str__(self):
         return f"catalog version {self.version}"
+
+
+class KeyVersion(models.Model):
+    """The catalog version at which something a page can show last changed: one row per
+    slot of the keys of catalog/dependencies.py (a key's slot is a hash of it, so that
+    the table stays small; two keys in one slot only purge each other's pages). Written
+    in the writer's own transaction with the version (catalog/changes.py), so a page
+    rendered at version V is current while none of its slots is newer than V."""
+
+    slot = models.PositiveIntegerField(primary_key=True)
+    version = models.PositiveBigIntegerField()
+
+    class Meta:
+        verbose_name = "key version"
+
+    def __str__(self):
+        return f"slot {self.slot} at version {self.version}"
 
 
 class ModelCapability(models.Model):

@@ -25,6 +25,7 @@ from django.db import transaction
 from django.tasks import task
 
 from catalog.changes import catalog_changed
+from catalog.dependencies import depends_on, record_key, set_key
 from catalog.facts import ModelFacts
 from catalog.models import CatalogState, LanguageModel, ModelCapability, SimilarModel
 from catalog.sync import identity
@@ -193,7 +194,7 @@ def refresh_similar_models() -> int:
             batch_size=5_000,
         )
         if moved or gone:
-            catalog_changed()
+            catalog_changed(set_key(SimilarModel, "model", pk) for pk in [*moved, *gone])
     return len(moved) + len(gone)
 
 
@@ -223,6 +224,11 @@ def similar_models(
         SimilarModel.objects.filter(model__slug=model.slug, similar__is_published=True)
         .exclude(similar__slug__in=list(exclude_slugs))
         .order_by("rank")
-        .values_list("similar__name", "similar__slug")
+        .values_list("similar__name", "similar__slug", "similar_id")
     )
-    return list(rows[:limit])
+    shown = list(rows[:limit])
+    depends_on(
+        set_key(SimilarModel, "model", model.pk),
+        *(record_key(LanguageModel, pk) for _, _, pk in shown),
+    )
+    return [(name, slug) for name, slug, _ in shown]

@@ -25,6 +25,7 @@ from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from catalog.dependencies import precise
 from catalog.faults import RETRY_AFTER_SECONDS, database_unavailable, restart_a_failing_pool
 from catalog.forms import ModelFilterForm, ProviderKindForm
 from catalog.models import ModelRedirect, catalog_changed_at
@@ -68,6 +69,7 @@ def model_detail(request, slug):
         if merged is not None:  # merged into another model: its address moved for good
             return redirect(merged.model, permanent=True)
         raise Http404("No published model has this address.")
+    precise()  # the page's reads declare what they show (catalog/dependencies.py)
     return render_page(request, "catalog/model_detail.html", page)
 
 
@@ -81,6 +83,7 @@ def route_detail(request, slug, provider_slug):
                 "catalog:route_detail", merged.model.slug, provider_slug, permanent=True
             )
         raise Http404("No published model has this address, or it has no route at this provider.")
+    precise()
     return render_page(request, "catalog/route_detail.html", page)
 
 

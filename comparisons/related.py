@@ -6,6 +6,7 @@ from itertools import combinations
 
 from django.db.models import Q
 
+from catalog.dependencies import depends_on, set_key, table_key
 from catalog.facts import ModelFacts
 from catalog.indexing import SIMILAR_RANKS
 from catalog.models import SimilarModel
@@ -15,6 +16,11 @@ from comparisons.models import FeaturedComparison
 def is_related(a: ModelFacts, b: ModelFacts) -> bool:
     """Whether the pair of `a` and `b` is related: at most two queries, none when they are
     of one family."""
+    depends_on(
+        set_key(SimilarModel, "model", a.pk),
+        set_key(SimilarModel, "model", b.pk),
+        table_key(FeaturedComparison),
+    )
     if a.family and a.family == b.family:
         return True
     either_way = Q(model__slug=a.slug, similar__slug=b.slug) | Q(

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from catalog.dependencies import precise
 from catalog.models import LanguageModel
 from catalog.responses import render_page, set_last_modified, wants_fragment
 from catalog.seo import PageMeta, json_ld
@@ -111,6 +112,7 @@ def pair_detail(request, pair):
     pricing = form.pricing_choice() if valid else FOR_THE_PAIR
     fragment = wants_fragment(request)
     page = pair_page(a, b, traffic, defaults, pricing, related=not fragment)
+    precise()  # the page's reads declare what they show (catalog/dependencies.py)
 
     context = {
         "meta": page.meta,

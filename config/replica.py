@@ -17,7 +17,7 @@ from functools import cached_property
 from django.db import connections
 from django.urls import reverse
 
-from catalog.page_cache import is_anonymous_read
+from config.page_cache import is_anonymous_read
 
 REPLICA = "replica"
 PRIMARY = "default"

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "catalog",
     "comparisons",
+    "config.apps.SiteConfig",
 ]
 
 MIDDLEWARE = [
@@ -78,9 +79,9 @@ MIDDLEWARE = [
     # Answers 304 when a page's Last-Modified (or ETag) matches; above every middleware
     # that may still change the response, as Django's docs ask.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Whole pages for anonymous readers (catalog/page_cache.py): above the compression, so
+    # Whole pages for anonymous readers (config/page_cache.py): above the compression, so
     # that a page is stored compressed, and above everything a stored page can skip.
-    "catalog.page_cache.PageCacheMiddleware",
+    "config.page_cache.PageCacheMiddleware",
     # gzip, Brotli or Zstandard, as the client accepts (django-http-compression).
     "django_http_compression.middleware.HttpCompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -219,7 +220,7 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
     # django-redis: one client per process, where Django's own backend builds a client
     # for every call (most of a cached page's time). A server that is down or slow costs
-    # a quarter of a second at most, never the page (catalog/page_cache.py reads through
+    # a quarter of a second at most, never the page (config/page_cache.py reads through
     # its errors).
     CACHES["default"].setdefault("OPTIONS", {}).update(
         {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25}
@@ -228,7 +229,7 @@ elif CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCa
     # One process's memory: room for a few thousand pages (each a few KB compressed).
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5_000)
 
-# The whole-page cache for anonymous readers (catalog/page_cache.py): on unless debugging
+# The whole-page cache for anonymous readers (config/page_cache.py): on unless debugging
 # (a template being edited must show at once). PAGE_CACHE_RELEASE names the deployed code
 # in every key, so that a new release never serves pages the old one rendered: set it to
 # the release's commit or version. MAX_AGE and STALE_WHILE_REVALIDATE are what public
@@ -237,10 +238,23 @@ elif CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCa
 PAGE_CACHE = env.bool("PAGE_CACHE", default=not DEBUG)
 PAGE_CACHE_TIMEOUT = 24 * 60 * 60
 PAGE_CACHE_RELEASE = env.str("PAGE_CACHE_RELEASE", default="")
-# Where the page cache reads the catalog version: from the cache, for at most this many
-# seconds, when the cache is shared by every process (Redis) and pages are read from the
-# primary; else (0) from the database at every request, where the version is always the
-# one of the data read beside it (a replica's version lags as its data does).
+# Where the page cache reads the key versions (config/key_versions.py): "database" (one
+# query per page served: right anywhere, a read replica included, whose versions lag as
+# its data does), or "file", a copy in a file mapped into every process's memory (no
+# query): right only where every writer runs on this machine, as SQLite's do (the
+# default there). PAGE_CACHE_RESYNC_SECONDS bounds how long a write that missed the file
+# (its writer died between its commit and its copy) can go unseen.
+PAGE_CACHE_KEY_VERSIONS = env.str(
+    "PAGE_CACHE_KEY_VERSIONS",
+    default="file" if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" else "database",
+)
+if PAGE_CACHE_KEY_VERSIONS not in ("database", "file"):
+    raise ImproperlyConfigured('PAGE_CACHE_KEY_VERSIONS must be "database" or "file".')
+PAGE_CACHE_KEY_VERSIONS_FILE = env.str("PAGE_CACHE_KEY_VERSIONS_FILE", default="")
+PAGE_CACHE_RESYNC_SECONDS = env.float("PAGE_CACHE_RESYNC_SECONDS", default=5.0)
+# Where the cache is shared by every process (Redis) and pages are read from the primary,
+# each process hears the key versions from Redis instead (config/version_feed.py), and
+# catches up with the database every this many seconds; 0: no feed.
 CATALOG_VERSION_CACHE_SECONDS = env.int(
     "CATALOG_VERSION_CACHE_SECONDS",
     default=10

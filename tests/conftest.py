@@ -174,6 +174,9 @@ def page_cache_off(settings):
     """Pages rendered at every request (tests/test_page_cache.py turns the whole-page
     cache on), and no page left cached from an earlier test."""
     settings.PAGE_CACHE = False
+    # Where a test turns it on: the key versions read from the database, since a test's
+    # writes never commit (the file's copy of them is tested apart, committing).
+    settings.PAGE_CACHE_KEY_VERSIONS = "database"
     # The version read from the database: a test's writes never commit, so the cached
     # copy would never be deleted (tests/test_page_cache.py tests that copy apart).
     settings.CATALOG_VERSION_CACHE_SECONDS = 0

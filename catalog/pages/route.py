@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
+from catalog.dependencies import depends_on, set_key
 from catalog.formatting import (
     local_day,
     lower_first,
@@ -242,6 +243,7 @@ def read_route_page(model_slug: str, provider_slug: str) -> RoutePage | None:
     )
     if model is None:
         return None
+    depends_on(set_key(Route, "model", model.pk), set_key(Route.history.model, "model", model.pk))
     all_routes = list(
         Route.objects.filter(model=model)
         .select_related("provider")

@@ -1,19 +1,18 @@
-"""The catalog version, pushed to every process by Redis, so that a cached page costs no
+"""The key versions, pushed to every process by Redis, so that a cached page costs no
 round trip at all.
 
 Where the cache is a Redis shared by every process (CATALOG_VERSION_CACHE_SECONDS > 0),
-each change, once committed, publishes the new version on a Redis channel
-(catalog/changes.py). Each process keeps a thread subscribed to it, which holds the
-latest version it heard; the page cache then finds a page in the process's own memory
-(`LocalPages`) without asking anyone, and asks Redis only for a page this process has
-not seen at this version.
+each commit that changed the catalog publishes its version and the slots it stamped
+(catalog/changes.py) on a Redis channel. Each process keeps a thread subscribed to it,
+which holds a copy of the key versions (config/key_versions.py); the page cache then
+finds a page in the process's own memory (`LocalPages`) and checks it against that copy
+without asking anyone, and asks Redis only for a page this process has not kept.
 
 When the thread knows nothing for sure (it has not subscribed yet, its connection broke,
-or it has not re-read the version within CATALOG_VERSION_CACHE_SECONDS), `current()` says
-None and the page cache reads the version as it would without a feed. The re-reading,
-every few seconds, bounds what a lost message could cost (a change whose publication
-failed while the subscribers stayed connected) by the same seconds that bound a cached
-copy of the version.
+or it has not caught up with the database within CATALOG_VERSION_CACHE_SECONDS),
+`current()` says None and the page cache reads the versions from the database. The
+catching up, every few seconds, bounds what a lost message could cost (a change whose
+publication failed while the subscribers stayed connected) by those seconds.
 """
 
 import logging
@@ -44,18 +43,20 @@ def redis_client():
     return get_redis_connection("default")
 
 
-def publish(number: int, channel: str = CHANNEL) -> None:
-    redis_client().publish(channel, number)
+def publish(number: int, slots, channel: str = CHANNEL) -> None:
+    redis_client().publish(channel, " ".join(map(str, (number, *slots))))
 
 
 class VersionFeed:
-    """The version this process heard last (see the module's docstring)."""
+    """The key versions as this process heard them (see the module's docstring)."""
 
-    def __init__(self, read_version, client=redis_client, clock=time.monotonic, channel=CHANNEL):
-        self.read_version = read_version  # () -> int, from the cache or the database
+    def __init__(self, read_since, client=redis_client, clock=time.monotonic, channel=CHANNEL):
+        # (version) -> (the catalog version, [(slot, version) of the slots changed since])
+        self.read_since = read_since
+        self.slots: dict[int, int] = {}
         self.client = client
         self.channel = channel
-        self.clock = clock
+        self.time = clock
         self.number: int | None = None
         self.synced_at = float("-inf")
         self.lock = threading.Lock()
@@ -63,10 +64,10 @@ class VersionFeed:
         self.stopped = threading.Event()
 
     def current(self) -> int | None:
-        """The version, or None when this process cannot vouch for it now."""
+        """The catalog version, or None when this process cannot vouch for its copy now."""
         if self.owner_pid != os.getpid():
             self.start()
-        if self.clock() - self.synced_at > settings.CATALOG_VERSION_CACHE_SECONDS:
+        if self.time() - self.synced_at > settings.CATALOG_VERSION_CACHE_SECONDS:
             return None
         return self.number
 
@@ -75,23 +76,37 @@ class VersionFeed:
             if self.owner_pid == os.getpid():
                 return
             self.owner_pid = os.getpid()
-            self.number, self.synced_at = None, float("-inf")
+            self.number, self.synced_at, self.slots = None, float("-inf"), {}
             threading.Thread(
                 target=self.listen_forever, name="catalog-version", daemon=True
             ).start()
 
-    def heard(self, number: int) -> None:
+    def clock(self) -> int:
+        return self.number or 0
+
+    def newest(self, slots) -> int:
+        known = self.slots
+        return max((known.get(slot, 0) for slot in slots), default=0)
+
+    def heard(self, number: int, slots=()) -> None:
         with self.lock:  # versions only grow: a late message of an older one is ignored
-            self.number = number if self.number is None else max(self.number, number)
+            for slot in slots:
+                if self.slots.get(slot, 0) < number:
+                    self.slots[slot] = number
+            if self.number is not None:
+                self.number = max(self.number, number)
 
     def resync(self) -> None:
         try:
-            number = self.read_version()
+            number, changed = self.read_since(self.number or 0)
         finally:
             connections.close_all()  # this thread's own: back to the pool at once
         with self.lock:
+            for slot, version in changed:
+                if self.slots.get(slot, 0) < version:
+                    self.slots[slot] = version
             self.number = number if self.number is None else max(self.number, number)
-            self.synced_at = self.clock()
+            self.synced_at = self.time()
 
     def stop(self) -> None:
         """End the listening thread (within a second)."""
@@ -118,8 +133,9 @@ class VersionFeed:
             while not self.stopped.is_set():
                 message = pubsub.get_message(timeout=1.0)
                 if message is not None and message["type"] == "message":
-                    self.heard(int(message["data"]))
-                if self.clock() - self.synced_at > interval:
+                    number, *slots = map(int, message["data"].split())
+                    self.heard(number, slots)
+                if self.time() - self.synced_at > interval:
                     self.resync()
         finally:
             pubsub.close()
@@ -127,7 +143,7 @@ class VersionFeed:
 
 class LocalPages:
     """Pages kept in this process's memory, the least recently used dropped past
-    `max_bytes`; each entry is the page cache's (version, status, headers, content)."""
+    `max_bytes`; each entry is the page cache's `Entry`."""
 
     def __init__(self, max_bytes: int):
         self.max_bytes = max_bytes
@@ -135,24 +151,23 @@ class LocalPages:
         self.size = 0
         self.lock = threading.Lock()
 
-    def get(self, key: str, version: int) -> tuple | None:
+    def get(self, key: str):
         with self.lock:
             entry = self.entries.get(key)
-            if entry is None or entry[0] != version:
-                return None
-            self.entries.move_to_end(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
             return entry
 
-    def put(self, key: str, entry: tuple) -> None:
-        size = len(entry[3])
+    def put(self, key: str, entry) -> None:
+        size = len(entry.content)
         if size > self.max_bytes:
             return
         with self.lock:
             old = self.entries.pop(key, None)
             if old is not None:
-                self.size -= len(old[3])
+                self.size -= len(old.content)
             self.entries[key] = entry
             self.size += size
             while self.size > self.max_bytes:
                 _, dropped = self.entries.popitem(last=False)
-                self.size -= len(dropped[3])
+                self.size -= len(dropped.content)

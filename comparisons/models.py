@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Greatest, Least
 
-from catalog.models import LanguageModel, Versioned
+from catalog.models import LanguageModel, TrackedQuerySet, Versioned
 from catalog.slugs import pair_url
 from comparisons.cost import MAX_MONTHLY_TOKENS, Traffic
 
@@ -26,6 +26,8 @@ class TrafficDefaults(Versioned):
         "output tokens per request", default=300, validators=[MaxValueValidator(10_000_000)]
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TrackedQuerySet.as_manager()  # a bulk write says so, as a save does
 
     class Meta:
         verbose_name = "traffic defaults"
@@ -59,7 +61,7 @@ class TrafficDefaults(Versioned):
         return Traffic(self.requests_per_month, self.input_tokens, self.output_tokens)
 
 
-class FeaturedComparisonQuerySet(models.QuerySet):
+class FeaturedComparisonQuerySet(TrackedQuerySet):
     def shown(self):
         """The pairs the home page shows: both models published, in editors' order."""
         return self.filter(model_a__is_published=True, model_b__is_published=True).select_related(

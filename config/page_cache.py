@@ -73,6 +73,7 @@ class Entry(NamedTuple):
     content: bytes
     etag: str
 
+
 STORED_STATUSES = frozenset({200, 301})
 # X-Cache on every answer: served from the cache, or rendered for this request.
 HIT, MISS = "hit", "miss"
@@ -133,7 +134,11 @@ def stored(response, version: int, keys: frozenset[str]) -> Entry:
     response["Cache-Tag"] = ",".join(named)
     response["ETag"] = entity_tag(content)
     return Entry(
-        version, slots_of(keys), response.status_code, list(response.items()), content,
+        version,
+        slots_of(keys),
+        response.status_code,
+        list(response.items()),
+        content,
         response["ETag"],
     )
 
@@ -250,7 +255,9 @@ class PageCacheMiddleware:
         old, is better than an error; without one the view answers (a page that needs no
         database still can; the others get the 503 page)."""
         if entry is not None:
-            logger.warning("The database is unavailable: serving a stored copy of %s.", request.path)
+            logger.warning(
+                "The database is unavailable: serving a stored copy of %s.", request.path
+            )
             return answer(entry, HIT)
         response = self.get_response(request)
         set_caching_headers(response, public=True)

@@ -246,7 +246,9 @@ PAGE_CACHE_RELEASE = env.str("PAGE_CACHE_RELEASE", default="")
 # (its writer died between its commit and its copy) can go unseen.
 PAGE_CACHE_KEY_VERSIONS = env.str(
     "PAGE_CACHE_KEY_VERSIONS",
-    default="file" if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" else "database",
+    default="file"
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    else "database",
 )
 if PAGE_CACHE_KEY_VERSIONS not in ("database", "file"):
     raise ImproperlyConfigured('PAGE_CACHE_KEY_VERSIONS must be "database" or "file".')

@@ -270,3 +270,17 @@ def browser(demo_server, monkeypatch):
         # (Django keeps them per async context): close them, or they outlive the test
         # database and stop its teardown.
         connections.close_all()
+
+
+@pytest.fixture
+def reader():
+    """An anonymous reader (the `client` fixture may be an editor's, logged in)."""
+    return Client()
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The whole-page cache on (config/page_cache.py), the key versions read from the
+    database (see `page_cache_off`)."""
+    settings.PAGE_CACHE = True
+    return settings

@@ -11,7 +11,6 @@ import brotli
 import pytest
 from django.core.cache import cache
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -21,28 +20,13 @@ from catalog.merge import merge_models
 from catalog.models import LanguageModel, Route
 from catalog.slugs import pair_url
 from catalog.sync.runs import execute, start_run
+from comparisons.models import FeaturedComparison, TrafficDefaults
 from config.key_versions import FileVersions
 from config.version_feed import LocalPages
-from comparisons.models import FeaturedComparison, TrafficDefaults
-from tests.catalog.sync.test_modelsdev_parser import CANONICAL, write
+from tests.catalog.sync.test_modelsdev_parser import write_kimi
 from tests.catalog.test_admin import admin_url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE = True
-    # Read from the database: a test's writes never commit, so no copy would hear of them
-    # (the file's copy is tested apart, committing).
-    settings.PAGE_CACHE_KEY_VERSIONS = "database"
-    return settings
-
-
-@pytest.fixture
-def reader():
-    """An anonymous reader (the `client` fixture may be an editor's, logged in)."""
-    return Client()
 
 
 @pytest.fixture
@@ -245,13 +229,7 @@ def test_a_review_shows_on_the_next_request(page_cache, reference_catalog, reade
 
 
 def test_a_sync_shows_on_the_next_request(page_cache, reader, tmp_path):
-    write(tmp_path, "models/moonshotai/kimi-k2.5.toml", CANONICAL)
-    write(tmp_path, "providers/moonshotai/provider.toml", 'name = "Moonshot AI"\n')
-    write(
-        tmp_path,
-        "providers/moonshotai/models/kimi-k2.5.toml",
-        'base_model = "moonshotai/kimi-k2.5"\n[cost]\ninput = 0.6\noutput = 3\n',
-    )
+    write_kimi(tmp_path)
     url = reverse("catalog:model_list")
     assert "Kimi K2.5" not in seen_twice(reader, url)
     version = catalog_version()

@@ -8,7 +8,6 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from catalog.api import csv_downloads, records
@@ -32,12 +31,6 @@ def body(response) -> bytes:
 
 def csv_table(response) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(body(response).decode("utf-8"))))
-
-
-@pytest.fixture
-def reader():
-    """An anonymous reader (no session)."""
-    return Client()
 
 
 @pytest.fixture

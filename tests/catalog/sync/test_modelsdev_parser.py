@@ -38,6 +38,17 @@ def write(root, path, text):
     return file
 
 
+def write_kimi(root):
+    """A models.dev tree of one model (Kimi K2.5) at its lab's own API."""
+    write(root, "models/moonshotai/kimi-k2.5.toml", CANONICAL)
+    write(root, "providers/moonshotai/provider.toml", 'name = "Moonshot AI"\n')
+    write(
+        root,
+        "providers/moonshotai/models/kimi-k2.5.toml",
+        'base_model = "moonshotai/kimi-k2.5"\n[cost]\ninput = 0.6\noutput = 3\n',
+    )
+
+
 @pytest.fixture
 def tree(tmp_path):
     write(tmp_path, "models/moonshotai/kimi-k2.5.toml", CANONICAL)

@@ -50,9 +50,9 @@ from catalog.signals import changes_committed, rows_changed
 logger = logging.getLogger(__name__)
 
 STATE_PK = 1
-# How many slots the keys are hashed into: a page's few dozen keys and a write's few
-# share a slot by chance about once in a thousand pages.
-SLOTS = 1 << 16
+# How many slots the keys are hashed into: a page's few dozen keys and a route's save's
+# eight share one by chance once in 20,000 pages, a sync's thousand keys once in 150.
+SLOTS = 1 << 23
 
 # Records whose change is no change of any public page: a sync's own bookkeeping, and
 # this module's state. Everything else of the apps that call track_changes() is shown.
@@ -67,6 +67,8 @@ NOT_SHOWN = frozenset(
         "catalog.proposedchange",
         "catalog.proposedmatch",
         "catalog.similarmodel",  # rewritten by a refresh, which says what it changed
+        # Written with its route's save, whose keys name it; a sync's dated history says so.
+        "catalog.historicalroute",
     }
 )
 

@@ -35,7 +35,6 @@ ALL = "catalog"
 # The parents whose record sets a page reads, per model: a write purges these sets' keys.
 SET_FIELDS = {
     "catalog.route": ("model", "provider"),
-    "catalog.historicalroute": ("model",),
     "catalog.modelcapability": ("model",),
     "catalog.benchmarkscore": ("model", "benchmark"),
     "catalog.languagemodel": ("family", "organization"),

@@ -315,6 +315,7 @@ def offers(routes: tuple[RouteFacts, ...]) -> tuple[PriceQuote | None, PriceQuot
 def model_facts(model: LanguageModel) -> ModelFacts:
     """Plain facts of a LanguageModel loaded through `model_queryset()`."""
     # Its records are recorded as they load; a record added to one of its sets is not.
+    # (`route.model` names its routes' price history too: catalog/changes.py.)
     depends_on(
         *(set_key(child, "model", model.pk) for child in (Route, ModelCapability, BenchmarkScore)),
         set_key(LanguageModel.decision_tags.through, "languagemodel", model.pk),

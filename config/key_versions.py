@@ -36,6 +36,8 @@ from catalog.changes import SLOTS, catalog_version, newest_version, versions_sin
 
 logger = logging.getLogger(__name__)
 
+WORD = 4  # bytes: an unsigned 32-bit version (the catalog's versions count its commits)
+
 
 class DatabaseVersions:
     """The versions as the database holds them: one query each."""
@@ -54,8 +56,9 @@ DATABASE = DatabaseVersions()
 
 
 class FileVersions:
-    """The key versions in a file mapped into every process's memory: word 0 is the
-    catalog version, word `slot` the version of that slot (see the module's docstring).
+    """The key versions in a file mapped into every process's memory (32 MB, written
+    sparsely): word 0 is the catalog version, word `slot` the version of that slot (see
+    the module's docstring).
 
     Words are written under an exclusive lock on the file, and only ever grow; a reader
     reads them without a lock (an aligned word is written whole)."""
@@ -76,9 +79,9 @@ class FileVersions:
         descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         self.file = os.fdopen(descriptor, "r+b")
         with self.exclusive():
-            if os.fstat(descriptor).st_size != SLOTS * 8:
-                os.ftruncate(descriptor, SLOTS * 8)
-        self.words = memoryview(mmap.mmap(descriptor, SLOTS * 8)).cast("Q")
+            if os.fstat(descriptor).st_size != SLOTS * WORD:
+                os.ftruncate(descriptor, SLOTS * WORD)
+        self.words = memoryview(mmap.mmap(descriptor, SLOTS * WORD)).cast("I")
         self.owner_pid = os.getpid()
         self.synced_at = float("-inf")
 
@@ -133,7 +136,7 @@ class FileVersions:
             with self.exclusive():
                 if self.words[0] > current:
                     logger.warning("The key versions' file is ahead of the database: reset.")
-                    self.words[:] = memoryview(bytes(SLOTS * 8)).cast("Q")
+                    self.words[:] = memoryview(bytes(SLOTS * WORD)).cast("I")
                 if self.words[0] < current:
                     for slot, version in versions_since(self.words[0]):
                         self.write(version, (slot,))

@@ -49,6 +49,7 @@ from catalog.changes import catalog_version, slots_of, versions_since
 from catalog.dependencies import ALL, recording
 from catalog.faults import database_unavailable, restart_a_failing_pool
 from config import key_versions, version_feed
+from config.cdn import purge_at_cdn
 from config.version_feed import LocalPages, VersionFeed
 
 logger = logging.getLogger(__name__)
@@ -173,12 +174,14 @@ def versions():
 
 
 def patch_public(response) -> None:
-    patch_cache_control(
-        response,
-        public=True,
-        max_age=settings.PAGE_CACHE_MAX_AGE,
-        stale_while_revalidate=settings.PAGE_CACHE_STALE_WHILE_REVALIDATE,
-    )
+    """A public page's lifetimes; a shared cache's longer where a CDN is purged."""
+    lifetimes = {
+        "max_age": settings.PAGE_CACHE_MAX_AGE,
+        "stale_while_revalidate": settings.PAGE_CACHE_STALE_WHILE_REVALIDATE,
+    }
+    if settings.PAGE_CACHE_CDN:
+        lifetimes["s_maxage"] = settings.PAGE_CACHE_CDN_S_MAXAGE
+    patch_cache_control(response, public=True, **lifetimes)
 
 
 def set_caching_headers(response, public: bool) -> None:
@@ -277,3 +280,5 @@ def publish_changes(sender, version: int, keys: frozenset[str], **kwargs) -> Non
             version_feed.publish(version, slots)
     except Exception:
         logger.warning("The new key versions could not be published.", exc_info=True)
+    if settings.PAGE_CACHE_CDN:
+        purge_at_cdn.enqueue(sorted(keys))

@@ -264,6 +264,32 @@ CATALOG_VERSION_CACHE_SECONDS = env.int(
     and "replica" not in DATABASES
     else 0,
 )
+# A CDN in front (config/cdn.py): "" (none), "fastly" or "cloudflare". Each commit's keys are
+# purged there through its API (PAGE_CACHE_CDN_API, its real one unless a test's), with
+# the credentials below; so shared caches may then keep a page PAGE_CACHE_CDN_S_MAXAGE
+# seconds (a day), while browsers, which nobody can purge, keep PAGE_CACHE_MAX_AGE.
+PAGE_CACHE_CDN = env.str("PAGE_CACHE_CDN", default="")
+CDN_CREDENTIALS = {
+    "": (),
+    "fastly": ("FASTLY_API_TOKEN", "FASTLY_SERVICE_ID"),
+    "cloudflare": ("CLOUDFLARE_API_TOKEN", "CLOUDFLARE_ZONE_ID"),
+}
+if PAGE_CACHE_CDN not in CDN_CREDENTIALS:
+    raise ImproperlyConfigured('PAGE_CACHE_CDN must be "", "fastly" or "cloudflare".')
+FASTLY_API_TOKEN = env.str("FASTLY_API_TOKEN", default="")
+FASTLY_SERVICE_ID = env.str("FASTLY_SERVICE_ID", default="")
+CLOUDFLARE_API_TOKEN = env.str("CLOUDFLARE_API_TOKEN", default="")
+CLOUDFLARE_ZONE_ID = env.str("CLOUDFLARE_ZONE_ID", default="")
+if missing := [name for name in CDN_CREDENTIALS[PAGE_CACHE_CDN] if not globals()[name]]:
+    raise ImproperlyConfigured(f"PAGE_CACHE_CDN={PAGE_CACHE_CDN} needs {', '.join(missing)}.")
+PAGE_CACHE_CDN_API = env.str(
+    "PAGE_CACHE_CDN_API",
+    default={"fastly": "https://api.fastly.com", "cloudflare": "https://api.cloudflare.com"}.get(
+        PAGE_CACHE_CDN, ""
+    ),
+)
+PAGE_CACHE_CDN_RETRY_SECONDS = (1, 5, 30)
+PAGE_CACHE_CDN_S_MAXAGE = env.int("PAGE_CACHE_CDN_S_MAXAGE", default=24 * 60 * 60)
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
 PAGE_CACHE_STALE_WHILE_REVALIDATE = env.int("PAGE_CACHE_STALE_WHILE_REVALIDATE", default=240)
 

@@ -96,7 +96,6 @@ def test_each_page_kind_records_what_it_shows(page_cache, reference_catalog, rea
         f"route={route.pk}",
         f"provider={route.provider_id}",
         f"route.model={spark}",  # a route added to the model
-        f"historicalroute.model={spark}",  # its price history
         f"modelcapability.model={spark}",
         f"benchmarkscore.model={spark}",
         f"similarmodel.model={spark}",  # its similar models

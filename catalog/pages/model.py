@@ -7,7 +7,6 @@ from functools import partial
 
 from django.utils import timezone
 
-from catalog.dependencies import depends_on, set_key
 from catalog.facts import (
     CapabilityFacts,
     ModelFacts,
@@ -431,7 +430,6 @@ def read_model_page(slug: str) -> ModelPage | None:
     if model is None:
         return None
     facts = model_facts(model)
-    depends_on(set_key(Route.history.model, "model", model.pk))  # its routes' price history
     return model_page(
         model,
         facts,

@@ -243,7 +243,7 @@ def read_route_page(model_slug: str, provider_slug: str) -> RoutePage | None:
     )
     if model is None:
         return None
-    depends_on(set_key(Route, "model", model.pk), set_key(Route.history.model, "model", model.pk))
+    depends_on(set_key(Route, "model", model.pk))  # its routes, and their price history
     all_routes = list(
         Route.objects.filter(model=model)
         .select_related("provider")

@@ -5,6 +5,8 @@ does not say when "old" began). A change already recorded at its day is not adde
 
 from datetime import UTC, datetime, time, timedelta
 
+from catalog.changes import catalog_changed
+from catalog.dependencies import set_key
 from catalog.models import Route
 from catalog.sync.writing import PRICE_FIELDS
 
@@ -28,6 +30,8 @@ def add_dated_history(route, source_route, run):
         history_record(route, entry.prices, moment, entry.effective_on, run)
         added = True
         previous = entry
+    if added:  # history records have no keys of their own: the route's pages show them
+        catalog_changed([set_key(Route, "model", route.model_id)])
     return added
 
 

@@ -124,11 +124,11 @@ SEARCH = 1 if connection.vendor == "postgresql" else 0
 # A POST of the routes list of one model (two rows) that changes one row's price, in one
 # transaction: the rows read; the changed row validated (its id, model and provider, its
 # uniqueness and check constraints) and its version checked, the untouched row not at all;
-# its write, history and the catalog's version with the keys each touched (three queries
-# each: catalog/changes.py); its pricing kind and its model's
+# its write and history, and the catalog's version with the keys it touched (three
+# queries: catalog/changes.py); its pricing kind and its model's
 # corroboration refreshed; the change logged. Neither more untouched rows nor a larger
 # catalog add to it.
-POST_ONE_ROW = 44
+POST_ONE_ROW = 41
 
 PAGES = {
     "model changelist": (lambda c: "/admin/catalog/languagemodel/", 12),

@@ -7,5 +7,8 @@ class CatalogConfig(AppConfig):
 
     def ready(self):
         from catalog.changes import track_changes
+        from catalog.signals import changes_committed
+        from catalog.similar import ranking_may_have_moved
 
         track_changes(self)
+        changes_committed.connect(ranking_may_have_moved, dispatch_uid="similar_ranking")

@@ -1,5 +1,5 @@
-"""What a change to the catalog sets moving: the catalog version, the versions of the
-keys it touched, and the similar-models ranking's refresh.
+"""What a change to the catalog sets moving: the catalog version, and the versions of
+the keys it touched.
 
 Every write to a record a public page shows moves the catalog version on (one row,
 `CatalogState`) and stamps the keys it touched (catalog/dependencies.py) with the new
@@ -14,7 +14,9 @@ through signals; a writer whose change has no record of its own (the similar-mod
 refresh) calls `catalog_changed(keys)`. A long writer (a sync run) wraps its work in
 `changes_deferred()`, which stamps the keys once, at its end, instead of holding the
 version's row lock from its first save. Once the transaction commits, `changes_committed`
-says what changed (to the page cache's copies of the key versions, and the CDN).
+says what changed: the page cache (config/page_cache.py) copies the key versions and
+purges them at the CDN, and the similar-models ranking (catalog/similar.py) is refreshed
+when a change may have moved it; neither is called from here.
 """
 
 import logging
@@ -22,13 +24,11 @@ import zlib
 from collections.abc import Iterable
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from functools import partial
 
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
-from django.utils import timezone
 
 from catalog.dependencies import (
     ALL,
@@ -36,6 +36,7 @@ from catalog.dependencies import (
     record_key,
     record_loaded,
     set_key,
+    table_key,
     written_keys,
 )
 from catalog.models import (
@@ -43,13 +44,11 @@ from catalog.models import (
     DecisionTag,
     KeyVersion,
     LanguageModel,
-    ModelCapability,
 )
 from catalog.signals import changes_committed, rows_changed
 
 logger = logging.getLogger(__name__)
 
-STATE_PK = 1
 # How many slots the keys are hashed into: a page's few dozen keys and a route's save's
 # eight share one by chance once in 20,000 pages, a sync's thousand keys once in 150.
 SLOTS = 1 << 23
@@ -72,20 +71,7 @@ NOT_SHOWN = frozenset(
     }
 )
 
-# What the similar-models ranking reads: a model's name, release date and publication,
-# its capabilities and its decision tags.
-RANKED = (LanguageModel, ModelCapability)
-
-
-@dataclass
-class Pending:
-    """The changes of a deferred block, stamped at its end."""
-
-    keys: set[str] = field(default_factory=set)
-    similar: bool = False
-
-
-_deferred: ContextVar[Pending | None] = ContextVar("catalog_changes_deferred", default=None)
+_deferred: ContextVar[set[str] | None] = ContextVar("catalog_changes_deferred", default=None)
 
 
 def slot_of(key: str) -> int:
@@ -100,8 +86,7 @@ def slots_of(keys: Iterable[str]) -> tuple[int, ...]:
 
 def catalog_version() -> int:
     """The catalog's version: a page rendered after reading it shows at least this."""
-    row = CatalogState.objects.filter(pk=STATE_PK).values_list("version", flat=True).first()
-    return row or 0
+    return CatalogState.objects.version()
 
 
 def newest_version(slots: Iterable[int]) -> int:
@@ -120,25 +105,15 @@ def publish(version: int, keys: frozenset[str]) -> None:
     changes_committed.send(sender=CatalogState, version=version, keys=keys)
 
 
-def catalog_changed(keys: Iterable[str], similar: bool = False) -> None:
-    """Move the catalog version on and stamp `keys` (and `ALL`) with it (or, inside
-    `changes_deferred()`, note them for its end); `similar`: the change may also reorder
-    the similar-models ranking."""
+def catalog_changed(keys: Iterable[str]) -> None:
+    """Move the catalog version on and stamp `keys` (and `ALL`) with it, or, inside
+    `changes_deferred()`, note them for its end."""
     pending = _deferred.get()
     if pending is not None:
-        pending.keys.update(keys)
-        pending.similar |= similar
+        pending.update(keys)
         return
     keys = {ALL, *keys}
-    updates = {"version": F("version") + 1, "changed_at": timezone.now()}
-    if similar:
-        updates["similar_stale"] = True
-    if not CatalogState.objects.filter(pk=STATE_PK).update(**updates):
-        CatalogState.objects.get_or_create(
-            pk=STATE_PK, defaults={"version": 1, "similar_stale": True}
-        )
-    # The row is this transaction's until it commits: no other writer moves it meanwhile.
-    version = catalog_version()
+    version = CatalogState.objects.move_on()
     KeyVersion.objects.bulk_create(
         [KeyVersion(slot=slot, version=version) for slot in slots_of(keys)],
         update_conflicts=True,
@@ -147,28 +122,6 @@ def catalog_changed(keys: Iterable[str], similar: bool = False) -> None:
     )
     # Said once the transaction commits (at once outside one); gone with it if it rolls back.
     transaction.on_commit(partial(publish, version, frozenset(keys)), robust=True)
-    if similar:
-        schedule_similar_refresh()
-
-
-def enqueue_similar_refresh():
-    from catalog.similar import refresh_similar  # the ranking reads this module's state
-
-    refresh_similar.enqueue()
-
-
-def schedule_similar_refresh():
-    """Queue the ranking's refresh once the transaction commits."""
-    once_on_commit(enqueue_similar_refresh)
-
-
-def once_on_commit(callback):
-    """`callback` once the transaction commits: once per transaction, however many of its
-    changes ask (at once outside a transaction)."""
-    connection = transaction.get_connection()
-    if any(queued is callback for _, queued, _ in connection.run_on_commit):
-        return
-    transaction.on_commit(callback, robust=True)
 
 
 @contextmanager
@@ -178,18 +131,18 @@ def changes_deferred():
     if _deferred.get() is not None:  # already deferred by an outer block
         yield
         return
-    pending = Pending()
+    pending: set[str] = set()
     token = _deferred.set(pending)
     try:
         yield
     finally:
         _deferred.reset(token)
-    if pending.keys:
-        catalog_changed(pending.keys, similar=pending.similar)
+    if pending:
+        catalog_changed(pending)
 
 
 def record_changed(sender, instance, **kwargs):
-    catalog_changed(written_keys(sender, [instance]), similar=issubclass(sender, RANKED))
+    catalog_changed(written_keys(sender, [instance]))
 
 
 def rows_written(sender, rows, pks, **kwargs):
@@ -197,18 +150,18 @@ def rows_written(sender, rows, pks, **kwargs):
     known (an `update()`)."""
     if rows is None:
         rows = sender._default_manager.filter(pk__in=pks).values("pk", *parent_attnames(sender))
-    catalog_changed(written_keys(sender, rows), similar=issubclass(sender, RANKED))
+    catalog_changed(written_keys(sender, rows))
 
 
 def tags_changed(sender, instance, action, pk_set, reverse, **kwargs):
     """A model's decision tags: the set of its tags, or, from a tag's side, the tag (which
-    every page showing it loaded); and the ranking."""
+    every page showing it loaded)."""
     if action.startswith("post_"):
         if reverse:
-            keys = {record_key(DecisionTag, instance.pk)}
+            shown = record_key(DecisionTag, instance.pk)
         else:
-            keys = {set_key(sender, "languagemodel", instance.pk)}
-        catalog_changed(keys, similar=True)
+            shown = set_key(sender, "languagemodel", instance.pk)
+        catalog_changed([shown, table_key(sender)])
 
 
 def track_changes(app_config):

@@ -746,14 +746,40 @@ class SimilarModel(models.Model):
         return f"{self.model} ~ {self.similar} (#{self.rank + 1})"
 
 
+class CatalogStateQuerySet(models.QuerySet):
+    """The operations on the catalog's one row of bookkeeping (created at its first use)."""
+
+    PK = 1
+
+    def version(self) -> int:
+        """The catalog's version (0 before its first change)."""
+        return self.filter(pk=self.PK).values_list("version", flat=True).first() or 0
+
+    def move_on(self) -> int:
+        """The version moved on by one, in the caller's transaction, which holds the row
+        until it ends (no other writer moves it meanwhile); returns the new version."""
+        if not self.filter(pk=self.PK).update(version=F("version") + 1, changed_at=timezone.now()):
+            self.get_or_create(pk=self.PK, defaults={"version": 1})
+        return self.version()
+
+    def mark_similar(self, stale: bool) -> None:
+        """Whether the similar-models ranking waits for a refresh (catalog/similar.py)."""
+        self.update_or_create(pk=self.PK, defaults={"similar_stale": stale})
+
+    def similar_fresh(self) -> bool:
+        return self.filter(pk=self.PK, similar_stale=False).exists()
+
+
 class CatalogState(models.Model):
     """The catalog's bookkeeping, one row: its `version`, which every change to what a
-    public page shows moves on (the page cache keys pages by it), when that last
-    happened, and whether the similar-models ranking waits for a refresh."""
+    public page shows moves on (catalog/changes.py), when that last happened, and
+    whether the similar-models ranking waits for a refresh."""
 
     version = models.PositiveBigIntegerField(default=0)
     changed_at = models.DateTimeField(default=timezone.now)
     similar_stale = models.BooleanField(default=True)
+
+    objects = CatalogStateQuerySet.as_manager()
 
     class Meta:
         verbose_name = "catalog state"

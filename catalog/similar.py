@@ -25,7 +25,7 @@ from django.db import transaction
 from django.tasks import task
 
 from catalog.changes import catalog_changed
-from catalog.dependencies import depends_on, record_key, set_key
+from catalog.dependencies import depends_on, record_key, set_key, table_key
 from catalog.facts import ModelFacts
 from catalog.models import CatalogState, LanguageModel, ModelCapability, SimilarModel
 from catalog.sync import identity
@@ -167,7 +167,7 @@ def refresh_similar_models() -> int:
     made while it runs marks it stale again (and queues the next refresh)."""
     # Marked fresh, and ranked, outside the transaction that stores the lists: ranking a
     # large catalog takes seconds, during which no writer may wait on the state's row.
-    CatalogState.objects.update_or_create(pk=1, defaults={"similar_stale": False})
+    CatalogState.objects.mark_similar(stale=False)
     ranked = rank_similar(published_candidates(), RANKED_KEPT)
     with transaction.atomic():
         # A model deleted while the ranking ran is left out (its rows went with it).
@@ -201,8 +201,23 @@ def refresh_similar_models() -> int:
 def refresh_if_stale() -> int | None:
     """Refresh the ranking if a change marked it stale (or it was never computed): the
     lists replaced, or None when it was fresh."""
-    fresh = CatalogState.objects.filter(pk=1, similar_stale=False).exists()
-    return None if fresh else refresh_similar_models()
+    return None if CatalogState.objects.similar_fresh() else refresh_similar_models()
+
+
+# What the ranking reads: a model's name, release date and publication, its capabilities
+# and its decision tags (the tables' keys, which each write of them names).
+RANKED_TABLES = frozenset(
+    table_key(model)
+    for model in (LanguageModel, ModelCapability, LanguageModel.decision_tags.through)
+)
+
+
+def ranking_may_have_moved(sender, version, keys, **kwargs):
+    """Once a change to what ranks committed (catalog/signals.py's `changes_committed`):
+    the ranking marked stale, and its refresh queued (the first queued leaves it fresh)."""
+    if keys & RANKED_TABLES:
+        CatalogState.objects.mark_similar(stale=True)
+        refresh_similar.enqueue()
 
 
 @task()

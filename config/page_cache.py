@@ -47,9 +47,9 @@ from django_http_compression.middleware import best_coding
 
 from catalog.changes import catalog_version, slots_of, versions_since
 from catalog.dependencies import ALL, recording
-from catalog.faults import database_unavailable, restart_a_failing_pool
 from config import key_versions, version_feed
 from config.cdn import purge_at_cdn
+from config.faults import database_unavailable, restart_a_failing_pool
 from config.version_feed import LocalPages, VersionFeed
 
 logger = logging.getLogger(__name__)

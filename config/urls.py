@@ -6,7 +6,6 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from django_otp.admin import OTPAdminSite
 
-from catalog import views as catalog_views
 from catalog.api.endpoints import api as api_v1
 from catalog.sitemaps import (
     BenchmarkSitemap,
@@ -17,6 +16,7 @@ from catalog.sitemaps import (
     RouteSitemap,
 )
 from comparisons.sitemaps import PairSitemap
+from config import views
 
 if settings.ADMIN_REQUIRE_OTP:
     # django-otp's admin site: the login form takes a one-time code, and only an account
@@ -44,11 +44,11 @@ urlpatterns = [
     path("", include("catalog.urls")),
     path("api/v1/", api_v1.urls),
     path("", include("comparisons.urls")),
-    path("healthz", catalog_views.healthz, name="healthz"),
-    path("sitemap.xml", catalog_views.sitemap_index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
+    path("healthz", views.healthz, name="healthz"),
+    path("sitemap.xml", views.sitemap_index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
     path(
         "sitemap-<slug:section>.xml",
-        catalog_views.sitemap_section,
+        views.sitemap_section,
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
@@ -59,5 +59,5 @@ urlpatterns = [
     ),
 ]
 
-handler404 = "catalog.views.page_not_found"
-handler500 = "catalog.views.server_error"
+handler404 = "config.views.page_not_found"
+handler500 = "config.views.server_error"

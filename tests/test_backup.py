@@ -26,6 +26,7 @@ from catalog.editors import EDITORS_GROUP
 from catalog.models import (
     CatalogState,
     DecisionTag,
+    KeyVersion,
     LanguageModel,
     ModelRedirect,
     Route,
@@ -56,8 +57,9 @@ DUMP_ARGS = [
     "--natural-primary",
 ]
 NOT_DUMPED = {SimilarModel}
-# Moved on by every save loaddata makes (catalog/changes.py): compared on its own.
-BOOKKEEPING = {CatalogState}
+# Moved on by every save loaddata makes (catalog/changes.py): the version compared on its
+# own; the key versions' slots only grow.
+BOOKKEEPING = {CatalogState, KeyVersion}
 
 User = get_user_model()
 

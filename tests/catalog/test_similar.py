@@ -5,6 +5,7 @@ how a change queues their refresh; and the catalog version that moves with every
 import io
 from datetime import date
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
@@ -14,10 +15,9 @@ from catalog.changes import (
     catalog_changed,
     catalog_version,
     changes_deferred,
-    enqueue_similar_refresh,
 )
 from catalog.facts import ModelFacts
-from catalog.models import CatalogState, LanguageModel, ModelFamily, SimilarModel
+from catalog.models import CatalogState, LanguageModel, ModelFamily, Route, SimilarModel
 from catalog.similar import (
     Candidate,
     price_class_of,
@@ -108,24 +108,27 @@ def test_pages_read_the_stored_ranking_without_the_unpublished(reference_catalog
 
 
 @pytest.mark.django_db
-def test_a_change_to_what_ranks_marks_the_ranking_stale_and_queues_one_refresh(
-    reference_catalog,
+def test_a_committed_change_to_what_ranks_marks_the_ranking_stale_and_queues_its_refresh(
+    reference_catalog, django_capture_on_commit_callbacks, monkeypatch
 ):
     refresh_similar_models()
-    assert not CatalogState.objects.get().similar_stale
+    queued = []
+    monkeypatch.setattr(
+        "catalog.similar.refresh_similar", SimpleNamespace(enqueue=lambda: queued.append("refresh"))
+    )
+    route = Route.objects.filter(model=reference_catalog.spark).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        route.save()  # a route's price does not rank
+    assert (CatalogState.objects.get().similar_stale, queued) == (False, [])
 
-    with transaction.atomic():
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         for model in (reference_catalog.spark, reference_catalog.qwen):
             model.released_on = date(2020, 1, 1)
             model.save()
 
     assert CatalogState.objects.get().similar_stale
-    queued = [
-        callback
-        for _, callback, _ in transaction.get_connection().run_on_commit
-        if callback is enqueue_similar_refresh
-    ]
-    assert len(queued) == 1  # once for the test's transaction, however many changes
+    assert queued  # the refresh, queued once the change committed
+    monkeypatch.undo()
     assert refresh_similar.call() is not None  # it ran
     assert refresh_similar.call() is None  # fresh: a second queued refresh does nothing
     assert not CatalogState.objects.get().similar_stale

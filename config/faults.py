@@ -1,5 +1,5 @@
 """What counts as the database being unavailable: the 503 page and the page cache's stale
-copies answer for it (catalog/views.py, config/page_cache.py)."""
+copies answer for it (config/views.py, config/page_cache.py)."""
 
 from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
 

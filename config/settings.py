@@ -244,14 +244,16 @@ PAGE_CACHE_RELEASE = env.str("PAGE_CACHE_RELEASE", default="")
 # query): right only where every writer runs on this machine, as SQLite's do (the
 # default there). PAGE_CACHE_RESYNC_SECONDS bounds how long a write that missed the file
 # (its writer died between its commit and its copy) can go unseen.
+ONE_MACHINE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
 PAGE_CACHE_KEY_VERSIONS = env.str(
     "PAGE_CACHE_KEY_VERSIONS",
-    default="file"
-    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
-    else "database",
+    default="file" if ONE_MACHINE and "replica" not in DATABASES else "database",
 )
 if PAGE_CACHE_KEY_VERSIONS not in ("database", "file"):
     raise ImproperlyConfigured('PAGE_CACHE_KEY_VERSIONS must be "database" or "file".')
+if PAGE_CACHE_KEY_VERSIONS == "file" and "replica" in DATABASES:
+    # The file hears the primary's commits, while pages would read a replica that lags.
+    raise ImproperlyConfigured('PAGE_CACHE_KEY_VERSIONS="file" cannot serve from a read replica.')
 PAGE_CACHE_KEY_VERSIONS_FILE = env.str("PAGE_CACHE_KEY_VERSIONS_FILE", default="")
 PAGE_CACHE_RESYNC_SECONDS = env.float("PAGE_CACHE_RESYNC_SECONDS", default=5.0)
 # Where the cache is shared by every process (Redis) and pages are read from the primary,

@@ -125,7 +125,7 @@ def test_postgresql_uses_psycopgs_pool_unless_turned_off(pool_variable, expected
 PRINT_SCALE_SETTINGS = (
     "import django; django.setup(); from django.conf import settings; "
     "print(settings.PAGE_CACHE, settings.CATALOG_VERSION_CACHE_SECONDS, "
-    "'replica' in settings.DATABASES, "
+    "settings.PAGE_CACHE_KEY_VERSIONS, 'replica' in settings.DATABASES, "
     "settings.DATABASES.get('replica', {}).get('TEST', {}).get('MIRROR'))"
 )
 PRODUCTION = {"DJANGO_SECRET_KEY": "not-a-real-secret", "DJANGO_ALLOWED_HOSTS": "example.com"}
@@ -134,11 +134,15 @@ PRODUCTION = {"DJANGO_SECRET_KEY": "not-a-real-secret", "DJANGO_ALLOWED_HOSTS": 
 @pytest.mark.parametrize(
     ("variables", "expected"),
     [
-        ({"DJANGO_DEBUG": "1"}, ["False", "0", "False", "None"]),  # pages rendered at once
-        (PRODUCTION, ["True", "0", "False", "None"]),  # local memory: version from the database
+        ({"DJANGO_DEBUG": "1"}, ["False", "0", "file", "False", "None"]),  # rendered at once
+        (PRODUCTION, ["True", "0", "file", "False", "None"]),  # SQLite: the versions' file
+        (
+            {**PRODUCTION, "DATABASE_URL": "postgres://site@db:5432/llm_reference"},
+            ["True", "0", "database", "False", "None"],  # writers anywhere: the database
+        ),
         (
             {**PRODUCTION, "CACHE_URL": "redis://127.0.0.1:6379/1"},
-            ["True", "10", "False", "None"],  # shared: the version may be cached
+            ["True", "10", "file", "False", "None"],  # shared: the versions heard from Redis
         ),
         (
             {
@@ -146,10 +150,10 @@ PRODUCTION = {"DJANGO_SECRET_KEY": "not-a-real-secret", "DJANGO_ALLOWED_HOSTS": 
                 "CACHE_URL": "redis://127.0.0.1:6379/1",
                 "DATABASE_REPLICA_URL": "postgres://reader@replica:5432/llm_reference",
             },
-            ["True", "0", "True", "default"],  # a lagging replica: read it with its data
+            ["True", "0", "database", "True", "default"],  # a lagging replica: with its data
         ),
     ],
-    ids=["debug", "production", "redis", "redis and a replica"],
+    ids=["debug", "production", "postgresql", "redis", "redis and a replica"],
 )
 def test_the_page_cache_and_the_replica_follow_the_environment(variables, expected):
     result = run(["-c", PRINT_SCALE_SETTINGS], **variables)
@@ -170,3 +174,31 @@ def test_the_admin_lives_where_the_environment_says():
 
     assert moved.stdout.split() == ["/curate-7f3a/", "True", "28800"]  # a working day
     assert default.stdout.split()[0] == "/admin/"
+
+
+@pytest.mark.parametrize(
+    ("variables", "named"),
+    [
+        ({"PAGE_CACHE_CDN": "fastly"}, "FASTLY_API_TOKEN, FASTLY_SERVICE_ID"),
+        ({"PAGE_CACHE_CDN": "cloudflare", "CLOUDFLARE_API_TOKEN": "t"}, "CLOUDFLARE_ZONE_ID"),
+        ({"PAGE_CACHE_CDN": "akamai"}, 'PAGE_CACHE_CDN must be "", "fastly" or "cloudflare"'),
+        (
+            {
+                "PAGE_CACHE_KEY_VERSIONS": "file",
+                "DATABASE_REPLICA_URL": "postgres://reader@replica:5432/llm_reference",
+            },
+            "cannot serve from a read replica",
+        ),
+    ],
+    ids=[
+        "fastly without credentials",
+        "cloudflare without its zone",
+        "unknown cdn",
+        "file+replica",
+    ],
+)
+def test_a_page_cache_configured_wrong_refuses_to_start_and_says_why(variables, named):
+    result = run(["-c", PRINT_SCALE_SETTINGS], **PRODUCTION, **variables)
+
+    assert result.returncode != 0
+    assert named in result.stderr

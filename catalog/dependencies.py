@@ -23,7 +23,7 @@ the home page, the sitemaps, the feeds): every write purges it. Only pages that 
 read beyond the records they load.
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -120,3 +120,30 @@ def record_loaded(sender, instance, **kwargs) -> None:
     """A `post_init` receiver: a record loaded while a page renders is shown by it."""
     if (dependencies := _current.get()) is not None and instance.pk is not None:
         dependencies.keys.add(record_key(sender, instance.pk))
+
+
+# Plain data built from the catalog and kept between requests by the layer above (config/
+# memo.py installs it where the page cache is on): `None` where nothing is kept.
+_memo: Callable | None = None
+
+
+def install_memo(memo: Callable | None) -> None:
+    global _memo
+    _memo = memo
+
+
+def forget_memo() -> None:
+    """Drop every kept value (a test's database rolled back under it)."""
+    if _memo is not None:
+        _memo.clear()
+
+
+def memo_active() -> bool:
+    return _memo is not None and _memo.active()
+
+
+def memoized(key: str, build: Callable):
+    """What `build()` returns, kept under `key` until a write touches what it read (its
+    keys, recorded as it builds): the layer above keeps it, and the page being rendered
+    depends on those keys all the same. Without a memo, built every time."""
+    return build() if _memo is None else _memo(key, build)

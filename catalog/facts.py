@@ -9,12 +9,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
+from functools import partial
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from catalog import derived
-from catalog.dependencies import depends_on, set_key, table_key
+from catalog.dependencies import depends_on, memo_active, memoized, set_key, table_key
 from catalog.formatting import route_label
 from catalog.indexing import record_indexable
 from catalog.lifecycle import LifecycleBadge, lifecycle_badge, retired
@@ -433,5 +434,15 @@ def tag_order(tag: DecisionTag) -> tuple[int, str]:
 
 
 def load_models(slugs: Iterable[str]) -> dict[str, ModelFacts]:
-    """Facts of the published models among `slugs`, keyed by slug (missing ones absent)."""
-    return {model.slug: model_facts(model) for model in model_queryset().filter(slug__in=slugs)}
+    """Facts of the published models among `slugs`, keyed by slug (missing ones absent):
+    each model's kept between requests where a memo is (catalog/dependencies.py), else all
+    read together."""
+    if not memo_active():
+        return {m.slug: model_facts(m) for m in model_queryset().filter(slug__in=slugs)}
+    found = {slug: memoized(f"facts:{slug}", partial(load_model, slug)) for slug in slugs}
+    return {slug: facts for slug, facts in found.items() if facts is not None}
+
+
+def load_model(slug: str) -> ModelFacts | None:
+    model = model_queryset().filter(slug=slug).first()
+    return model_facts(model) if model is not None else None

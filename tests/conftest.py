@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db import connections
 from django.test import Client
 
+from catalog.dependencies import forget_memo
 from catalog.editors import EDITORS_GROUP
 from catalog.models import (
     Capability,
@@ -181,6 +182,7 @@ def page_cache_off(settings):
     # copy would never be deleted (tests/test_page_cache.py tests that copy apart).
     settings.CATALOG_VERSION_CACHE_SECONDS = 0
     cache.clear()
+    forget_memo()  # nor a model's facts kept by an earlier test (config/memo.py)
 
 
 @pytest.fixture(autouse=True)

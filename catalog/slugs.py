@@ -8,9 +8,10 @@ to pairs and the pair pages themselves can read it.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.core.exceptions import ValidationError
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.text import slugify
 
 PAIR_SEPARATOR = "-vs-"
@@ -39,7 +40,18 @@ def pair_slug(slug_a: str, slug_b: str) -> str:
 
 def pair_url(slug_a: str, slug_b: str) -> str:
     """The canonical pair page of two models (served by the comparisons app)."""
-    return reverse("comparisons:pair_detail", args=[pair_slug(slug_a, slug_b)])
+    return page_url("comparisons:pair_detail", pair_slug(slug_a, slug_b))
+
+
+def page_url(name: str, *args: str) -> str:
+    """`reverse(name, args=args)`, remembered: a page links to hundreds of pages, and the
+    URLconf and the script prefix do not change while a process serves."""
+    return reversed_url(get_script_prefix(), name, args)
+
+
+@lru_cache(maxsize=65_536)
+def reversed_url(prefix: str, name: str, args: tuple[str, ...]) -> str:
+    return reverse(name, args=args)
 
 
 @dataclass(frozen=True)

@@ -3,18 +3,18 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.urls import reverse
 from django.utils import timezone
 
 from catalog.formatting import price_per_million, reviewed_on, route_limits, tier_label
 from catalog.lifecycle import LifecycleBadge, lifecycle_badge
 from catalog.models import Route
 from catalog.pricing import BELOW_LIST, Prices, in_place_of_price, is_price, marked_below_list
+from catalog.slugs import page_url
 
 
 def route_page_url(model_slug: str, provider_slug: str) -> str:
     """The page of a model on one provider (every tier of it there)."""
-    return reverse("catalog:route_detail", args=[model_slug, provider_slug])
+    return page_url("catalog:route_detail", model_slug, provider_slug)
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,13 @@ from django.utils import timezone
 
 from catalog.formatting import local_day
 from catalog.lifecycle import LifecycleBadge, lifecycle_badge
+from catalog.slugs import page_url
 
 register = template.Library()
 
 register.filter("local_day", local_day)
+# `{% page_url 'catalog:model_detail' slug %}`: `{% url %}`, remembered (catalog/slugs.py).
+register.simple_tag(page_url, name="page_url")
 
 
 @register.filter

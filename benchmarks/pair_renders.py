@@ -1,0 +1,74 @@
+"""How long different pair pages take to render anew (no page cache), with each model's
+facts built from the database and with them kept (config/memo.py).
+
+    make real-catalog
+    .venv/bin/python benchmarks/pair_renders.py --database real-catalog.sqlite3 [--pairs 400]
+
+Reads a COPY of the SQLite catalog it is given. Renders --pairs different pair pages (the
+sitemap's related pairs first, as benchmarks/cache_survival.py picks them) through the pair
+view, in-process, debug off, without the page cache's middleware: once with the memo off,
+once filling it (a model's facts built on its first pair, kept for the next), and once
+with every model's facts kept. Prints the median and mean of each pass.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.admin_timings import configure  # noqa: E402
+from benchmarks.cache_survival import pages  # noqa: E402
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database", required=True, help="a populated SQLite catalog")
+    parser.add_argument("--pairs", type=int, default=400)
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="pair-renders-"))
+    copy = work / "catalog.sqlite3"
+    shutil.copyfile(args.database, copy)
+    os.environ["PAGE_CACHE_KEY_VERSIONS"] = "file"
+    os.environ["PAGE_CACHE_KEY_VERSIONS_FILE"] = str(work / "key-versions")
+    configure(f"sqlite:///{copy}")
+    from django.conf import settings
+    from django.test import RequestFactory
+
+    from comparisons.views import pair_detail
+
+    factory = RequestFactory()
+    urls = [url for url in pages(args.pairs, seed=1) if url.startswith("/compare/")]
+
+    def render_all(memo: bool) -> list[float]:
+        settings.PAGE_CACHE = memo  # the memo's switch; no middleware runs here
+        seconds = []
+        for url in urls:
+            started = time.perf_counter()
+            response = pair_detail(factory.get(url), url.split("/")[2])
+            seconds.append(time.perf_counter() - started)
+            assert response.status_code == 200, (url, response.status_code)
+        return seconds
+
+    render_all(memo=False)  # templates compiled, the database's pages read once
+    passes = [
+        ("facts built from the database", render_all(memo=False)),
+        ("filling the memo (first pass)", render_all(memo=True)),
+        ("every model's facts kept", render_all(memo=True)),
+    ]
+    print(f"{len(urls)} different pair pages, rendered in-process:")
+    for label, seconds in passes:
+        print(
+            f"  {label:<32} median {statistics.median(seconds) * 1000:6.1f} ms"
+            f"   mean {statistics.mean(seconds) * 1000:6.1f} ms"
+        )
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()

@@ -22,7 +22,9 @@ PRINT_SETTINGS = (
 def run(args, **variables):
     """Run `python <args>` in the project with `variables` as the only DJANGO_* settings."""
     env = {name: value for name, value in os.environ.items() if name not in PRODUCTION_VARIABLES}
-    env.pop("CACHE_URL", None)
+    # Nor the databases or the cache of the run (CI's PostgreSQL phase exports its URL).
+    for name in ("CACHE_URL", "DATABASE_URL", "DATABASE_REPLICA_URL"):
+        env.pop(name, None)
     if (PROJECT_ROOT / ".env").exists():
         # settings.py reads a developer's .env for what the environment lacks; an empty
         # value (which settings treat as unset) keeps it from filling the gaps here.

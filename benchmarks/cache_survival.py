@@ -24,6 +24,7 @@ both counts are printed.
 
 import argparse
 import json
+import os
 import random
 import shutil
 import statistics
@@ -121,6 +122,18 @@ def openrouter_with_changed_prices(directory: Path, count: int) -> tuple[Path, l
     return path, changed
 
 
+def configure_copy(database: str, prefix: str) -> Path:
+    """The site's settings (benchmarks/admin_timings.py) on a copy of the SQLite catalog
+    `database` in a new temporary folder, returned; the key versions in a file there."""
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    copy = work / "catalog.sqlite3"
+    shutil.copyfile(database, copy)
+    os.environ["PAGE_CACHE_KEY_VERSIONS"] = "file"
+    os.environ["PAGE_CACHE_KEY_VERSIONS_FILE"] = str(work / "key-versions")
+    configure(f"sqlite:///{copy}")
+    return work
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database", required=True, help="a populated SQLite catalog")
@@ -129,15 +142,8 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="cache-survival-"))
-    copy = work / "catalog.sqlite3"
-    shutil.copyfile(args.database, copy)
-    import os
-
     os.environ["PAGE_CACHE"] = "1"
-    os.environ["PAGE_CACHE_KEY_VERSIONS"] = "file"
-    os.environ["PAGE_CACHE_KEY_VERSIONS_FILE"] = str(work / "key-versions")
-    configure(f"sqlite:///{copy}")
+    work = configure_copy(args.database, "cache-survival-")
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.core.cache import cache

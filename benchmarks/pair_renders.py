@@ -12,17 +12,14 @@ with every model's facts kept. Prints the median and mean of each pass.
 """
 
 import argparse
-import os
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.admin_timings import configure  # noqa: E402
-from benchmarks.cache_survival import pages  # noqa: E402
+from benchmarks.cache_survival import configure_copy, pages  # noqa: E402
 
 
 def main():
@@ -31,12 +28,7 @@ def main():
     parser.add_argument("--pairs", type=int, default=400)
     args = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="pair-renders-"))
-    copy = work / "catalog.sqlite3"
-    shutil.copyfile(args.database, copy)
-    os.environ["PAGE_CACHE_KEY_VERSIONS"] = "file"
-    os.environ["PAGE_CACHE_KEY_VERSIONS_FILE"] = str(work / "key-versions")
-    configure(f"sqlite:///{copy}")
+    work = configure_copy(args.database, "pair-renders-")
     from django.conf import settings
     from django.test import RequestFactory
 

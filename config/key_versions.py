@@ -28,6 +28,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterable
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -47,9 +48,6 @@ class DatabaseVersions:
 
     def newest(self, slots: Iterable[int]) -> int:
         return newest_version(slots)
-
-    def changed(self, version: int, slots: Iterable[int]) -> None:
-        """Written with the change itself: nothing to copy."""
 
 
 DATABASE = DatabaseVersions()
@@ -85,17 +83,14 @@ class FileVersions:
         self.owner_pid = os.getpid()
         self.synced_at = float("-inf")
 
+    @contextmanager
     def exclusive(self):
-        file = self.file
-
-        class Locked:
-            def __enter__(self):
-                fcntl.flock(file, fcntl.LOCK_EX)
-
-            def __exit__(self, *exc):
-                fcntl.flock(file, fcntl.LOCK_UN)
-
-        return Locked()
+        """The file's lock, for a writer: readers take none."""
+        fcntl.flock(self.file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(self.file, fcntl.LOCK_UN)
 
     def ready(self) -> None:
         if self.owner_pid != os.getpid():

@@ -208,21 +208,13 @@ class PageCacheMiddleware:
         fed = version_feed.enabled()
         source = versions()
         entry = (LOCAL.get(key) if fed else None) or self.shared_entry(key)
-        if entry is not None:
-            try:
-                current = source.newest(entry.slots) <= entry.version
-            except Exception as error:
-                if not database_unavailable(error):
-                    raise
-                restart_a_failing_pool()
-                return self.without_database(request, entry)
-            if current:
+        try:
+            if entry is not None and source.newest(entry.slots) <= entry.version:
                 if matches(request.headers.get("If-None-Match", ""), entry.etag):
                     return not_modified(entry)
                 if fed:
                     LOCAL.put(key, entry)
                 return answer(entry, HIT)
-        try:
             version = source.clock()  # before rendering: the page shows at least this
         except Exception as error:
             if not database_unavailable(error):

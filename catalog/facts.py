@@ -205,10 +205,10 @@ class ModelFacts:
 
 
 def model_queryset() -> QuerySet[LanguageModel]:
-    """Published models with everything a page shows, in five queries for any number."""
+    """Published models with everything a page shows, in five queries for any number: every
+    route, inactive ones too (they count in `last_modified`: see `active_routes()`)."""
     return (
         LanguageModel.objects.published()
-        .with_last_modified()
         .select_related("organization", "family", "sync_run")
         .prefetch_related(
             "decision_tags",
@@ -218,13 +218,18 @@ def model_queryset() -> QuerySet[LanguageModel]:
             ),
             Prefetch(
                 "routes",
-                queryset=Route.objects.filter(is_active=True)
-                .select_related("provider")
-                .order_by("provider__name", "service_mode", "context_above"),
+                queryset=Route.objects.select_related("provider").order_by(
+                    "provider__name", "service_mode", "context_above"
+                ),
             ),
             Prefetch("scores", queryset=BenchmarkScore.objects.select_related("benchmark")),
         )
     )
+
+
+def active_routes(model: LanguageModel) -> list[Route]:
+    """The routes a page shows of a model loaded through `model_queryset()`."""
+    return [route for route in model.routes.all() if route.is_active]
 
 
 def capability_list() -> list[CapabilityFacts]:
@@ -322,7 +327,7 @@ def model_facts(model: LanguageModel) -> ModelFacts:
         set_key(LanguageModel.decision_tags.through, "languagemodel", model.pk),
     )
     today = timezone.localdate()
-    loaded = tuple(route_facts(route, model, today) for route in model.routes.all())
+    loaded = tuple(route_facts(route, model, today) for route in active_routes(model))
     list_price, cheapest_price = offers(loaded)
     routes = with_discounts_marked(
         loaded,
@@ -377,7 +382,7 @@ def model_facts(model: LanguageModel) -> ModelFacts:
         cheapest_price=cheapest_price,
         scores=scores,
         stamp=_stamp(f"{model.name} (model)", model),
-        last_modified=getattr(model, "last_modified", None),
+        last_modified=model.loaded_last_modified(),
         lifecycle=lifecycle_badge(model.retires_on, model.is_deprecated, today),
         corroborated_by=model.corroborated_by,
         indexable=record_indexable(model),

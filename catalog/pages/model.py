@@ -11,6 +11,7 @@ from catalog.facts import (
     CapabilityFacts,
     ModelFacts,
     PriceQuote,
+    active_routes,
     capability_list,
     model_facts,
     model_queryset,
@@ -374,10 +375,10 @@ def model_page(
     similar_limit: int,
 ) -> ModelPage:
     """The model page of `model`, loaded through `catalog.facts.model_queryset()` (its
-    active routes and scores prefetched), and `facts` its `model_facts()`. `similar` holds
+    routes and scores prefetched), and `facts` its `model_facts()`. `similar` holds
     up to `similar_limit` + 1 (name, slug) pairs: one more than shown says whether to
     point at the compare page for the rest."""
-    routes = list(model.routes.all())
+    routes = active_routes(model)
     records = list(history_records)  # read once: the table and the chart
     reviewed_at = facts.stamp.reviewed_at if facts.stamp else None
     today = timezone.localdate()

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from catalog.capabilities import CAPABILITIES
+from catalog.facts import model_queryset
 from catalog.models import Benchmark, BenchmarkScore, LanguageModel, Route
 from catalog.pages.model import price_history
 from tests.visible_text import visible_text
@@ -360,6 +361,33 @@ def test_last_modified_is_the_models_latest_change(client, reference_catalog):
     route.output_price = Decimal("3")
     route.save()
     assert client.get(QWEN)["Last-Modified"] == http_date(route.updated_at.timestamp())
+
+
+def test_a_route_taken_off_the_page_moves_its_last_modified(client, reference_catalog):
+    route = reference_catalog.qwen.routes.get(provider__slug="novita-ai")
+    with time_machine.travel(timezone.now() + timedelta(days=1)):
+        route.is_active = False
+        route.save()
+
+    response = client.get(QWEN)
+
+    assert "Novita" not in visible_text(response.content)
+    assert response["Last-Modified"] == http_date(route.updated_at.timestamp())
+
+
+def test_the_loaded_last_modified_is_the_annotations(reference_catalog):
+    """The page's Last-Modified (from the records it loaded) and the sitemap's lastmod
+    (annotated in SQL) are one rule: they agree on every model."""
+    later = timezone.now() + timedelta(days=1)
+    reference_catalog.qwen.routes.filter(provider__slug="novita-ai").update(
+        is_active=False, updated_at=later
+    )
+    annotated = dict(LanguageModel.objects.with_last_modified().values_list("pk", "last_modified"))
+
+    loaded = {model.pk: model.loaded_last_modified() for model in model_queryset()}
+
+    assert loaded == {pk: annotated[pk] for pk in loaded}
+    assert loaded[reference_catalog.qwen.pk] == later
 
 
 def test_no_cookie_and_no_csrf_token(client, reference_catalog):

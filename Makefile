@@ -62,13 +62,17 @@ real-catalog: install
 	$(REAL_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## The test suite (SQLite by default; set DATABASE_URL=postgres://… for PostgreSQL), with
-## branch coverage of catalog, comparisons and config, and the ten slowest tests.
+## branch coverage of catalog, comparisons, config and presentation, and the ten slowest
+## tests. Spread over the machine's cores (pytest-xdist, at most TEST_WORKERS processes, each
+## with its own test database).
+TEST_WORKERS ?= 4
+PARALLEL := -n auto --maxprocesses=$(TEST_WORKERS)
 test: install
-	$(DEV_ENV) $(BIN)/pytest -m "not fuzz and not slow" --cov --cov-report=term --durations=10
+	$(DEV_ENV) $(BIN)/pytest $(PARALLEL) -m "not fuzz and not slow" --cov --cov-report=term --durations=10
 
 ## Everything but the browser tier (headless Chromium), without coverage: for quick runs.
 test-fast: install
-	$(DEV_ENV) $(BIN)/pytest -m "not browser and not fuzz and not slow"
+	$(DEV_ENV) $(BIN)/pytest $(PARALLEL) -m "not browser and not fuzz and not slow"
 
 ## The slow tier (tests over half a minute each; CI runs it on each database): the real
 ## catalog built from ../shared/data and every assertion about it (its second sync changes

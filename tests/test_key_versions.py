@@ -22,6 +22,9 @@ def write_unsynced(path, version, slots):
         versions.write(version, slots)
 
 
+# Forked from a process with threads (pytest-xdist's): the child runs only
+# write_unsynced's file calls, which take no lock another thread could hold.
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
 def test_what_one_process_writes_another_reads_at_once(tmp_path):
     path = tmp_path / "versions"
     reader = FileVersions(path, resync_seconds=60)

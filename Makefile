@@ -62,7 +62,7 @@ real-catalog: install
 	$(REAL_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## The test suite (SQLite by default; set DATABASE_URL=postgres://… for PostgreSQL), with
-## branch coverage of catalog, comparisons and config, and the ten slowest tests.
+## branch coverage of catalog, comparisons, config and presentation, and the ten slowest tests.
 test: install
 	$(DEV_ENV) $(BIN)/pytest -m "not fuzz and not slow" --cov --cov-report=term --durations=10
 

@@ -20,8 +20,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from catalog.charts import TONES, Chart, Step, StepLine, step_chart
 from catalog.formatting import iso_day, plural, price_per_million, route_label, tier_name, usd_rate
+from presentation.charts import TONES, Chart, Step, StepLine, step_chart
 
 # How a period that has not ended reads in the table.
 ONGOING = "now"

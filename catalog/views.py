@@ -26,7 +26,7 @@ from catalog.pages.open_data import read_open_data_page
 from catalog.pages.providers import read_provider_list, read_provider_page
 from catalog.pages.retiring import read_retiring_page
 from catalog.pages.route import read_route_page
-from catalog.responses import render_page, wants_fragment
+from presentation.responses import render_page, wants_fragment
 
 
 @require_safe

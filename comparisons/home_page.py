@@ -25,9 +25,9 @@ from catalog.formatting import partial_date, score_text
 from catalog.models import Benchmark, BenchmarkScore, LanguageModel, Route, SimilarModel
 from catalog.pages.benchmarks import PUBLISHED_SCORE, compared_setting, score_setting
 from catalog.scores import Claim, setting_text
-from catalog.seo import PageMeta
 from catalog.slugs import pair_url
 from comparisons.models import FeaturedComparison
+from presentation.seo import PageMeta
 
 FEATURED_LIMIT = 12
 RECENT_MODELS = 8

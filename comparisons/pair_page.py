@@ -7,7 +7,6 @@ from datetime import datetime
 from catalog.facts import CapabilityFacts, ModelFacts, ReviewStamp, capability_list, load_models
 from catalog.formatting import local_day, usd_amount
 from catalog.pricing import BELOW_LIST
-from catalog.seo import PageMeta
 from catalog.similar import similar_models
 from catalog.slugs import pair_slug, pair_url
 from comparisons import prose, rules, tables
@@ -22,6 +21,7 @@ from comparisons.cost import (
     pair_basis,
 )
 from comparisons.related import is_related
+from presentation.seo import PageMeta
 
 # How many other pairs "Continue comparing" links to.
 RELATED_LINKS = 6

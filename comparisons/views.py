@@ -10,8 +10,6 @@ from django.views.decorators.vary import vary_on_headers
 
 from catalog.dependencies import precise
 from catalog.models import LanguageModel
-from catalog.responses import render_page, set_last_modified, wants_fragment
-from catalog.seo import PageMeta, json_ld
 from catalog.slugs import pair_url, parse_pair_slug
 from comparisons.cost import FOR_THE_PAIR
 from comparisons.forms import PICKER_FIELDS, PickerForm, TrafficForm
@@ -20,6 +18,8 @@ from comparisons.models import TrafficDefaults
 from comparisons.pair_page import faq_json_ld, load_pair, pair_page
 from comparisons.picker import MAX_QUERY_LENGTH, suggest
 from comparisons.rules import shared_priced_providers
+from presentation.responses import render_page, set_last_modified, wants_fragment
+from presentation.seo import PageMeta, json_ld
 
 # The autocomplete reads `q`; htmx sends the picker's own input as it is named (`a`, `b`).
 AUTOCOMPLETE_PARAMS = ("q", *PICKER_FIELDS)

@@ -21,9 +21,9 @@ from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
 
 from catalog.models import catalog_changed_at
-from catalog.seo import PageMeta
 from catalog.sitemaps import X_ROBOTS_TAG, urlset_chunks
 from config.faults import RETRY_AFTER_SECONDS, database_unavailable, restart_a_failing_pool
+from presentation.seo import PageMeta
 
 # The sitemap. The root URLconf names its sections (`sitemaps`: name → Sitemap class), as
 # for Django's own sitemap views; each request builds its own section objects.

@@ -1,5 +1,6 @@
 """The import contracts of pyproject.toml (`make lint` runs them): shown to fail when the
-change layer's cycle comes back, on a copy of the code with the import it forbids."""
+change layer's cycle comes back or the bottom layer imports an app, on a copy of the code
+with the import it forbids."""
 
 import shutil
 import subprocess
@@ -25,7 +26,7 @@ def lint_imports(root: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def copy(tmp_path):
-    for package in ("catalog", "comparisons", "config"):
+    for package in ("catalog", "comparisons", "config", "presentation"):
         shutil.copytree(
             PROJECT / package, tmp_path / package, ignore=shutil.ignore_patterns("__pycache__")
         )
@@ -39,9 +40,10 @@ def copy(tmp_path):
         ("catalog/models.py", "from catalog import changes", "the change layer points one way"),
         ("catalog/signals.py", "import config.page_cache", "the change layer points one way"),
         ("catalog/changes.py", "import catalog.similar", "the change layer calls neither"),
+        ("presentation/seo.py", "import catalog.formatting", "above presentation"),
     ],
 )
-def test_an_import_against_the_change_layer_breaks_a_contract(copy, module, line, contract):
+def test_an_import_against_the_layers_breaks_a_contract(copy, module, line, contract):
     assert lint_imports(copy).returncode == 0
     with (copy / module).open("a") as file:
         file.write(f"\n{line}  # noqa\n")

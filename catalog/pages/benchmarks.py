@@ -25,7 +25,6 @@ from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 
-from catalog.charts import Chart, Datum, scatter_chart
 from catalog.formatting import (
     MISSING,
     iso_day,
@@ -43,9 +42,10 @@ from catalog.models import (
     Route,
     catalog_changed_at,
 )
-from catalog.responses import latest
 from catalog.scores import Claim, setting_text
-from catalog.seo import PageMeta
+from presentation.charts import Chart, Datum, scatter_chart
+from presentation.responses import latest
+from presentation.seo import PageMeta
 
 INPUT_WEIGHT, OUTPUT_WEIGHT = 3, 1
 BLENDED_DEFINITION = (

@@ -35,9 +35,9 @@ from catalog.lifecycle import LifecycleBadge
 from catalog.models import LanguageModel, ModelFamily, Route, catalog_changed_at
 from catalog.pages.model import CapabilityRow, PairLink, capability_rows
 from catalog.price_series import PriceHistoryChart, price_history_chart
-from catalog.responses import latest
-from catalog.seo import PageMeta
 from catalog.slugs import pair_url
+from presentation.responses import latest
+from presentation.seo import PageMeta
 
 # How many members a family page pairs and charts, newest first: all pairs of the newest
 # few (a family of 30 would otherwise link to 435 pairs), and their price trend.

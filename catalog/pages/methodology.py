@@ -11,9 +11,9 @@ from django.urls import reverse
 
 from catalog import corroboration, derived, indexing, pricing, scores
 from catalog.formatting import compact_tokens
-from catalog.seo import PageMeta
 from catalog.sync import best_source, identity
 from catalog.sync.snapshot import AIDER, SOURCE_NAMES
+from presentation.seo import PageMeta
 
 # The coding benchmarks' bars, as the page names them (their keys: catalog/derived.py).
 NAMES = {

@@ -47,10 +47,10 @@ from catalog.price_series import (
 )
 from catalog.pricing import BELOW_LIST, Prices, PricingKind
 from catalog.scores import Claim, setting_text
-from catalog.seo import PageMeta
 from catalog.similar import similar_models
 from catalog.slugs import pair_url
 from catalog.sync.snapshot import SOURCE_NAMES
+from presentation.seo import PageMeta
 
 # How many pair pages a model page links to; the compare page reaches the rest.
 SIMILAR_PAIRS = 12

@@ -30,8 +30,8 @@ from catalog.forms import (
 )
 from catalog.lifecycle import LifecycleBadge, lifecycle_badge
 from catalog.models import LanguageModel, catalog_changed_at
-from catalog.responses import latest
-from catalog.seo import PageMeta
+from presentation.responses import latest
+from presentation.seo import PageMeta
 
 # Rows per page. A full page is about 50 KB of HTML (rows of `tests.builders.add_models`;
 # the tests keep it under 150 KB), where the whole list of 3,000 models was 1.3 MB.

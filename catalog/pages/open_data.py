@@ -18,8 +18,8 @@ from catalog.models import (
     Provider,
     Route,
 )
-from catalog.responses import latest
-from catalog.seo import PageMeta
+from presentation.responses import latest
+from presentation.seo import PageMeta
 
 # What the API serves, and so what the page describes: the latest change or review of any
 # of these is the page's Last-Modified and its sitemap lastmod.

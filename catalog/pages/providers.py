@@ -11,8 +11,8 @@ from catalog.formatting import MISSING, local_day, lower_first, plural, with_art
 from catalog.lifecycle import lifecycle_badge
 from catalog.models import Provider, Route, catalog_changed_at
 from catalog.pages.prices import PriceRow, price_row, route_page_url
-from catalog.responses import latest
-from catalog.seo import PageMeta
+from presentation.responses import latest
+from presentation.seo import PageMeta
 
 
 def website_host(url: str) -> str:

@@ -19,8 +19,8 @@ from django.utils import timezone
 from catalog.feeds import route_link, start_of
 from catalog.formatting import plural, tier_name
 from catalog.models import LanguageModel, Route, catalog_changed_at
-from catalog.responses import latest
-from catalog.seo import PageMeta
+from presentation.responses import latest
+from presentation.seo import PageMeta
 
 WINDOW_DAYS = 90
 

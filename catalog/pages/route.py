@@ -27,8 +27,8 @@ from catalog.pages.model import PriceChangeRow, price_history
 from catalog.pages.prices import price_texts, route_page_url
 from catalog.price_series import PriceHistoryChart, price_history_chart
 from catalog.pricing import in_place_of_price, is_price
-from catalog.responses import latest
-from catalog.seo import PageMeta
+from presentation.responses import latest
+from presentation.seo import PageMeta
 
 ACTIVE = "Offered"
 INACTIVE = "No longer offered"

@@ -1,4 +1,4 @@
-"""Chart geometry (catalog/charts.py) and price series (catalog/price_series.py), pure:
+"""Chart geometry (presentation/charts.py) and price series (catalog/price_series.py), pure:
 no database, plain objects in place of history records."""
 
 from datetime import UTC, date, datetime
@@ -7,7 +7,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from catalog.charts import (
+from catalog.formatting import price_per_million, usd_rate
+from catalog.price_series import ONGOING, price_history_chart, price_periods, route_timeline
+from presentation.charts import (
     FRAME,
     Datum,
     Scale,
@@ -22,8 +24,6 @@ from catalog.charts import (
     step_path,
     time_tick_days,
 )
-from catalog.formatting import price_per_million, usd_rate
-from catalog.price_series import ONGOING, price_history_chart, price_periods, route_timeline
 
 D = Decimal
 TODAY = date(2026, 6, 30)

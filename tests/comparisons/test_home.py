@@ -131,6 +131,13 @@ def test_home_meta(client, catalog):
 
 
 @pytest.mark.django_db
+def test_home_names_the_sources_the_sync_reads(client, catalog):
+    text = visible_text(client.get("/").content)
+
+    assert "the catalog takes from models.dev, OpenRouter, genai-prices, and Aider," in text
+
+
+@pytest.mark.django_db
 def test_featured_pairs_in_editors_order_with_blurbs(client, catalog):
     FeaturedComparison.objects.create(
         model_a=catalog["qwen"], model_b=catalog["max"], position=2, blurb="Same family."

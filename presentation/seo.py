@@ -7,9 +7,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
-from catalog.formatting import oxford_join
-from catalog.sync.snapshot import SOURCE_NAMES
-
 # As django.utils.html.json_script does: nothing in the data can close the <script>.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -28,12 +25,6 @@ class PageMeta:
     @property
     def site_name(self) -> str:
         return settings.SITE_NAME
-
-    @property
-    def sources(self) -> str:
-        """Where every page's facts come from, as its footer says it: "models.dev,
-        OpenRouter, genai-prices, and Aider" (the sources a sync reads)."""
-        return oxford_join(SOURCE_NAMES.values())
 
     @property
     def document_title(self) -> str:

@@ -135,6 +135,8 @@ def test_home_names_the_sources_the_sync_reads(client, catalog):
     text = visible_text(client.get("/").content)
 
     assert "the catalog takes from models.dev, OpenRouter, genai-prices, and Aider," in text
+    # and every page's footer
+    assert "LLM Reference: facts from models.dev, OpenRouter, genai-prices, and Aider," in text
 
 
 @pytest.mark.django_db

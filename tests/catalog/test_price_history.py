@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import pytest
 
 from catalog.history import PriceChange, price_changes, route_price_changes
+from catalog.models import Route
 
 OPENED = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -228,3 +229,12 @@ def test_a_change_a_source_dated_is_listed_at_the_day_it_took_effect():
         ("2026-03-21", "Output price"),
         ("2026-03-11", "Input price"),  # synced on day 40, in effect from day 10
     ]
+
+
+def test_a_routes_history_manager_class_is_made_once():
+    """django-simple-history made a new manager class on every `route.history` (every
+    save reads it): catalog.models.HistoryManager makes it once."""
+    first, second = Route.history, Route.history
+
+    assert type(first) is type(second)
+    assert first.model is Route.history.model

@@ -729,21 +729,27 @@ class LanguageModel(Curated):
 
     def loaded_last_modified(self) -> datetime | None:
         """What `with_last_modified()` annotates, from the records SHOWN_WITH_MODEL names
-        as loaded: every route (active or not) with its provider and every score with its
-        benchmark prefetched (catalog.facts.model_queryset()), no query of its own."""
-        routes = self.routes.all()
-        scores = self.scores.all()
+        as loaded (catalog.facts.model_queryset() selects or prefetches every one of them,
+        inactive routes too): no query of its own."""
         return latest_change(
-            [
-                self,
-                self.organization,
-                self.family,
-                *routes,
-                *(route.provider for route in routes),
-                *scores,
-                *(score.benchmark for score in scores),
-            ]
+            [self, *(record for path in SHOWN_WITH_MODEL for record in loaded(self, path))]
         )
+
+
+def loaded(record, path: str) -> list:
+    """The records at `path` ("routes__provider") from `record`, as loaded: a relation
+    to many read through `.all()` (its prefetched rows), to one through its attribute."""
+    records = [record]
+    for name in path.split("__"):
+        found = []
+        for current in records:
+            related = getattr(current, name)
+            if isinstance(related, models.Manager):
+                found.extend(related.all())
+            elif related is not None:
+                found.append(related)
+        records = found
+    return records
 
 
 class ModelRedirect(models.Model):

@@ -91,7 +91,8 @@ lint: install migrations-check
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(DEV_ENV) $(BIN)/mypy
-	$(BIN)/djlint templates --lint
+	$(BIN)/djlint templates --lint --extend-exclude templates/jinja2
+	$(BIN)/djlint templates/jinja2 --lint --profile=jinja
 	find . -name '*.py' -not -path './.venv/*' -not -path './node_modules/*' -not -path './.git/*' -print0 \
 	  | xargs -0 $(BIN)/django-upgrade $(DJANGO_UPGRADE_ARGS) --check
 

@@ -5,7 +5,7 @@ Pure: the records are django-simple-history's rows as `Route.objects.filter(...)
 .history_records()` reads them (any order, several routes mixed, `provider` loaded), or
 any objects with the same attributes.
 
-    {% include "includes/price_history_chart.html" with chart=page.price_chart %}
+    {% with chart=page.price_chart %}{% include "includes/price_history_chart.html" %}{% endwith %}
 
 draws a `PriceHistoryChart` (nothing for None): the SVG step chart and a table of the same
 periods. A page builds it with `price_history_chart(records, today, subject=…)`.

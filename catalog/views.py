@@ -39,7 +39,7 @@ def model_list(request):
         number = form.cleaned_data["page"]
         raise Http404(f"The models list has no page {number} for this query.") from error
     fragment = wants_fragment(request)
-    template = "catalog/model_list.html#results" if fragment else "catalog/model_list.html"
+    template = "catalog/model_list_results.html" if fragment else "catalog/model_list.html"
     status = 400 if form.errors else 200
     response = render_page(request, template, page, status, form=form, fragment=fragment)
     if fragment:

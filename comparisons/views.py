@@ -69,7 +69,7 @@ def autocomplete(request):
     else:
         suggestions = suggest(text) if text.strip() else []
         response = render(
-            request, "includes/compare_form.html#suggestions", {"suggestions": suggestions}
+            request, "includes/compare_suggestions.html", {"suggestions": suggestions}
         )
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -122,7 +122,7 @@ def pair_detail(request, pair):
     }
     status = 200 if valid else 400
     if fragment:
-        response = render(request, "comparisons/pair.html#cost", context, status=status)
+        response = render(request, "comparisons/pair_cost.html", context, status=status)
         response["X-Robots-Tag"] = "noindex"
         return response
     response = render(request, "comparisons/pair.html", context, status=status)

@@ -122,7 +122,16 @@ WSGI_APPLICATION = "config.wsgi.application"
 # Django's renderer, with inputs and selects written out in Python (config/form_renderer.py).
 FORM_RENDERER = "config.form_renderer.FormRenderer"
 
+# The public pages are Jinja2 templates (templates/jinja2/, config/jinja2.py); the admin,
+# forms' widgets, sitemaps and feeds are Django's. Jinja2 comes first: a name it does not
+# have (admin/…) falls through to Django's engine.
 TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "config.jinja2.environment"},
+    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],

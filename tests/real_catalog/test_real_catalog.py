@@ -390,3 +390,42 @@ def test_every_model_pages_last_modified_is_its_sitemaps(real_catalog):
 
     assert len(loaded) > 800
     assert loaded == {pk: annotated[pk] for pk in loaded}
+
+
+# What a template prints when it names a method without calling it, or is given an object
+# where it expects text (the public pages are Jinja2: a method is called with "()").
+PYTHON_LEAK = re.compile(r"bound method|object at 0x[0-9a-f]+|&lt;function ")
+
+
+def test_every_page_of_the_real_catalog_reads_as_text(real_catalog, client):
+    """Every published model's page, every provider's, family's and benchmark's, the lists,
+    and the sitemap's first hundred pairs: each a 200 whose text names no Python object."""
+    slugs = lambda records: records.order_by("slug").values_list("slug", flat=True)  # noqa: E731
+    urls = [
+        "/",
+        "/compare/",
+        "/models/",
+        "/models/?page=2",
+        "/providers/",
+        "/families/",
+        "/benchmarks/",
+        "/retiring/",
+        "/data/",
+        "/methodology/",
+        *(f"/models/{slug}/" for slug in slugs(LanguageModel.objects.published())),
+        *(f"/providers/{slug}/" for slug in slugs(Provider.objects.all())),
+        *(f"/benchmarks/{slug}/" for slug in slugs(Benchmark.objects.all())),
+        *(
+            href  # the families that have a page: those the families list links to
+            for href in lxml.html.fromstring(client.get("/families/").content).xpath(
+                "//main//a/@href"
+            )
+            if href.startswith("/families/")
+        ),
+        *locs(client.get("/sitemap-pairs.xml"))[:100],
+    ]
+    assert len(urls) > 1000
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert not PYTHON_LEAK.search(response.content.decode()), url

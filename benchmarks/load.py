@@ -238,6 +238,11 @@ def milliseconds(text):
 
 def wrk(url, arguments, script=None):
     """(req/s, p50 ms, p99 ms, non-2xx/3xx answers) of one wrk run."""
+    return wrk_figures(wrk_output(url, arguments, script))
+
+
+def wrk_output(url, arguments, script=None) -> str:
+    """What one wrk run prints."""
     command = [
         "wrk",
         "--threads",
@@ -252,7 +257,11 @@ def wrk(url, arguments, script=None):
     ]
     if script:
         command += ["--script", script]
-    output = subprocess.run([*command, url], check=True, capture_output=True, text=True).stdout
+    return subprocess.run([*command, url], check=True, capture_output=True, text=True).stdout
+
+
+def wrk_figures(output: str):
+    """(req/s, p50 ms, p99 ms, non-2xx/3xx answers) of what wrk printed."""
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p50 = milliseconds(re.search(r"^\s+50%\s+(\S+)", output, re.MULTILINE).group(1))
     p99 = milliseconds(re.search(r"^\s+99%\s+(\S+)", output, re.MULTILINE).group(1))

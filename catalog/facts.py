@@ -233,6 +233,11 @@ def active_routes(model: LanguageModel) -> list[Route]:
 
 
 def capability_list() -> list[CapabilityFacts]:
+    """The capabilities pages list, in order: kept between requests where a memo is."""
+    return memoized("capabilities", _read_capabilities)
+
+
+def _read_capabilities() -> list[CapabilityFacts]:
     depends_on(table_key(Capability))
     return [
         CapabilityFacts(slug=slug, name=name, phrase=phrase)

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from catalog.dependencies import precise
+from catalog.dependencies import memoized, precise
 from catalog.models import LanguageModel
 from catalog.slugs import pair_url, parse_pair_slug
 from comparisons.cost import FOR_THE_PAIR
@@ -103,7 +103,7 @@ def pair_detail(request, pair):
     pair = load_pair(requested.first, requested.second)
     if pair is None:
         raise Http404("No such pair of published models.")
-    traffic_defaults = TrafficDefaults.load()
+    traffic_defaults = memoized("traffic-defaults", TrafficDefaults.load)
     defaults = traffic_defaults.as_traffic()
     a, b = pair
     form = TrafficForm.from_query(request.GET, defaults, providers=shared_priced_providers(a, b))

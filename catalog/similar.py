@@ -18,9 +18,9 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from datetime import date
 from decimal import Decimal
+from functools import partial
 
 from django.db import transaction
 from django.tasks import task

@@ -15,6 +15,7 @@ from catalog.facts import (
     capability_list,
     model_facts,
     model_queryset,
+    shown_scores,
 )
 from catalog.formatting import (
     MISSING,
@@ -400,7 +401,7 @@ def model_page(
             (listed.input_price, listed.output_price) if listed else (None, None),
         ),
         prices=price_summary(facts),
-        scores=score_rows(model.scores.all()),
+        scores=score_rows(shown_scores(model)),
         price_history=price_history(records),
         pairs=pair_links(facts, similar[:similar_limit]),
         more_pairs=len(similar) > similar_limit,

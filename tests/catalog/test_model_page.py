@@ -114,6 +114,29 @@ def test_a_model_without_capability_rows_is_unknown_everywhere(client, make_mode
 # Routes and prices.
 
 
+def test_routes_by_provider_name_whatever_its_case_then_mode_then_context_tier(
+    client, reference_catalog, make_route, make_provider
+):
+    """The rows come unordered from the database (catalog.facts.model_queryset); the page
+    orders them: "deepinfra" between "Alibaba…" and "Novita AI", as a reader looks it up,
+    on SQLite (whose ORDER BY puts small letters after every capital) as on PostgreSQL."""
+    qwen, openrouter = reference_catalog.qwen, reference_catalog.providers["OpenRouter"]
+    make_route(qwen, openrouter, "2", "4", context_above=256_000)
+    make_route(qwen, openrouter, "0.5", "1", service_mode="batch")
+    make_route(qwen, make_provider("deepinfra"), "0.3", "0.6")
+
+    rows = table_rows(section(client.get(QWEN), "routes"))
+
+    assert [row[:2] for row in rows] == [
+        ["Alibaba Cloud PAI-EAS", "standard"],
+        ["deepinfra", "standard"],
+        ["Novita AI", "standard"],
+        ["OpenRouter", "standard"],
+        ["OpenRouter", "input over 256k tokens"],
+        ["OpenRouter", "batch"],
+    ]
+
+
 def test_routes_with_prices_tier_and_unknown_prices(client, reference_catalog, make_route):
     make_route(
         reference_catalog.qwen,

@@ -56,6 +56,7 @@ LIGHTHOUSE = PROJECT / "node_modules" / ".bin" / "lighthouse"
 GUNICORN = PROJECT / ".venv" / "bin" / "gunicorn"
 
 PAIR = "/compare/gpt-5-3-codex-spark-vs-qwen3-5-122b-a10b/"
+LINEUP = "/compare/?models=gpt-5-3-codex-spark,qwen3-5-122b-a10b,ling-2-6-1t,claude-opus-4-5"
 DATA = Path(os.environ.get("DATA", PROJECT.parent / "shared" / "data"))
 # The real catalog's pages: Claude Haiku 4.5 and Claude Haiku 3, corroborated, of one family.
 REAL_PAGES = {
@@ -351,6 +352,8 @@ def demo_targets(provider):
         "compare bad input": ("/compare/?a=no+such+model&b=", 400),
         "pair": (PAIR, 200),
         "pair bad traffic": (f"{PAIR}?requests=lots&input_tokens=-1&output_tokens=", 400),
+        "lineup": (LINEUP, 200),
+        "lineup bad input": (f"{LINEUP},no-such-model&add=zzz&requests=lots", 400),
         "families": ("/families/", 200),
         "family": (f"/families/{FAMILY}/", 200),
         "retiring": ("/retiring/", 200),

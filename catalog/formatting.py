@@ -39,12 +39,14 @@ def compact_tokens(count: int | None) -> str:
     return str(count)
 
 
-def token_labels(first: int | None, second: int | None) -> tuple[str, str]:
-    """Two token counts as they read side by side: compact, unless that would make two
-    different counts read the same (131,072 and 131,500 are both "131k")."""
-    labels = compact_tokens(first), compact_tokens(second)
-    if first is not None and second is not None and first != second and labels[0] == labels[1]:
-        return f"{first:,}", f"{second:,}"
+def token_labels(*counts: int | None) -> tuple[str, ...]:
+    """Token counts as they read side by side: compact, unless that would make two
+    different counts read the same (131,072 and 131,500 are both "131k"): then each in
+    full, "-" where unknown."""
+    labels = tuple(compact_tokens(count) for count in counts)
+    known = {count: label for count, label in zip(counts, labels, strict=True) if count is not None}
+    if len(set(known.values())) < len(known):
+        return tuple(MISSING if count is None else f"{count:,}" for count in counts)
     return labels
 
 

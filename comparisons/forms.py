@@ -49,7 +49,11 @@ class CountField(forms.IntegerField):
         return super().to_python(value)
 
 
-class TrafficForm(forms.Form):
+class WorkloadForm(forms.Form):
+    """A traffic: requests a month, tokens in and out of each, the service mode."""
+
+    FIELDS: tuple[str, ...] = ("requests", "input_tokens", "output_tokens", "mode")
+
     requests = CountField(
         label="Requests per month",
         min_value=0,
@@ -78,6 +82,80 @@ class TrafficForm(forms.Form):
         },
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("requests", "input_tokens", "output_tokens"):
+            field = self.fields[name]
+            field.error_messages["invalid"] = "Enter a whole number, such as 1000000."
+            field.error_messages["required"] = "Enter a number: this field cannot be empty."
+            field.error_messages["max_value"] = (
+                f"Enter at most {MAX_MONTHLY_TOKENS:,}: that is already a trillion."
+            )
+
+    @staticmethod
+    def initial_values(defaults: Traffic) -> dict[str, Any]:
+        return {
+            "requests": defaults.requests_per_month,
+            "input_tokens": defaults.input_tokens,
+            "output_tokens": defaults.output_tokens,
+            "mode": defaults.mode,
+        }
+
+    @classmethod
+    def from_query(cls, query, defaults, **kwargs):
+        """Bound to the query string when it names any of the form's fields, else the
+        defaults.
+
+        A field the query does not name takes its default ("?requests=2000000" is a fine
+        link to share); a field named but left empty is an error to show."""
+        initial = cls.initial_values(defaults)
+        named = [name for name in cls.FIELDS if name in query]
+        if not named:
+            return cls(initial=initial, **kwargs)
+        data = {name: query.get(name, initial[name]) for name in cls.FIELDS}
+        form = cls(data, initial=initial, **kwargs)
+        form.named = named
+        return form
+
+    def clean(self):
+        # Form.clean() returns cleaned_data (its stub allows None, for overrides that do).
+        cleaned_data = cast(dict[str, Any], super().clean())
+        if not self.errors:
+            traffic = self.traffic()
+            if traffic.monthly_tokens > MAX_MONTHLY_TOKENS:
+                self.add_error(
+                    "requests",
+                    forms.ValidationError(
+                        f"That traffic is {traffic.monthly_tokens:,} tokens a month; the "
+                        f"calculator stops at {MAX_MONTHLY_TOKENS:,} (10^12). Lower the "
+                        "requests or the tokens per request.",
+                        code="too_large",
+                    ),
+                )
+        return cleaned_data
+
+    def traffic(self):
+        """The traffic this form stands for: its cleaned values, or its defaults."""
+        values = self.cleaned_data if self.is_bound else self.initial
+        return Traffic(
+            values["requests"],
+            values["input_tokens"],
+            values["output_tokens"],
+            values.get("mode") or "",
+        )
+
+    named: list[str] = []  # the fields the query string named (from_query)
+
+    def query(self) -> dict[str, str]:
+        """The fields the reader's query string named, as a link carries them on."""
+        return {name: str(self.data[name]) for name in self.named}
+
+
+class TrafficForm(WorkloadForm):
+    """The pair page's calculator: a traffic, and how to price both models."""
+
+    FIELDS = TRAFFIC_FIELDS
+
     pricing = forms.ChoiceField(
         label="Price by",
         required=False,
@@ -102,37 +180,17 @@ class TrafficForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.provider_names = dict(providers)
         cast(forms.ChoiceField, self.fields["provider"]).choices = [("", "—"), *providers]
-        for name in ("requests", "input_tokens", "output_tokens"):
-            field = self.fields[name]
-            field.error_messages["invalid"] = "Enter a whole number, such as 1000000."
-            field.error_messages["required"] = "Enter a number: this field cannot be empty."
-            field.error_messages["max_value"] = (
-                f"Enter at most {MAX_MONTHLY_TOKENS:,}: that is already a trillion."
-            )
 
-    @classmethod
-    def from_query(cls, query, defaults, providers=()):
-        """Bound to the query string when it names any traffic field, else the defaults.
-
-        A field the query does not name takes its default ("?requests=2000000" is a fine
-        link to share); a field named but left empty is an error to show."""
-        initial = {
-            "requests": defaults.requests_per_month,
-            "input_tokens": defaults.input_tokens,
-            "output_tokens": defaults.output_tokens,
-            "mode": defaults.mode,
+    @staticmethod
+    def initial_values(defaults: Traffic) -> dict[str, Any]:
+        return {
+            **WorkloadForm.initial_values(defaults),
             "pricing": FOR_THE_PAIR.basis,
             "provider": "",
         }
-        if any(name in query for name in TRAFFIC_FIELDS):
-            data = {name: query.get(name, initial[name]) for name in TRAFFIC_FIELDS}
-            return cls(data, initial=initial, providers=providers)
-        return cls(initial=initial, providers=providers)
 
     def clean(self):
-        # Form.clean() returns cleaned_data (its stub allows None, for overrides that do).
-        cleaned_data = cast(dict[str, Any], super().clean())
-        basis, provider = cleaned_data.get("pricing"), cleaned_data.get("provider")
+        basis, provider = self.cleaned_data.get("pricing"), self.cleaned_data.get("provider")
         if provider and basis not in (FOR_THE_PAIR.basis, AT_PROVIDER, None):
             self.add_error(
                 "provider",
@@ -152,19 +210,7 @@ class TrafficForm(forms.Form):
                     code="provider_missing",
                 ),
             )
-        if not self.errors:
-            traffic = self.traffic()
-            if traffic.monthly_tokens > MAX_MONTHLY_TOKENS:
-                self.add_error(
-                    "requests",
-                    forms.ValidationError(
-                        f"That traffic is {traffic.monthly_tokens:,} tokens a month; the "
-                        f"calculator stops at {MAX_MONTHLY_TOKENS:,} (10^12). Lower the "
-                        "requests or the tokens per request.",
-                        code="too_large",
-                    ),
-                )
-        return cleaned_data
+        return super().clean()
 
     def pricing_choice(self):
         """How the reader prices both models (a `Pricing`): a provider picked alone, with
@@ -174,16 +220,6 @@ class TrafficForm(forms.Form):
         if provider:
             return Pricing(AT_PROVIDER, provider, self.provider_names[provider])
         return Pricing(values.get("pricing") or FOR_THE_PAIR.basis)
-
-    def traffic(self):
-        """The traffic this form stands for: its cleaned values, or its defaults."""
-        values = self.cleaned_data if self.is_bound else self.initial
-        return Traffic(
-            values["requests"],
-            values["input_tokens"],
-            values["output_tokens"],
-            values.get("mode") or "",
-        )
 
 
 class ModelNameField(forms.CharField):
@@ -202,16 +238,14 @@ class ModelNameField(forms.CharField):
         )
 
 
-class PickerForm(forms.Form):
-    """Two models to compare. Each field resolves to a published model, or says why not."""
-
-    a = ModelNameField(label="Model A")
-    b = ModelNameField(label="Model B")
+class ModelsForm(forms.Form):
+    """Fields that each name a published model (`ModelNameField`s), each with the
+    autocomplete's suggestions in its own <datalist>."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Suggestions already known (an ambiguous name's models) fill the field's datalist.
-        self.suggestions = dict.fromkeys(PICKER_FIELDS, ())
+        self.suggestions = dict.fromkeys(self.fields, ())
         autocomplete_url = reverse("comparisons:compare_autocomplete")
         for name, field in self.fields.items():
             field.widget.attrs.update(
@@ -224,12 +258,29 @@ class PickerForm(forms.Form):
                     "data-hx-target": f"#{name}-suggestions",
                     "data-hx-swap": "innerHTML",
                     "data-hx-sync": "this:replace",
+                    # Suggestions are not a page: never in the address bar, whatever
+                    # the form around says (htmx attributes are inherited).
+                    "data-hx-push-url": "false",
                 }
             )
 
     def fields_with_suggestions(self):
         """(bound field, suggestions) for each field, as the template lays them out."""
-        return [(self[name], self.suggestions[name]) for name in PICKER_FIELDS]
+        return [(self[name], self.suggestions[name]) for name in self.fields]
+
+    def resolve_field(self, name):
+        resolution = resolve(self.cleaned_data[name], *find_candidates(self.cleaned_data[name]))
+        if resolution.model is None:
+            self.suggestions[name] = resolution.choices
+            raise forms.ValidationError(resolution.error, code="unresolved")
+        return resolution.model
+
+
+class PickerForm(ModelsForm):
+    """Two models to compare. Each field resolves to a published model, or says why not."""
+
+    a = ModelNameField(label="Model A")
+    b = ModelNameField(label="Model B")
 
     @classmethod
     def from_query(cls, query):
@@ -244,13 +295,6 @@ class PickerForm(forms.Form):
     def clean_b(self):
         return self.resolve_field("b")
 
-    def resolve_field(self, name):
-        resolution = resolve(self.cleaned_data[name], *find_candidates(self.cleaned_data[name]))
-        if resolution.model is None:
-            self.suggestions[name] = resolution.choices
-            raise forms.ValidationError(resolution.error, code="unresolved")
-        return resolution.model
-
     def clean(self):
         # Form.clean() returns cleaned_data (its stub allows None, for overrides that do).
         cleaned_data = cast(dict[str, Any], super().clean())
@@ -261,3 +305,12 @@ class PickerForm(forms.Form):
 
     def pair_url(self):
         return pair_url(self.cleaned_data["a"].slug, self.cleaned_data["b"].slug)
+
+
+class AddModelForm(ModelsForm):
+    """A model to add to a lineup of models (comparisons/lineup.py)."""
+
+    add = ModelNameField(label="Add a model")
+
+    def clean_add(self):
+        return self.resolve_field("add")

@@ -85,16 +85,16 @@ class PairPage:
     b: ModelFacts
     title: str
     intro: list[str]
-    scorecard: list[tables.PairRow]
+    scorecard: list[tables.Row]
     tradeoffs: list[Choice]
     cost: CostSection
     friction: list[Choice]
-    specs: list[tables.PairRow]
-    pricing: list[tables.PairRow]
+    specs: list[tables.Row]
+    pricing: list[tables.Row]
     providers: list[list[tuple[str, str]]]  # per model: (name, slug)
     routes: list[tables.RouteCostRow]
-    capabilities: list[tables.PairRow]
-    benchmarks: list[tables.PairRow]
+    capabilities: list[tables.Row]
+    benchmarks: list[tables.Row]
     other_scores: list[tuple[str, list[tables.ScoreRow]]]  # per model: (name, its other scores)
     deep_dive: list[str]
     faq: list[prose.Question]
@@ -103,6 +103,11 @@ class PairPage:
     related: list[tuple[str, str]] = field(default_factory=list)  # (label, pair slug)
     # Both models indexable and the pair related (catalog/indexing.py); set by pair_page().
     indexable: bool = False
+
+    @property
+    def models(self) -> tuple[ModelFacts, ModelFacts]:
+        """The pair's models, as its tables' columns are ordered."""
+        return (self.a, self.b)
 
     @property
     def canonical_path(self) -> str:
@@ -226,7 +231,7 @@ def build_pair_page(
         pricing=[*tables.pricing(a, b), tables.providers_row(*providers)],
         providers=providers,
         routes=tables.routes((a, b), traffic),
-        capabilities=tables.capabilities_table(a, b, capabilities),
+        capabilities=tables.capabilities_table((a, b), capabilities),
         benchmarks=tables.benchmarks(a, b),
         other_scores=[
             (a.name, tables.other_scores(a, b)),

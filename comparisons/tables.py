@@ -1,6 +1,8 @@
-"""The pair page's tables: scorecard, specs, pricing, routes, capabilities, benchmarks."""
+"""The tables of the pair page and of a lineup of up to four models (comparisons/lineup.py):
+scorecard, specs, pricing, routes, capabilities, benchmarks. A table's row holds a cell per
+model, in the order the models are given."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -41,16 +43,32 @@ class Cell:
 
 
 @dataclass(frozen=True)
-class PairRow:
-    """A row of a two-model table: a label, then A's cell and B's."""
+class Row:
+    """A row of a table of models: a label, then each model's cell."""
 
     label: str
-    a: Cell
-    b: Cell
+    cells: tuple[Cell, ...]
+
+    @property
+    def a(self) -> Cell:
+        """The first model's cell: a pair's A."""
+        return self.cells[0]
+
+    @property
+    def b(self) -> Cell:
+        return self.cells[1]
 
 
-def row(label: str, value_a: str, value_b: str) -> PairRow:
-    return PairRow(label, Cell(value_a), Cell(value_b))
+def row(label: str, *texts: str) -> Row:
+    return Row(label, tuple(Cell(text) for text in texts))
+
+
+def cells_row(label: str, models: Sequence[ModelFacts], cell: Callable[[ModelFacts], Cell]) -> Row:
+    return Row(label, tuple(cell(model) for model in models))
+
+
+def texts_row(label: str, models: Sequence[ModelFacts], text: Callable[[ModelFacts], str]) -> Row:
+    return row(label, *(text(model) for model in models))
 
 
 def signal_cell(model: ModelFacts, field: str, text: str) -> Cell:
@@ -63,11 +81,11 @@ def signal_cell(model: ModelFacts, field: str, text: str) -> Cell:
 
 def signal_row(
     label: str, field: str, a: ModelFacts, b: ModelFacts, text: Callable[[ModelFacts], str]
-) -> PairRow:
-    return PairRow(label, signal_cell(a, field, text(a)), signal_cell(b, field, text(b)))
+) -> Row:
+    return cells_row(label, (a, b), lambda model: signal_cell(model, field, text(model)))
 
 
-def scorecard(a: ModelFacts, b: ModelFacts) -> list[PairRow]:
+def scorecard(a: ModelFacts, b: ModelFacts) -> list[Row]:
     shared = plural(len(rules.shared_benchmarks(a, b)), "row")
     return [
         signal_row("Product type", "product_type", a, b, lambda m: m.product_type),
@@ -94,11 +112,11 @@ def lifecycle_cell(model: ModelFacts) -> Cell:
     return Cell("" if model.lifecycle else MISSING, lifecycle=model.lifecycle)
 
 
-def lifecycle_rows(a: ModelFacts, b: ModelFacts) -> list[PairRow]:
-    """A "Status" row when either model is deprecated or has a retirement date."""
-    if a.lifecycle is None and b.lifecycle is None:
+def lifecycle_rows(*models: ModelFacts) -> list[Row]:
+    """A "Status" row when any of the models is deprecated or has a retirement date."""
+    if all(model.lifecycle is None for model in models):
         return []
-    return [PairRow("Status", lifecycle_cell(a), lifecycle_cell(b))]
+    return [cells_row("Status", models, lifecycle_cell)]
 
 
 def parameters(model: ModelFacts) -> str:
@@ -113,21 +131,17 @@ def commercial_use(model: ModelFacts) -> str:
     return f"Commercial use {model.commercial_use}" if model.commercial_use else MISSING
 
 
-def specs(a: ModelFacts, b: ModelFacts) -> list[PairRow]:
+def specs(*models: ModelFacts) -> list[Row]:
     return [
-        row(
-            "Released",
-            partial_date(a.released_on, a.released_precision),
-            partial_date(b.released_on, b.released_precision),
-        ),
-        row("Context window", *token_labels(a.context_window, b.context_window)),
-        row("Max output", *token_labels(a.max_output_tokens, b.max_output_tokens)),
-        row("Parameters", parameters(a), parameters(b)),
-        row("Architecture", a.architecture or MISSING, b.architecture or MISSING),
-        PairRow("License", license_cell(a), license_cell(b)),
-        row("Openness", a.openness or MISSING, b.openness or MISSING),
-        row("Commercial use", commercial_use(a), commercial_use(b)),
-        row("Knowledge cutoff", iso_month(a.knowledge_cutoff), iso_month(b.knowledge_cutoff)),
+        texts_row("Released", models, lambda m: partial_date(m.released_on, m.released_precision)),
+        row("Context window", *token_labels(*(m.context_window for m in models))),
+        row("Max output", *token_labels(*(m.max_output_tokens for m in models))),
+        texts_row("Parameters", models, parameters),
+        texts_row("Architecture", models, lambda m: m.architecture or MISSING),
+        cells_row("License", models, license_cell),
+        texts_row("Openness", models, lambda m: m.openness or MISSING),
+        texts_row("Commercial use", models, commercial_use),
+        texts_row("Knowledge cutoff", models, lambda m: iso_month(m.knowledge_cutoff)),
     ]
 
 
@@ -147,25 +161,21 @@ def list_price_text(model: ModelFacts) -> str:
     return f"{', '.join(prices)} ({quote.provider})"
 
 
-def pricing(a: ModelFacts, b: ModelFacts) -> list[PairRow]:
+def lowest_offer_text(price_field: str) -> Callable[[ModelFacts], str]:
+    return lambda model: rules.offer_text(rules.lowest_offer(model, price_field))
+
+
+def pricing(*models: ModelFacts) -> list[Row]:
     """Lowest sourced input and output prices, then the maker's list price
     (`providers_row` follows them on the page)."""
     return [
-        row(
-            "Input price",
-            rules.offer_text(rules.lowest_offer(a, "input_price")),
-            rules.offer_text(rules.lowest_offer(b, "input_price")),
-        ),
-        row(
-            "Output price",
-            rules.offer_text(rules.lowest_offer(a, "output_price")),
-            rules.offer_text(rules.lowest_offer(b, "output_price")),
-        ),
-        row("Maker's list price", list_price_text(a), list_price_text(b)),
+        texts_row("Input price", models, lowest_offer_text("input_price")),
+        texts_row("Output price", models, lowest_offer_text("output_price")),
+        texts_row("Maker's list price", models, list_price_text),
     ]
 
 
-def providers_row(providers_a, providers_b):
+def providers_row(*providers_of_each):
     """The providers of each model as links, from (name, slug) pairs in the order given."""
 
     def cell(providers):
@@ -174,7 +184,7 @@ def providers_row(providers_a, providers_b):
         )
         return Cell(MISSING, links=links)
 
-    return PairRow("Providers", cell(providers_a), cell(providers_b))
+    return Row("Providers", tuple(cell(providers) for providers in providers_of_each))
 
 
 @dataclass(frozen=True)
@@ -226,13 +236,13 @@ def routes(models: Iterable[ModelFacts], traffic: Traffic) -> list[RouteCostRow]
 
 
 def capabilities_table(
-    a: ModelFacts, b: ModelFacts, capabilities: list[CapabilityFacts]
-) -> list[PairRow]:
+    models: Sequence[ModelFacts], capabilities: list[CapabilityFacts]
+) -> list[Row]:
     def cell(model: ModelFacts, cap: CapabilityFacts) -> Cell:
         support = model.support(cap.slug)
         return Cell(SUPPORT_TEXT[support], tone=support)
 
-    return [PairRow(cap.name, cell(a, cap), cell(b, cap)) for cap in capabilities]
+    return [Row(cap.name, tuple(cell(model, cap) for model in models)) for cap in capabilities]
 
 
 def score_cell(score: ScoreFacts) -> Cell:
@@ -240,11 +250,32 @@ def score_cell(score: ScoreFacts) -> Cell:
     return Cell(score_text(score.value, score.unit), note=score.claim)
 
 
-def benchmarks(a: ModelFacts, b: ModelFacts) -> list[PairRow]:
+def benchmarks(a: ModelFacts, b: ModelFacts) -> list[Row]:
     """The benchmarks both have a score on, run the same way: one row each."""
     return [
-        PairRow(label, score_cell(score_a), score_cell(score_b))
+        Row(label, (score_cell(score_a), score_cell(score_b)))
         for label, score_a, score_b in rules.shared_benchmarks(a, b)
+    ]
+
+
+def lineup_benchmarks(models: Sequence[ModelFacts]) -> list[Row]:
+    """A row for each benchmark, run one way, that any of the models has a score on: those
+    most of the models share first, then by benchmark and setting; "-" for a model
+    without a score run that way."""
+    scores = [{score.like: score for score in model.scores} for model in models]
+    labels = {
+        score.like: (score.benchmark, score.setting, score.label)
+        for model in models
+        for score in model.scores
+    }
+    shared_by = {like: sum(like in held for held in scores) for like in labels}
+    order = sorted(labels, key=lambda like: (-shared_by[like], *labels[like][:2]))
+    return [
+        Row(
+            labels[like][2],
+            tuple(score_cell(held[like]) if like in held else Cell(MISSING) for held in scores),
+        )
+        for like in order
     ]
 
 

@@ -1,5 +1,8 @@
 """The comparisons' public pages: home, the compare picker and its autocomplete, and the
-pair page (or its cost part, for htmx). Each parses its input, calls one read, renders."""
+pair page (or its cost part, for htmx), a lineup of up to four models. Each parses its
+input, calls one read, renders."""
+
+from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponseBadRequest, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -7,13 +10,15 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect, HttpResponseLocation
 
 from catalog.dependencies import memoized, precise
 from catalog.models import LanguageModel
 from catalog.slugs import pair_url, parse_pair_slug
 from comparisons.cost import FOR_THE_PAIR
-from comparisons.forms import PICKER_FIELDS, PickerForm, TrafficForm
+from comparisons.forms import PICKER_FIELDS, AddModelForm, PickerForm, TrafficForm
 from comparisons.home_page import read_home_page
+from comparisons.lineup import MAX_MODELS, MAX_PARAMETER_LENGTH, read_lineup_request
 from comparisons.models import TrafficDefaults
 from comparisons.pair_page import faq_json_ld, load_pair, pair_page
 from comparisons.picker import MAX_QUERY_LENGTH, suggest
@@ -21,8 +26,9 @@ from comparisons.rules import shared_priced_providers
 from presentation.responses import render_page, set_last_modified, wants_fragment
 from presentation.seo import PageMeta, json_ld
 
-# The autocomplete reads `q`; htmx sends the picker's own input as it is named (`a`, `b`).
-AUTOCOMPLETE_PARAMS = ("q", *PICKER_FIELDS)
+# The autocomplete reads `q`; htmx sends the picker's own input as it is named (`a`, `b`,
+# and a lineup's `add`).
+AUTOCOMPLETE_PARAMS = ("q", *PICKER_FIELDS, "add")
 
 
 @require_safe
@@ -41,14 +47,52 @@ def picker_meta(form):
 
 
 @require_safe
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def compare(request):
-    """The picker; a valid pick redirects to the canonical pair page."""
+    """The picker; a valid pick redirects to the canonical pair page. With `models`, a
+    lineup of two to four models side by side (comparisons/lineup.py)."""
+    if "models" in request.GET:
+        return lineup(request)
     form = PickerForm.from_query(request.GET)
     if form.is_bound and form.is_valid():
         return redirect(form.pair_url())
     status = 400 if form.is_bound else 200
     context = {"form": form, "meta": picker_meta(form)}
     return render(request, "comparisons/picker.html", context, status=status)
+
+
+def lineup(request):
+    """Two to four models side by side; an add or a remove sends the reader to the new
+    lineup's address (htmx loads it into the page's lineup section)."""
+    if len(request.GET.get("models", "")) > MAX_PARAMETER_LENGTH:
+        return bad_query(f"Name at most {MAX_MODELS} models in models, commas between them.")
+    defaults = memoized("traffic-defaults", TrafficDefaults.load).as_traffic()
+    read = read_lineup_request(request.GET, defaults)
+    if read.page is None:
+        return lineup_redirect(request, read)
+    precise()  # the page's reads declare what they show (catalog/dependencies.py)
+    fragment = wants_fragment(request)
+    context = {"page": read.page, "meta": read.page.meta, "read": read, "fragment": fragment}
+    template = "lineup_section" if fragment else "lineup"
+    response = render(request, f"comparisons/{template}.html", context, status=read.status)
+    if fragment:
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def lineup_redirect(request, read):
+    """To the step's address, the reader's traffic carried on: htmx is told to load a new
+    lineup into the page (the address bar follows), or to go to a pair's own page."""
+    url, query = read.step.redirect, urlencode(read.workload.query())
+    if query:
+        url = f"{url}{'&' if '?' in url else '?'}{query}"
+    if request.htmx:
+        if read.step.permanent:
+            return HttpResponseClientRedirect(url)
+        return HttpResponseLocation(url, target="#lineup", swap="outerHTML")
+    if read.step.permanent:
+        return HttpResponsePermanentRedirect(url)
+    return redirect(url)
 
 
 @require_safe
@@ -118,6 +162,7 @@ def pair_detail(request, pair):
         "meta": page.meta,
         "page": page,
         "form": form,
+        "add_form": AddModelForm(),  # "Compare with a third": a lineup (comparisons/lineup.py)
         "faq_json_ld": json_ld(faq_json_ld(page.faq)),
     }
     status = 200 if valid else 400

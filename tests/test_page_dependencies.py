@@ -329,6 +329,7 @@ def test_every_write_that_changes_a_page_purges_it(
         pair_url(spark.slug, qwen.slug),
         pair_url(spark.slug, ling.slug),
         pair_url(qwen.slug, ling.slug),
+        f"/compare/?models={qwen.slug},{spark.slug},{ling.slug}",  # a lineup
     ]
     reader = Client()
     reader.force_login(editor)  # a session: never served from the page cache

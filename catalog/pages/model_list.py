@@ -50,6 +50,7 @@ class ModelRow:
     openness: str
     capabilities: str
     lifecycle: LifecycleBadge | None = None
+    slug: str = ""  # what the row's tick puts in a comparison of the ticked models
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def model_rows(models, today: date | None = None) -> list[ModelRow]:
             capabilities=", ".join(support.capability.name for support in model.supported)
             or MISSING,
             lifecycle=lifecycle_badge(model.retires_on, model.is_deprecated, today),
+            slug=model.slug,
         )
         for model in models
     ]

@@ -7,7 +7,16 @@ from decimal import Decimal
 
 from catalog import capabilities
 from catalog.demo import data as demo
-from catalog.facts import NO, UNKNOWN, YES, CapabilityFacts, ModelFacts, ReviewStamp, RouteFacts
+from catalog.facts import (
+    NO,
+    UNKNOWN,
+    YES,
+    CapabilityFacts,
+    ModelFacts,
+    ReviewStamp,
+    RouteFacts,
+    ScoreFacts,
+)
 from catalog.formatting import tier_name
 from catalog.models import LanguageModel
 from catalog.slugs import slug_from_name
@@ -26,6 +35,18 @@ UPDATED = datetime(2026, 5, 1, tzinfo=UTC)
 
 def price(value):
     return None if value is None else Decimal(str(value))
+
+
+def score(benchmark, value, unit="%", **fields):
+    """A score on `benchmark` (its slug its name, lowered and hyphenated)."""
+    return ScoreFacts(
+        benchmark=benchmark,
+        benchmark_slug=benchmark.lower().replace(" ", "-"),
+        value=Decimal(value),
+        unit=unit,
+        higher_is_better=True,
+        **fields,
+    )
 
 
 def route(

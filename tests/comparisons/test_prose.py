@@ -4,11 +4,9 @@ All on plain facts (tests/comparisons/factories.py), no database.
 """
 
 from datetime import date
-from decimal import Decimal
 
 import pytest
 
-from catalog.facts import ScoreFacts
 from comparisons import prose
 from comparisons.cost import Traffic
 from tests.comparisons.factories import (
@@ -18,6 +16,7 @@ from tests.comparisons.factories import (
     model,
     qwen,
     route,
+    score,
 )
 
 LARGER_BULLET = (
@@ -37,16 +36,6 @@ def faq(a, b, traffic=DEFAULT_TRAFFIC):
 
 def deep_dive(a, b, traffic=DEFAULT_TRAFFIC):
     return " ".join(prose.deep_dive(a, b, CAPABILITIES, traffic))
-
-
-def score(benchmark, value):
-    return ScoreFacts(
-        benchmark=benchmark,
-        benchmark_slug=benchmark.lower(),
-        value=Decimal(value),
-        unit="%",
-        higher_is_better=True,
-    )
 
 
 # The reference pair

@@ -9,9 +9,10 @@ from decimal import Decimal
 
 import pytest
 
-from catalog.facts import ReviewStamp, ScoreFacts
+from catalog.facts import ReviewStamp
 from comparisons import rules
 from comparisons.cost import Traffic
+from tests.comparisons import factories
 from tests.comparisons.factories import CAPABILITIES, DEFAULT_TRAFFIC, model, route
 
 
@@ -20,16 +21,8 @@ def slugs(capabilities):
 
 
 def score(benchmark, value, unit="%"):
-    return ScoreFacts(
-        benchmark=benchmark,
-        benchmark_slug=benchmark.lower().replace(" ", "-"),
-        value=Decimal(value),
-        unit=unit,
-        higher_is_better=True,
-        stamp=ReviewStamp(
-            benchmark, datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 1, 1, tzinfo=UTC)
-        ),
-    )
+    reviewed = datetime(2026, 1, 1, tzinfo=UTC)
+    return factories.score(benchmark, value, unit, stamp=ReviewStamp(benchmark, reviewed, reviewed))
 
 
 # Larger context

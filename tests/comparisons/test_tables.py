@@ -1,11 +1,9 @@
 """The pair page's tables (comparisons/tables.py): "-" for what is unknown, never "$0"."""
 
 from datetime import date
-from decimal import Decimal
 
 import pytest
 
-from catalog.facts import ScoreFacts
 from comparisons import tables
 from tests.comparisons.factories import (
     CAPABILITIES,
@@ -14,6 +12,7 @@ from tests.comparisons.factories import (
     model,
     qwen,
     route,
+    score,
 )
 
 
@@ -137,7 +136,7 @@ def test_route_rows_name_the_tier():
 
 def test_capabilities_table_shows_yes_no_and_unknown():
     a = model("A", yes=["vision"], no=["reasoning"], unknown=["tool-use"])
-    rows = tables.capabilities_table(a, model("B"), CAPABILITIES)
+    rows = tables.capabilities_table((a, model("B")), CAPABILITIES)
     assert [row.label for row in rows] == [cap.name for cap in CAPABILITIES]
     by_name = {row.label: row for row in rows}
     assert (by_name["Vision"].a.text, by_name["Vision"].a.tone) == ("Yes", "yes")
@@ -145,10 +144,6 @@ def test_capabilities_table_shows_yes_no_and_unknown():
     assert (by_name["Tool use"].a.text, by_name["Tool use"].a.tone) == ("Unknown", "unknown")
     # No row at all is unknown too, never "No".
     assert {row.b.text for row in rows} == {"Unknown"}
-
-
-def score(benchmark, value, unit):
-    return ScoreFacts(benchmark, benchmark.lower(), Decimal(value), unit, True)
 
 
 def test_benchmarks_table_shows_shared_rows_with_units():

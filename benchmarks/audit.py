@@ -159,7 +159,7 @@ def server_error_page():
     """The 500 page as the handler renders it (no healthy URL answers 500)."""
     from django.test import RequestFactory
 
-    from catalog.views import server_error
+    from config.views import server_error
 
     request = RequestFactory().get("/models/", headers={"host": "127.0.0.1"})
     return server_error(request).content

@@ -15,7 +15,7 @@ from types import SimpleNamespace
 import lxml.html
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from benchmarks.admin_timings import admin_timings
@@ -95,12 +95,24 @@ def add_sync_records(models):
     )
 
 
-@pytest.fixture(params=[3, 300], ids=["3 models", "300 models"])
-def admin_catalog(request):
-    """A catalog of 3, then of 300 models, with what a sync leaves about them."""
-    models = add_models(request.param, name="Admin", price_history=True)
-    add_sync_records(models)
-    model = models[0]
+@pytest.fixture(scope="module", params=[3, 300], ids=["3 models", "300 models"])
+def admin_catalog_model(request, django_db_setup, django_db_blocker):
+    """A catalog of 3, then of 300 models, with what a sync leaves about them, built once
+    for the module's tests of each size (it takes seconds) in a transaction rolled back
+    after them, as tests/real_catalog/conftest.py does; each test's own writes roll back
+    with the test. The first model's id."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        models = add_models(request.param, name="Admin", price_history=True)
+        add_sync_records(models)
+        yield models[0].pk
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def admin_catalog(admin_catalog_model):
+    """The shared catalog's first model, one of its routes, their provider and
+    organization: records of this test's own, whatever an earlier test did to its copies."""
+    model = LanguageModel.objects.select_related("organization").get(pk=admin_catalog_model)
     route = model.routes.select_related("provider").first()
     return SimpleNamespace(
         model=model, route=route, provider=route.provider, organization=model.organization
@@ -200,7 +212,7 @@ def test_the_model_change_form_lists_every_row_below_it(editor_client, admin_cat
     assert f"<li>modelsdev: {identity.external_id}</li>" in content  # the ids in the sources
 
 
-@pytest.mark.parametrize("admin_catalog", [3], indirect=True, ids=["3 models"])
+@pytest.mark.parametrize("admin_catalog_model", [3], indirect=True, ids=["3 models"])
 def test_the_model_change_form_does_not_query_per_row(
     admin_catalog, editor_client, make_provider, make_route, django_assert_num_queries
 ):

@@ -373,3 +373,11 @@ def test_a_pair_page_adds_a_third_model(client, reference_catalog):
 
     response = client.get("/compare/", {"models": fields["models"], "add": "Ling-2.6-1T"})
     assert response["Location"] == f"/compare/?models={SPARK},{QWEN},{LING}"
+
+
+def test_the_home_page_and_the_picker_say_where_more_than_two_are_compared(client):
+    for url in ("/", "/compare/"):
+        document = lxml.html.fromstring(client.get(url).content)
+        note = document.xpath("//form[@class='picker-form']/following-sibling::p[1]")[0]
+        assert note.text_content().startswith("More than two: tick up to four"), url
+        assert note.xpath(".//a/@href") == ["/models/"], url

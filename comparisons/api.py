@@ -16,20 +16,23 @@ from ninja import Field, Query, Schema
 from catalog.api import queries, records
 from catalog.api.endpoints import ERRORS, api, links
 from catalog.api.schemas import ModelOut
+from catalog.dependencies import memoized
 from catalog.facts import load_models
 from catalog.models import Route
 from comparisons.cost import CHEAPEST, LIST_PRICE, MAX_MONTHLY_TOKENS, Pricing, Traffic, model_cost
-from comparisons.lineup import MAX_MODELS, read_lineup
+from comparisons.lineup import MAX_MODELS, SLUG, read_lineup
 from comparisons.models import TrafficDefaults
-
-SLUG = r"[-a-zA-Z0-9_]{1,120}"
 
 
 class CompareQuery(Schema):
+    """The models asked, and the traffic to cost them at (each part left out: the site's
+    default). No cap on the total: the site's calculator stops at 10^12 tokens a month for
+    its readers' sake; a program asking more gets its answer."""
+
     models: str = Field(
         pattern=rf"^{SLUG}(,{SLUG}){{0,{MAX_MODELS - 1}}}$",
-        description=f"1 to {MAX_MODELS} model slugs, commas between them; one named twice "
-        "counts once.",
+        description=f"Up to {MAX_MODELS} model slugs, commas between them (a slug named twice "
+        "counts once).",
     )
     requests: int | None = Field(
         None, ge=0, le=MAX_MONTHLY_TOKENS, description="Requests a month (default: the site's)."
@@ -77,6 +80,8 @@ class Comparison(Schema):
 
 
 def monthly(model, traffic: Traffic, basis: str) -> dict | None:
+    """`model`'s monthly cost at `traffic` on `basis` (LIST_PRICE or CHEAPEST), to the cent,
+    with its route; None when no route on that basis has both token prices."""
     cost = model_cost(model, traffic, Pricing(basis))
     if cost is None:
         return None
@@ -89,7 +94,7 @@ def monthly(model, traffic: Traffic, basis: str) -> dict | None:
 
 def asked_traffic(query: CompareQuery) -> Traffic:
     """The traffic asked, its missing parts the site's defaults."""
-    defaults = TrafficDefaults.load().as_traffic()
+    defaults = memoized("traffic-defaults", TrafficDefaults.load).as_traffic()
     return Traffic(
         defaults.requests_per_month if query.requests is None else query.requests,
         defaults.input_tokens if query.input_tokens is None else query.input_tokens,
@@ -98,26 +103,16 @@ def asked_traffic(query: CompareQuery) -> Traffic:
     )
 
 
-@api.get(
-    "/compare",
-    response={200: Comparison, **ERRORS},
-    url_name="compare",
-    tags=["models"],
-    summary="Two to four models side by side",
-)
-def compare(request: HttpRequest, query: Query[CompareQuery]):
-    asked = read_lineup({"models": query.models})
-    traffic = asked_traffic(query)
-    found = {model.slug: model for model in queries.models().filter(slug__in=asked.slugs)}
-    missing = [slug for slug in asked.slugs if slug not in found]
+def read_comparison(slugs: tuple[str, ...], traffic: Traffic, page_links) -> dict:
+    """The comparison of the published models `slugs` at `traffic`: their records, in that
+    order, and their costs; queries.Unknown (a 404) for a slug of no published model."""
+    found = {model.slug: model for model in queries.models().filter(slug__in=slugs)}
+    missing = [slug for slug in slugs if slug not in found]
     if missing:
         raise queries.Unknown(f"No published model has the slug {missing[0]!r}.")
-    facts = load_models(asked.slugs)
-    capabilities, page_links = queries.capability_slugs(), links(request)
+    facts, capabilities = load_models(slugs), queries.capability_slugs()
     return {
-        "models": [
-            records.model_record(found[slug], capabilities, page_links) for slug in asked.slugs
-        ],
+        "models": [records.model_record(found[slug], capabilities, page_links) for slug in slugs],
         "traffic": {
             "requests_per_month": traffic.requests_per_month,
             "input_tokens": traffic.input_tokens,
@@ -130,6 +125,18 @@ def compare(request: HttpRequest, query: Query[CompareQuery]):
                 "at_list_price": monthly(facts[slug], traffic, LIST_PRICE),
                 "at_cheapest_route": monthly(facts[slug], traffic, CHEAPEST),
             }
-            for slug in asked.slugs
+            for slug in slugs
         ],
     }
+
+
+@api.get(
+    "/compare",
+    response={200: Comparison, **ERRORS},
+    url_name="compare",
+    tags=["models"],
+    summary="Up to four models side by side",
+)
+def compare(request: HttpRequest, query: Query[CompareQuery]):
+    slugs = read_lineup({"models": query.models}).slugs
+    return read_comparison(slugs, asked_traffic(query), links(request))

@@ -1,6 +1,8 @@
-"""The comparisons' public forms: the cost calculator's traffic and the compare picker.
+"""The comparisons' public forms: a traffic (`WorkloadForm`, and the pair calculator's
+`TrafficForm` with its pricing), and the forms that name models (`PickerForm`, a lineup's
+`AddModelForm`).
 
-Both are GET forms whose errors say, beside the field, what is wrong.
+All are GET forms whose errors say, beside the field, what is wrong.
 """
 
 from typing import Any, cast

@@ -60,14 +60,17 @@ class Row:
 
 
 def row(label: str, *texts: str) -> Row:
+    """A row of plain cells, one text per model."""
     return Row(label, tuple(Cell(text) for text in texts))
 
 
 def cells_row(label: str, models: Sequence[ModelFacts], cell: Callable[[ModelFacts], Cell]) -> Row:
+    """A row of `cell(model)` for each of `models`."""
     return Row(label, tuple(cell(model) for model in models))
 
 
 def texts_row(label: str, models: Sequence[ModelFacts], text: Callable[[ModelFacts], str]) -> Row:
+    """A row of plain cells, `text(model)` for each of `models`."""
     return row(label, *(text(model) for model in models))
 
 
@@ -162,6 +165,7 @@ def list_price_text(model: ModelFacts) -> str:
 
 
 def lowest_offer_text(price_field: str) -> Callable[[ModelFacts], str]:
+    """A model's lowest sourced `price_field` in force, as a cell says it."""
     return lambda model: rules.offer_text(rules.lowest_offer(model, price_field))
 
 
@@ -269,7 +273,10 @@ def lineup_benchmarks(models: Sequence[ModelFacts]) -> list[Row]:
         for score in model.scores
     }
     shared_by = {like: sum(like in held for held in scores) for like in labels}
-    order = sorted(labels, key=lambda like: (-shared_by[like], *labels[like][:2]))
+    order = sorted(
+        labels,
+        key=lambda like: (-shared_by[like], labels[like][0].casefold(), *labels[like][:2]),
+    )
     return [
         Row(
             labels[like][2],

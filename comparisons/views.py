@@ -2,8 +2,6 @@
 pair page (or its cost part, for htmx), a lineup of up to four models. Each parses its
 input, calls one read, renders."""
 
-from urllib.parse import urlencode
-
 from django.http import Http404, HttpResponseBadRequest, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,7 +16,7 @@ from catalog.slugs import pair_url, parse_pair_slug
 from comparisons.cost import FOR_THE_PAIR
 from comparisons.forms import PICKER_FIELDS, AddModelForm, PickerForm, TrafficForm
 from comparisons.home_page import read_home_page
-from comparisons.lineup import MAX_MODELS, MAX_PARAMETER_LENGTH, read_lineup_request
+from comparisons.lineup import MAX_MODELS, read_lineup_request
 from comparisons.models import TrafficDefaults
 from comparisons.pair_page import faq_json_ld, load_pair, pair_page
 from comparisons.picker import MAX_QUERY_LENGTH, suggest
@@ -26,9 +24,10 @@ from comparisons.rules import shared_priced_providers
 from presentation.responses import render_page, set_last_modified, wants_fragment
 from presentation.seo import PageMeta, json_ld
 
-# The autocomplete reads `q`; htmx sends the picker's own input as it is named (`a`, `b`,
-# and a lineup's `add`).
-AUTOCOMPLETE_PARAMS = ("q", *PICKER_FIELDS, "add")
+# The inputs that name a model, each with the autocomplete's suggestions: the picker's, and
+# a lineup's `add`. htmx sends each as it is named; the autocomplete also reads `q`.
+MODEL_NAME_FIELDS = (*PICKER_FIELDS, "add")
+AUTOCOMPLETE_PARAMS = ("q", *MODEL_NAME_FIELDS)
 
 
 @require_safe
@@ -64,15 +63,14 @@ def compare(request):
 def lineup(request):
     """Two to four models side by side; an add or a remove sends the reader to the new
     lineup's address (htmx loads it into the page's lineup section)."""
-    if len(request.GET.get("models", "")) > MAX_PARAMETER_LENGTH:
-        return bad_query(f"Name at most {MAX_MODELS} models in models, commas between them.")
     defaults = memoized("traffic-defaults", TrafficDefaults.load).as_traffic()
     read = read_lineup_request(request.GET, defaults)
-    if read.page is None:
-        return lineup_redirect(request, read)
-    precise()  # the page's reads declare what they show (catalog/dependencies.py)
     fragment = wants_fragment(request)
+    if read.page is None:
+        return lineup_redirect(read, fragment)
+    precise()  # the page's reads declare what they show (catalog/dependencies.py)
     context = {"page": read.page, "meta": read.page.meta, "read": read, "fragment": fragment}
+    context["max_models"] = MAX_MODELS
     template = "lineup_section" if fragment else "lineup"
     response = render(request, f"comparisons/{template}.html", context, status=read.status)
     if fragment:
@@ -80,14 +78,12 @@ def lineup(request):
     return response
 
 
-def lineup_redirect(request, read):
+def lineup_redirect(read, htmx: bool):
     """To the step's address, the reader's traffic carried on: htmx is told to load a new
     lineup into the page (the address bar follows), or to go to a pair's own page."""
-    url, query = read.step.redirect, urlencode(read.workload.query())
-    if query:
-        url = f"{url}{'&' if '?' in url else '?'}{query}"
-    if request.htmx:
-        if read.step.permanent:
+    url = read.step.location(read.workload.query())
+    if htmx:
+        if read.step.to_pair:
             return HttpResponseClientRedirect(url)
         return HttpResponseLocation(url, target="#lineup", swap="outerHTML")
     if read.step.permanent:
@@ -108,7 +104,7 @@ def autocomplete(request):
         response = bad_query(f"Type at most {MAX_QUERY_LENGTH} characters in q.")
     elif "\x00" in text:  # PostgreSQL refuses it in a query; the picker's form does too
         response = bad_query("Type letters, digits or punctuation in q: no null characters.")
-    elif not text.strip() and param not in PICKER_FIELDS:
+    elif not text.strip() and param not in MODEL_NAME_FIELDS:
         response = bad_query("Type part of a model or organization name in q.")
     else:
         suggestions = suggest(text) if text.strip() else []

@@ -57,6 +57,9 @@ PARAMETER_NAMES = st.sampled_from(
         "q",
         "a",
         "b",
+        "models",
+        "add",
+        "remove",
         "utm_source",
     ]
 )

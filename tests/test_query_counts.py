@@ -9,10 +9,13 @@ from catalog.slugs import pair_url
 
 pytestmark = pytest.mark.django_db
 
+HTMX = {"HX-Request": "true"}
+
 
 def public_urls(catalog):
     spark, qwen = catalog.spark, catalog.qwen
     pair = pair_url(spark.slug, qwen.slug)
+    lineup = f"{qwen.slug},{spark.slug},{catalog.ling.slug}"
     return {
         "home": (reverse("comparisons:home"), {}),
         "models list": (reverse("catalog:model_list"), {}),
@@ -31,6 +34,9 @@ def public_urls(catalog):
         "pair page, custom traffic": (pair + "?requests=2000000", {}),
         "cost fragment": (pair + "?requests=2000000", {"HX-Request": "true"}),
         "picker": (reverse("comparisons:compare"), {}),
+        "lineup": (reverse("comparisons:compare") + f"?models={lineup}", {}),
+        "lineup, htmx": (reverse("comparisons:compare") + f"?models={lineup}", HTMX),
+        "compare API": (f"/api/v1/compare?models={lineup}", {}),
         "picker, a pick": (reverse("comparisons:compare") + f"?a={spark.name}&b={qwen.name}", {}),
         "autocomplete": (reverse("comparisons:compare_autocomplete") + "?q=gpt", {}),
         "sitemap index": ("/sitemap.xml", {}),
@@ -105,6 +111,11 @@ def test_no_public_page_costs_more_queries_in_a_larger_catalog(
         "pair page, custom traffic": 9,
         "cost fragment": 7,
         "picker": 0,
+        # Traffic defaults; the three models' facts, read together (the model, its tags,
+        # capabilities, routes, scores); the capability list.
+        "lineup": 7,
+        "lineup, htmx": 7,
+        "compare API": 9,  # the same, with the API's model records and their capabilities
         "picker, a pick": 2,
         "autocomplete": 1,
         # Each section's rows (the pages section: 8; the pairs: 5), and the catalog version.

@@ -8,7 +8,6 @@ import pytest
 from catalog.models import LanguageModel
 from comparisons.api import monthly
 from comparisons.cost import CHEAPEST, LIST_PRICE, Traffic
-from tests import builders
 from tests.comparisons.factories import model, route
 
 pytestmark = pytest.mark.django_db
@@ -85,27 +84,3 @@ def test_an_unpublished_model_is_not_found(client, reference_catalog):
     LanguageModel.objects.filter(slug=LING).update(is_published=False)
 
     assert client.get(URL, {"models": f"{SPARK},{LING}"}).status_code == 404
-
-
-# TrafficDefaults; the models' records and their capabilities; each model's facts (the
-# model, its tags, capabilities, routes with providers, scores with benchmarks); the
-# capability list.
-COMPARE_QUERIES = 9
-
-
-@pytest.mark.parametrize("extra_models", [0, 297], ids=["3 models", "300 models"])
-def test_the_query_count_does_not_grow_with_the_catalog(
-    client, reference_catalog, django_assert_num_queries, extra_models
-):
-    if extra_models:
-        builders.add_models(
-            extra_models,
-            seed=extra_models,
-            providers=list(reference_catalog.providers.values()),
-            tiers=True,
-            scored_too=[reference_catalog.spark, reference_catalog.qwen],
-        )
-        assert LanguageModel.objects.count() == 300
-    with django_assert_num_queries(COMPARE_QUERIES):
-        response = client.get(URL, {"models": f"{QWEN},{SPARK},{LING}"})
-    assert response.status_code == 200

@@ -6,19 +6,28 @@ import json
 
 import lxml.html
 import pytest
+from django.http import QueryDict
 
 from catalog.facts import ModelFacts
 from catalog.formatting import token_labels
 from catalog.models import LanguageModel
 from comparisons import tables
-from comparisons.lineup import Lineup, canonical_path, lineup_path, next_step, read_lineup
-from tests import builders
+from comparisons.lineup import (
+    Lineup,
+    Step,
+    canonical_path,
+    lineup_path,
+    next_step,
+    read_lineup,
+)
 from tests.comparisons.factories import score
 from tests.visible_text import visible_text
 
 SPARK, QWEN, LING = "gpt-5-3-codex-spark", "qwen3-5-122b-a10b", "ling-2-6-1t"
 THREE = f"/compare/?models={QWEN},{SPARK},{LING}"
 HTMX = {"HX-Request": "true"}
+
+pytestmark = pytest.mark.django_db  # the pure tests first, then the pages
 
 
 def lineup(client, slugs=(QWEN, SPARK, LING), headers=None, **params):
@@ -30,14 +39,25 @@ def lineup(client, slugs=(QWEN, SPARK, LING), headers=None, **params):
 # What a request asks (pure).
 
 
-def test_a_lineup_reads_its_slugs_in_order_once_each():
-    asked = read_lineup({"models": " Qwen , spark,,qwen, ling "})
+def test_a_lineup_reads_its_slugs_in_order_once_each_and_as_written():
+    asked = read_lineup({"models": " qwen , spark,,qwen, Ling "})
 
-    assert asked == Lineup(slugs=("qwen", "spark", "ling"), repeated=True)
+    assert asked == Lineup(slugs=("qwen", "spark", "Ling"), repeated=True)
     assert read_lineup({"models": "a,b", "add": "  GPT 5 ", "remove": "B"}) == Lineup(
-        slugs=("a", "b"), add="GPT 5", remove="b"
+        slugs=("a", "b"), add="GPT 5", remove="B"
     )
     assert read_lineup({"models": "a,b", "add": ""}).add == ""  # asked, and empty: an error
+
+
+def test_what_is_no_address_or_too_much_is_flagged_before_any_query():
+    assert read_lineup({"models": "a,b\x00c,<d>"}) == Lineup(slugs=("a",), malformed=True)
+    assert read_lineup({"models": ",".join("abcdefghi")}).too_many  # nine names
+    assert read_lineup({"models": "a" * 1001}).too_many
+    many = QueryDict(mutable=True)
+    many.setlist("models", ["a" * 600, "b" * 600])  # each short, together too long
+    assert read_lineup(many).too_many
+    ticked = QueryDict("models=a,b&models=c&models=a")
+    assert read_lineup(ticked) == Lineup(slugs=("a", "b", "c"), repeated=True)
 
 
 def test_the_canonical_address_names_the_models_in_slug_order():
@@ -51,6 +71,22 @@ def test_the_canonical_address_names_the_models_in_slug_order():
         (Lineup(("a", "b", "c")), {"a", "b", "c"}, {"slugs": ("a", "b", "c")}),
         (Lineup(("a", "b")), {"a", "b"}, {"redirect": "/compare/a-vs-b/", "permanent": True}),
         (Lineup(("b", "a")), {"a", "b"}, {"redirect": "/compare/a-vs-b/", "permanent": True}),
+        (
+            Lineup(("a", "x"), malformed=True),
+            {"a"},
+            {
+                "slugs": ("a",),
+                "errors": (
+                    "No published model has the address “x”.",
+                    "A model's address holds only letters, digits, hyphens and underscores.",
+                ),
+            },
+        ),
+        (
+            Lineup((), too_many=True),
+            set(),
+            {"errors": ("Name at most 4 models, commas between them.",)},
+        ),
         (
             Lineup(("a", "b"), repeated=True),
             {"a", "b"},
@@ -83,7 +119,7 @@ def test_the_canonical_address_names_the_models_in_slug_order():
         (
             Lineup(("a", "b", "c"), remove="b"),
             set("abc"),
-            {"redirect": "/compare/a-vs-c/", "permanent": True},
+            {"redirect": "/compare/a-vs-c/", "permanent": False},
         ),
         (
             Lineup(("a", "b", "c", "d"), remove="b"),
@@ -95,6 +131,8 @@ def test_the_canonical_address_names_the_models_in_slug_order():
         "three",
         "two: their pair",
         "two in any order",
+        "unknown and malformed",
+        "too many names",
         "two, one repeated",
         "three, one repeated",
         "unknown slugs",
@@ -119,9 +157,22 @@ def test_an_added_model_joins_the_end_once_and_an_unresolved_one_says_why():
     three = Lineup(("a", "b", "c"), add="D")
     assert next_step(three, set("abc"), added="d").redirect == "/compare/?models=a,b,c,d"
     assert next_step(three, set("abc"), added="b").redirect == "/compare/?models=a,b,c"
-    missing = next_step(three, set("abc"), add_error="No published model matches “D”.")
-    assert missing.errors == ("No published model matches “D”.",)
-    assert missing.slugs == ("a", "b", "c")
+    missing = next_step(three, set("abc"), add_failed=True)
+    assert (missing.slugs, missing.add_failed, missing.errors) == (("a", "b", "c"), True, ())
+    full = next_step(Lineup(tuple("abcd"), add="E"), set("abcd"), added="e")
+    assert full.errors == ("Remove a model first: a lineup holds at most 4.",)
+    to_pair = next_step(Lineup(("a",), add="B"), {"a"}, added="b")
+    assert (to_pair.redirect, to_pair.permanent) == ("/compare/a-vs-b/", False)
+
+
+def test_a_redirect_carries_the_readers_traffic_on():
+    assert Step(redirect="/compare/?models=a,b,c").location({"requests": "5"}) == (
+        "/compare/?models=a,b,c&requests=5"
+    )
+    assert Step(redirect="/compare/a-vs-b/").location({"requests": "5", "mode": ""}) == (
+        "/compare/a-vs-b/?requests=5&mode="
+    )
+    assert Step(redirect="/compare/a-vs-b/").location({}) == "/compare/a-vs-b/"
 
 
 # The tables (pure).
@@ -148,8 +199,6 @@ def test_the_benchmarks_most_models_share_come_first_with_a_dash_where_one_has_n
 
 
 # The page.
-
-pytestmark = pytest.mark.django_db
 
 
 def header_names(response, section):
@@ -226,10 +275,53 @@ def test_more_than_four_models_is_a_400(client, reference_catalog, make_model):
     assert "Compare at most 4 models at once: remove 1." in visible_text(response.content.decode())
 
 
-def test_an_unpublished_model_is_unknown_and_a_long_list_is_refused(client, reference_catalog):
+def test_an_unpublished_model_is_unknown_and_a_long_list_is_refused(
+    client, reference_catalog, django_assert_max_num_queries
+):
     LanguageModel.objects.filter(slug=LING).update(is_published=False)
     assert client.get(THREE).status_code == 400
-    assert client.get("/compare/", {"models": "a," * 600}).status_code == 400
+
+    with django_assert_max_num_queries(2):  # the traffic defaults; no model is read
+        response = client.get(f"/compare/?models={'a,' * 600}&models={SPARK}")
+    assert response.status_code == 400
+    assert "Name at most 4 models, commas between them." in visible_text(response.content.decode())
+
+
+def test_an_address_with_characters_no_slug_has_is_a_400_on_either_database(
+    client, reference_catalog
+):
+    response = client.get("/compare/", {"models": f"{SPARK},{QWEN}\x00x,{LING}"})
+
+    assert response.status_code == 400
+    assert "holds only letters, digits, hyphens and underscores" in visible_text(
+        response.content.decode()
+    )
+
+
+def test_an_address_is_exact_as_a_pair_pages_is(client, reference_catalog, make_model):
+    mixed = make_model("Mixed Case")
+    LanguageModel.objects.filter(pk=mixed.pk).update(slug="Mixed-Case")
+
+    assert client.get("/compare/", {"models": f"{SPARK},{QWEN},Mixed-Case"}).status_code == 200
+    assert client.get("/compare/", {"models": f"{SPARK},{QWEN},mixed-case"}).status_code == 400
+
+
+def test_one_model_left_is_named_with_its_remove_button(client, reference_catalog):
+    response = client.get("/compare/", {"models": SPARK})
+
+    document = lxml.html.fromstring(response.content)
+    assert response.status_code == 400
+    assert document.xpath("//button[@name='remove']/@value") == [SPARK]
+
+
+def test_an_unknown_address_is_said_even_when_the_model_to_add_names_none(
+    client, reference_catalog
+):
+    response = lineup(client, (SPARK, QWEN, LING, "nope"), add="zzz")
+
+    text = visible_text(response.content.decode())
+    assert response.status_code == 400
+    assert "No published model has the address “nope”." in text
 
 
 def test_a_repeated_model_redirects_to_the_lineup_without_it(client, reference_catalog):
@@ -274,7 +366,8 @@ def test_removing_a_model_leaves_the_others_or_their_pair(client, reference_cata
         302,
         f"/compare/?models={QWEN},{LING},{fourth.slug}",
     )
-    assert (to_pair.status_code, to_pair["Location"]) == (301, f"/compare/{LING}-vs-{QWEN}/")
+    # The pair it leaves depends on the catalog's names: a temporary redirect.
+    assert (to_pair.status_code, to_pair["Location"]) == (302, f"/compare/{LING}-vs-{QWEN}/")
 
 
 def test_with_htmx_an_add_loads_the_new_lineup_into_the_page(client, reference_catalog):
@@ -298,6 +391,21 @@ def test_with_htmx_a_remove_down_to_two_goes_to_their_pair_page(client, referenc
     assert response["HX-Redirect"] == f"/compare/{SPARK}-vs-{QWEN}/"
 
 
+def test_a_history_restore_of_an_add_gets_a_whole_page_not_a_header(client, reference_catalog):
+    restore = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    response = lineup(client, (QWEN, SPARK), headers=restore, add="Ling")
+
+    assert response.status_code == 302
+    assert "HX-Location" not in response
+
+
+def test_the_autocomplete_answers_an_empty_add_field_with_no_suggestions(client):
+    response = client.get("/compare/autocomplete/", {"add": ""})
+
+    assert response.status_code == 200
+    assert "<option" not in response.content.decode()
+
+
 def test_with_htmx_the_lineup_answers_its_section_and_its_title(client, reference_catalog):
     response = client.get(THREE, headers=HTMX)
 
@@ -314,32 +422,6 @@ def test_the_autocomplete_suggests_for_the_add_field(client, reference_catalog):
 
     assert response.status_code == 200
     assert "Ling-2.6-1T" in response.content.decode()
-
-
-# Queries.
-
-# TrafficDefaults; the published slugs asked; each model's facts: the model, then its tags,
-# capabilities, routes with providers and scores with benchmarks (for all three together);
-# the capability list.
-LINEUP_QUERIES = 8
-
-
-@pytest.mark.parametrize("extra_models", [0, 297], ids=["3 models", "300 models"])
-def test_the_query_count_does_not_grow_with_the_catalog(
-    client, reference_catalog, django_assert_num_queries, extra_models
-):
-    if extra_models:
-        builders.add_models(
-            extra_models,
-            seed=extra_models,
-            providers=list(reference_catalog.providers.values()),
-            tiers=True,
-            scored_too=[reference_catalog.spark, reference_catalog.qwen],
-        )
-        assert LanguageModel.objects.count() == 300
-    with django_assert_num_queries(LINEUP_QUERIES):
-        response = client.get(THREE)
-    assert response.status_code == 200
 
 
 # The ways in: the models list's ticked rows, a pair page's third model.

@@ -15,7 +15,7 @@ FIND_PYTHON := for candidate in $$(pyenv which python 2>/dev/null) python3.13 py
 	    command -v $$candidate; exit 0; fi; \
 	done; exit 1
 
-.PHONY: run test test-fast test-slow test-fuzz lint format migrations-check venv install migrate demo editor superuser audit bench clean real-catalog
+.PHONY: run test test-fast test-slow test-fuzz lint format migrations-check venv install migrate demo editor superuser audit bench clean real-catalog sync
 
 $(PY):
 	@python=$$($(FIND_PYTHON)) || { echo "LLM Reference needs Python 3.12 or newer (Django 6.1), and none was found. Install one (pyenv install 3.13) and run make again." >&2; exit 1; }; \
@@ -60,6 +60,11 @@ real-catalog: install
 	$(REAL_ENV) $(PY) manage.py refresh_similar
 	$(REAL_ENV) $(PY) manage.py catalog_report
 	$(REAL_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+## Every configured catalog source (CATALOG_SYNC_*), one run each: for cron (README, "Catalog
+## sync"). The environment is the site's own (.env), debug included: none is forced here.
+sync: install
+	$(PY) manage.py sync_sources
 
 ## The test suite (SQLite by default; set DATABASE_URL=postgres://… for PostgreSQL), with
 ## branch coverage of catalog, comparisons, config and presentation, and the ten slowest

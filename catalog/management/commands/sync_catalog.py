@@ -1,4 +1,4 @@
-"""python manage.py sync_catalog {modelsdev,openrouter,genai-prices} PATH_OR_URL [--dry-run]"""
+"""python manage.py sync_catalog {modelsdev,openrouter,genai-prices,aider} PATH_OR_URL [--dry-run]"""
 
 import sys
 
@@ -47,18 +47,30 @@ class Command(BaseCommand):
         )
 
     def handle(self, source, location, dry_run, **options):
-        run = start_run(source, location, dry_run=dry_run)
-        self.stderr.write(f"Sync run #{run.pk}: {source} from {location}")
-        run = execute(run, progress=ProgressBar(sys.stderr))
-        for skip in run.skipped_inputs.all()[:20]:
-            self.stderr.write(f"  skipped {skip.ref}: {skip.reason}")
-        if run.skipped > 20:
-            self.stderr.write(f"  … and {run.skipped - 20:,} more (see the run in the admin)")
-        summary = (
-            f"{'Dry run' if run.dry_run else 'Run'} #{run.pk} {run.get_status_display()}: "
-            f"{run.created:,} created, {run.updated:,} updated, {run.proposed:,} proposed, "
-            f"{run.unchanged:,} unchanged, {run.skipped:,} skipped"
-        )
+        run = sync_with_progress(self.stderr, source, location, dry_run)
+        summary = run_summary(run)
         if run.status != run.Status.SUCCEEDED:
             raise CommandError(f"{summary}. {run.error}")
         self.stdout.write(summary + (" (nothing was written)." if run.dry_run else "."))
+
+
+def sync_with_progress(stderr, source, location, dry_run=False):
+    """One sync run of `source` from `location`, its progress and its first skipped inputs
+    on `stderr`; the run, whatever its end."""
+    run = start_run(source, location, dry_run=dry_run)
+    stderr.write(f"Sync run #{run.pk}: {source} from {location}")
+    run = execute(run, progress=ProgressBar(sys.stderr))
+    for skip in run.skipped_inputs.all()[:20]:
+        stderr.write(f"  skipped {skip.ref}: {skip.reason}")
+    if run.skipped > 20:
+        stderr.write(f"  … and {run.skipped - 20:,} more (see the run in the admin)")
+    return run
+
+
+def run_summary(run) -> str:
+    """ "Run #12 succeeded: 3 created, 1 updated, 0 proposed, 870 unchanged, 4 skipped"."""
+    return (
+        f"{'Dry run' if run.dry_run else 'Run'} #{run.pk} {run.get_status_display()}: "
+        f"{run.created:,} created, {run.updated:,} updated, {run.proposed:,} proposed, "
+        f"{run.unchanged:,} unchanged, {run.skipped:,} skipped"
+    )

@@ -1,4 +1,5 @@
-"""python manage.py sync_catalog {modelsdev,openrouter,genai-prices,aider} PATH_OR_URL [--dry-run]"""
+"""python manage.py sync_catalog SOURCE PATH_OR_URL [--dry-run]: one run of one source
+(modelsdev, openrouter, genai-prices, aider)."""
 
 import sys
 

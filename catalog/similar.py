@@ -20,13 +20,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import partial
 
 from django.db import transaction
 from django.tasks import task
 
 from catalog.changes import catalog_changed
-from catalog.dependencies import depends_on, memoized, record_key, set_key, table_key
+from catalog.dependencies import depends_on, record_key, set_key, table_key
 from catalog.facts import ModelFacts
 from catalog.models import CatalogState, LanguageModel, ModelCapability, SimilarModel
 from catalog.sync import identity
@@ -235,18 +234,15 @@ def similar_models(
     model: ModelFacts | LanguageModel, exclude_slugs: Iterable[str], limit: int
 ) -> list[tuple[str, str]]:
     """(name, slug) of up to `limit` published models most like `model` (its facts, or
-    the record), best first, from the stored ranking: one query, or none where a memo keeps
-    the model's first ones between requests (catalog/dependencies.py: a pair page reads
-    the same two lists as every other pair of its models)."""
-    excluded = set(exclude_slugs)
-    wanted = limit + len(excluded)  # enough that `limit` remain once the excluded are out
-    ranking = memoized(f"similar:{model.slug}:{wanted}", partial(_ranking, model, wanted))
-    return [(name, slug) for name, slug in ranking if slug not in excluded][:limit]
+    the record), best first, from the stored ranking: one query.
 
-
-def _ranking(model: ModelFacts | LanguageModel, limit: int) -> list[tuple[str, str]]:
+    Read anew for each page, never kept by the memo: a page depends on the models it links
+    to, and a kept list cut for one page (its own exclusions) would make every other page
+    reading it depend on models it does not show (a route's write that refreshes a model's
+    corroboration would then purge them)."""
     rows = (
         SimilarModel.objects.filter(model__slug=model.slug, similar__is_published=True)
+        .exclude(similar__slug__in=list(exclude_slugs))
         .order_by("rank")
         .values_list("similar__name", "similar__slug", "similar_id")
     )

@@ -1,5 +1,5 @@
-"""Plain data the pages build from the catalog (a model's facts, its first similar models,
-the capabilities, the traffic defaults), kept in each process's memory between requests,
+"""Plain data the pages build from the catalog (a model's facts, the capabilities, the
+traffic defaults), kept in each process's memory between requests,
 as the page cache keeps pages: with the keys it read and the catalog version read before
 building it, and used while none of those keys is newer (config/page_cache.py tells the
 story). A model's facts are read by every pair page it is in: a crawler's 2,000 pairs of

@@ -1,5 +1,5 @@
-"""The memo (config/memo.py) of a model's facts, its similar models, the capabilities and
-the traffic defaults: kept between requests, used while nothing it read has changed, its
+"""The memo (config/memo.py) of a model's facts, the capabilities and the traffic
+defaults: kept between requests, used while nothing it read has changed, its
 keys recorded by the page that uses it, never kept when nothing was found, and never
 across a day."""
 
@@ -13,11 +13,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from catalog.changes import catalog_changed
-from catalog.dependencies import record_key, recording, set_key
+from catalog.dependencies import record_key, recording
 from catalog.facts import load_models
-from catalog.models import LanguageModel, Route, SimilarModel
-from catalog.similar import refresh_similar_models, similar_models
+from catalog.models import LanguageModel, Route
 from catalog.slugs import pair_url
 
 pytestmark = pytest.mark.django_db
@@ -65,12 +63,13 @@ def test_without_the_page_cache_nothing_is_kept(settings, reference_catalog):
     assert loaded(slugs)[1] == loaded(slugs)[1] > 2  # read together, every time
 
 
-def test_a_pair_page_whose_reads_are_kept_reads_only_key_versions(
+def test_a_pair_page_whose_facts_are_kept_reads_only_its_links_and_key_versions(
     page_cache, reference_catalog, client
 ):
-    """Both models' facts, their similar models, the capabilities and the traffic defaults
-    kept by an earlier answer: another page of the pair (another traffic, not a stored
-    page) reads no catalog table, only the key versions of what it would read."""
+    """Both models' facts, the capabilities and the traffic defaults kept by an earlier
+    answer: another page of the pair (another traffic, not a stored page) reads only the
+    key versions of what it would read, and its own "continue comparing" links (never
+    kept: catalog/similar.py says why)."""
     spark, qwen = reference_catalog.spark, reference_catalog.qwen
     url = pair_url(spark.slug, qwen.slug)
     assert client.get(url).status_code == 200
@@ -81,25 +80,4 @@ def test_a_pair_page_whose_reads_are_kept_reads_only_key_versions(
     assert response.status_code == 200
     assert response["X-Cache"] == "miss"
     tables = {re.search(r'FROM "(\w+)"', query["sql"]).group(1) for query in queries}
-    assert tables == {"catalog_keyversion", "catalog_catalogstate"}
-
-
-def test_a_kept_similar_list_follows_a_rename_and_a_new_ranking(page_cache, reference_catalog):
-    spark, qwen = reference_catalog.spark, reference_catalog.qwen
-    refresh_similar_models()
-    first = similar_models(spark, [], 5)
-    assert first
-    assert similar_models(spark, [], 5) == first
-    similar = LanguageModel.objects.get(slug=first[0][1])
-
-    similar.name = "Renamed Model"
-    similar.save()
-    assert similar_models(spark, [], 5)[0] == ("Renamed Model", similar.slug)
-
-    SimilarModel.objects.filter(model=spark).delete()  # as the refresh replaces a list
-    catalog_changed([set_key(SimilarModel, "model", spark.pk)])
-    assert similar_models(spark, [], 5) == []
-    assert (
-        similar_models(qwen, [spark.slug], 5)
-        == [pair for pair in similar_models(qwen, [], 6) if pair[1] != spark.slug][:5]
-    )
+    assert tables == {"catalog_keyversion", "catalog_catalogstate", "catalog_similarmodel"}

@@ -16,7 +16,6 @@ from ninja import Field, Query, Schema
 from catalog.api import queries, records
 from catalog.api.endpoints import ERRORS, api, links
 from catalog.api.schemas import ModelOut
-from catalog.dependencies import memoized
 from catalog.facts import load_models
 from catalog.models import Route
 from comparisons.cost import CHEAPEST, LIST_PRICE, MAX_MONTHLY_TOKENS, Pricing, Traffic, model_cost
@@ -94,7 +93,7 @@ def monthly(model, traffic: Traffic, basis: str) -> dict | None:
 
 def asked_traffic(query: CompareQuery) -> Traffic:
     """The traffic asked, its missing parts the site's defaults."""
-    defaults = memoized("traffic-defaults", TrafficDefaults.load).as_traffic()
+    defaults = TrafficDefaults.kept().as_traffic()
     return Traffic(
         defaults.requests_per_month if query.requests is None else query.requests,
         defaults.input_tokens if query.input_tokens is None else query.input_tokens,

@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Greatest, Least
 
+from catalog.dependencies import memoized
 from catalog.models import LanguageModel, TrackedQuerySet, Versioned
 from catalog.slugs import pair_url
 from comparisons.cost import MAX_MONTHLY_TOKENS, Traffic
@@ -56,6 +57,12 @@ class TrafficDefaults(Versioned):
     def load(cls):
         defaults, _ = cls.objects.get_or_create(pk=1)
         return defaults
+
+    @classmethod
+    def kept(cls):
+        """`load()`, kept between requests where a memo is (catalog/dependencies.py), with
+        the page reading it depending on its key: what the public pages and the API read."""
+        return memoized("traffic-defaults", cls.load)
 
     def as_traffic(self):
         return Traffic(self.requests_per_month, self.input_tokens, self.output_tokens)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseLocation
 
-from catalog.dependencies import memoized, precise
+from catalog.dependencies import precise
 from catalog.models import LanguageModel
 from catalog.slugs import pair_url, parse_pair_slug
 from comparisons.cost import FOR_THE_PAIR
@@ -63,14 +63,19 @@ def compare(request):
 def lineup(request):
     """Two to four models side by side; an add or a remove sends the reader to the new
     lineup's address (htmx loads it into the page's lineup section)."""
-    defaults = memoized("traffic-defaults", TrafficDefaults.load).as_traffic()
+    defaults = TrafficDefaults.kept().as_traffic()
     read = read_lineup_request(request.GET, defaults)
     fragment = wants_fragment(request)
     if read.page is None:
         return lineup_redirect(read, fragment)
     precise()  # the page's reads declare what they show (catalog/dependencies.py)
-    context = {"page": read.page, "meta": read.page.meta, "read": read, "fragment": fragment}
-    context["max_models"] = MAX_MODELS
+    context = {
+        "page": read.page,
+        "meta": read.page.meta,
+        "read": read,
+        "fragment": fragment,
+        "max_models": MAX_MODELS,
+    }
     template = "lineup_section" if fragment else "lineup"
     response = render(request, f"comparisons/{template}.html", context, status=read.status)
     if fragment:
@@ -143,7 +148,7 @@ def pair_detail(request, pair):
     pair = load_pair(requested.first, requested.second)
     if pair is None:
         raise Http404("No such pair of published models.")
-    traffic_defaults = memoized("traffic-defaults", TrafficDefaults.load)
+    traffic_defaults = TrafficDefaults.kept()
     defaults = traffic_defaults.as_traffic()
     a, b = pair
     form = TrafficForm.from_query(request.GET, defaults, providers=shared_priced_providers(a, b))

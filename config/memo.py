@@ -1,9 +1,9 @@
 """Plain data the pages build from the catalog (a model's facts, the capabilities, the
-traffic defaults), kept in each process's memory between requests,
-as the page cache keeps pages: with the keys it read and the catalog version read before
-building it, and used while none of those keys is newer (config/page_cache.py tells the
-story). A model's facts are read by every pair page it is in: a crawler's 2,000 pairs of
-864 models read each model's facts once, not 5 times.
+traffic defaults), kept in each process's memory between requests, as the page cache keeps
+pages: with the keys it read and the catalog version read before building it, and used
+while none of those keys is newer (config/page_cache.py tells the story). A model's facts
+are read by every pair page it is in: a crawler's 2,000 pairs of 864 models read each
+model's facts once, not 5 times.
 
 On where the page cache is (PAGE_CACHE), in the same process for every thread; a page
 built from a kept value depends on the value's keys, as if it had read them itself.

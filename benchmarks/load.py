@@ -128,10 +128,11 @@ def run_in_site(script, database_url):
     ).stdout
 
 
-def build_catalog(server_url, database_url, models):
-    """The throwaway database: migrated, the demo catalog, `models` more, ranked, analyzed."""
-    psql(server_url, f"DROP DATABASE IF EXISTS {DATABASE_NAME} WITH (FORCE)")
-    psql(server_url, f"CREATE DATABASE {DATABASE_NAME}")
+def build_catalog(server_url, database_url, models, name=DATABASE_NAME):
+    """The throwaway database `name` (at `database_url`): migrated, the demo catalog,
+    `models` more, ranked, analyzed."""
+    psql(server_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    psql(server_url, f"CREATE DATABASE {name}")
     script = f"""
 import django
 django.setup()

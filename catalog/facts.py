@@ -11,15 +11,16 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import partial
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from catalog import derived
 from catalog.dependencies import depends_on, memo_active, memoized, set_key, table_key
-from catalog.formatting import route_label
+from catalog.formatting import route_label, tier_name
 from catalog.indexing import record_indexable
 from catalog.lifecycle import LifecycleBadge, lifecycle_badge, retired
 from catalog.models import (
+    ROUTE_PLACE,
     BenchmarkScore,
     Capability,
     Curated,
@@ -27,6 +28,7 @@ from catalog.models import (
     LanguageModel,
     ModelCapability,
     Route,
+    serving_marks,
 )
 from catalog.pricing import (
     Prices,
@@ -67,6 +69,7 @@ class RouteFacts:
     input_price: Decimal | None
     output_price: Decimal | None
     stamps: tuple[ReviewStamp, ...] = ()
+    cached_input_price: Decimal | None = None  # input read from the provider's cache
     service_mode: str = ""  # "" for the standard way of buying; "batch", "flex"…
     context_above: int = 0  # a context tier: applies to requests above this many input tokens
     retires_on: date | None = None
@@ -197,11 +200,16 @@ class ModelFacts:
 
     @property
     def list_routes(self) -> tuple[RouteFacts, ...]:
-        """The routes of the maker's list price: at its own API, sold per token, those
-        served without a mark of their own (a region, a dated snapshot) where any is."""
-        own = [r for r in self.routes if r.at_maker_api and is_price(r.pricing_kind)]
-        plain = [route for route in own if not route.marks]
-        return tuple(plain or own)
+        return list_routes(self.routes)
+
+
+def list_routes(routes: Iterable[RouteFacts]) -> tuple[RouteFacts, ...]:
+    """The routes of the maker's list price among a model's `routes`: at its own API, sold
+    per token, those served without a mark of their own (a region, a dated snapshot) where
+    any is."""
+    own = [route for route in routes if route.at_maker_api and is_price(route.pricing_kind)]
+    plain = [route for route in own if not route.marks]
+    return tuple(plain or own)
 
 
 def model_queryset() -> QuerySet[LanguageModel]:
@@ -277,29 +285,92 @@ def _stamp(label: str, record: Curated) -> ReviewStamp:
 def route_facts(route: Route, model: LanguageModel, today: date) -> RouteFacts:
     """Plain facts of a route (its provider loaded) of `model`: its prices only where it
     is sold per token (catalog/pricing.py)."""
-    input_price, output_price = token_prices(
-        route.pricing_kind, route.input_price, route.output_price
+    provider = route.provider
+    return plain_route_facts(
+        route,
+        (provider.name, provider.slug, provider.lab_id),
+        model.organization_id,
+        today,
+        stamps=(_stamp(f"{route} route", route), _stamp(f"{provider} (provider)", provider)),
     )
+
+
+def plain_route_facts(
+    route, provider: tuple[str, str, int | None], maker_id: int, today: date, stamps=()
+) -> RouteFacts:
+    """Plain facts of `route` (a Route, or a row with its fields' names) at `provider`
+    (name, slug, the lab whose API it is) of a model made by the organization `maker_id`."""
+    kind = route.pricing_kind
+    input_price, output_price = token_prices(kind, route.input_price, route.output_price)
+    marks = serving_marks(route)
     return RouteFacts(
-        provider=route.provider.name,
-        provider_slug=route.provider.slug,
-        tier=route.tier,
+        provider=provider[0],
+        provider_slug=provider[1],
+        tier=tier_name(route.service_mode, route.context_above, marks),
         input_price=input_price,
         output_price=output_price,
-        stamps=(
-            _stamp(f"{route} route", route),
-            _stamp(f"{route.provider} (provider)", route.provider),
-        ),
+        cached_input_price=route.cached_input_price if is_price(kind) else None,
+        stamps=stamps,
         service_mode=route.service_mode,
         context_above=route.context_above,
         retires_on=route.retires_on,
         retired=retired(route.retires_on, today),
         lifecycle=lifecycle_badge(route.retires_on, route.is_deprecated, today),
-        pricing_kind=route.pricing_kind,
-        at_maker_api=route.provider.lab_id is not None
-        and route.provider.lab_id == model.organization_id,
-        marks=", ".join(route.serving_marks),
+        pricing_kind=kind,
+        at_maker_api=provider[2] is not None and provider[2] == maker_id,
+        marks=", ".join(marks),
         pk=route.pk,
+    )
+
+
+# What `serving_routes_of` reads of each route, under the names `plain_route_facts` reads.
+ROUTE_FACT_FIELDS = (
+    "pk",
+    "model_id",
+    "model__organization_id",
+    "provider__name",
+    "provider__slug",
+    "provider__lab_id",
+    "pricing_kind",
+    "input_price",
+    "output_price",
+    "cached_input_price",
+    "retires_on",
+    "is_deprecated",
+    *ROUTE_PLACE,
+)
+
+
+def serving_routes_of(
+    models: QuerySet[LanguageModel], today: date, condition: Q | None = None
+) -> dict[int, tuple[RouteFacts, ...]]:
+    """The routes served `today` of `models` (those meeting `condition`) as plain facts (no
+    review stamps) keyed by model id, each price under half the maker's list price among
+    them marked: one query for any number of models, of plain rows."""
+    rows = (
+        Route.objects.serving(today)
+        .filter(condition or Q(), model__in=models.values("pk"))
+        .order_by()
+        .values_list(*ROUTE_FACT_FIELDS, named=True)
+    )
+    by_model: dict[int, list[RouteFacts]] = {}
+    for row in rows:
+        provider = (row.provider__name, row.provider__slug, row.provider__lab_id)
+        facts = plain_route_facts(row, provider, row.model__organization_id, today)
+        by_model.setdefault(row.model_id, []).append(facts)
+    return {
+        pk: marked_routes(tuple(routes), offers(tuple(routes))[0])
+        for pk, routes in by_model.items()
+    }
+
+
+def marked_routes(
+    routes: tuple[RouteFacts, ...], list_price: PriceQuote | None
+) -> tuple[RouteFacts, ...]:
+    """A model's `routes` with each price under half its maker's `list_price` marked."""
+    return with_discounts_marked(
+        routes,
+        (list_price.input_price, list_price.output_price) if list_price else (None, None),
     )
 
 
@@ -359,10 +430,7 @@ def model_facts(model: LanguageModel) -> ModelFacts:
     today = timezone.localdate()
     loaded = tuple(route_facts(route, model, today) for route in active_routes(model))
     list_price, cheapest_price = offers(loaded)
-    routes = with_discounts_marked(
-        loaded,
-        (list_price.input_price, list_price.output_price) if list_price else (None, None),
-    )
+    routes = marked_routes(loaded, list_price)
     scores = tuple(
         ScoreFacts(
             benchmark=score.benchmark.name,

@@ -89,8 +89,9 @@ class PriceField(forms.DecimalField):
         return super().to_python(value)
 
 
-class ModelFilterForm(forms.Form):
-    capability = forms.MultipleChoiceField(
+def capability_field():
+    """Capabilities a model must support, each ticked (the choices are set per form)."""
+    return forms.MultipleChoiceField(
         label="Capabilities",
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -99,7 +100,10 @@ class ModelFilterForm(forms.Form):
             "invalid_choice": "Unknown capability “%(value)s”: tick one from the list.",
         },
     )
-    openness = forms.ChoiceField(
+
+
+def openness_field():
+    return forms.ChoiceField(
         label="Openness",
         required=False,
         choices=[("", "Any openness"), *LanguageModel.Openness.choices],
@@ -107,15 +111,10 @@ class ModelFilterForm(forms.Form):
             "invalid_choice": "Unknown openness “%(value)s”: choose one from the list."
         },
     )
-    provider = forms.ChoiceField(
-        label="Provider",
-        required=False,
-        error_messages={
-            "invalid_choice": "No provider “%(value)s” serves a published model: choose one "
-            "from the list.",
-        },
-    )
-    min_context = TokenCountField(
+
+
+def min_context_field():
+    return TokenCountField(
         label="Minimum context window",
         required=False,
         min_value=0,
@@ -127,6 +126,33 @@ class ModelFilterForm(forms.Form):
             "max_value": f"Enter at most {MAX_CONTEXT:,} tokens.",
         },
     )
+
+
+def page_field():
+    """A page of results: a field so that a bad number is answered like a bad filter."""
+    return forms.IntegerField(
+        label="Page",
+        required=False,
+        min_value=1,
+        error_messages={
+            "invalid": "The page must be a whole number, such as 2.",
+            "min_value": "Pages are numbered from 1.",
+        },
+    )
+
+
+class ModelFilterForm(forms.Form):
+    capability = capability_field()
+    openness = openness_field()
+    provider = forms.ChoiceField(
+        label="Provider",
+        required=False,
+        error_messages={
+            "invalid_choice": "No provider “%(value)s” serves a published model: choose one "
+            "from the list.",
+        },
+    )
+    min_context = min_context_field()
     max_price = PriceField(
         label="Maximum output price",
         required=False,
@@ -150,15 +176,7 @@ class ModelFilterForm(forms.Form):
         choices=[(key, label) for key, (label, _) in SORTS.items()],
         error_messages={"invalid_choice": "Unknown sort “%(value)s”: choose one from the list."},
     )
-    page = forms.IntegerField(
-        label="Page",
-        required=False,
-        min_value=1,
-        error_messages={
-            "invalid": "The page must be a whole number, such as 2.",
-            "min_value": "Pages are numbered from 1.",
-        },
-    )
+    page = page_field()
 
     def __init__(self, data, **kwargs):
         super().__init__(data, **kwargs)

@@ -959,6 +959,15 @@ UNMARKED = Q(
 
 def serving_marks(route):
     """How route tables show the way a provider serves a model (catalog/sync/identity.py)."""
+    if not (
+        route.region
+        or route.quantization
+        or route.confidential
+        or route.free_variant
+        or route.snapshot
+        or route.variant
+    ):
+        return ()  # served as the model plainly is, as most routes are
     from catalog.sync.identity import Marks  # the rules' module reads the catalog's models
 
     return Marks(

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.db.models import Q
+
 if TYPE_CHECKING:  # catalog.facts imports the models; the cost rules need only its types
     from catalog.facts import ModelFacts, RouteFacts
 
@@ -28,6 +30,8 @@ class Traffic:
     input_tokens: int
     output_tokens: int
     mode: str = ""  # the service mode to buy in: "" for standard, "batch", "flex"…
+    # The share of each request's input read from the provider's prompt cache (0 to 1).
+    cached_share: Decimal = Decimal(0)
 
     @property
     def monthly_tokens(self) -> int:
@@ -41,14 +45,34 @@ class RouteCost:
 
 
 def monthly_cost(route: "RouteFacts", traffic: Traffic) -> Decimal | None:
-    """USD a month through `route` at `traffic`, or None when a token price is unknown."""
+    """USD a month through `route` at `traffic`, or None when a token price is unknown.
+
+    The cached share of the input is priced at the route's cached-input price where it
+    states one; a route that states none is taken to cache nothing (every input token at
+    the input price). Writing to the cache is not counted: its price and how often a
+    prompt is written depend on the provider's cache rules, which the catalog does not
+    hold."""
     if not route.has_token_prices:
         return None
+    cached = Decimal(0)
+    if route.cached_input_price is not None:
+        cached = traffic.input_tokens * traffic.cached_share
     # Both prices are set past has_token_prices (mypy does not narrow through a property).
     per_request = (
-        traffic.input_tokens * route.input_price + traffic.output_tokens * route.output_price  # type: ignore[operator]
+        (traffic.input_tokens - cached) * route.input_price  # type: ignore[operator]
+        + cached * (route.cached_input_price or 0)
+        + traffic.output_tokens * route.output_price  # type: ignore[operator]
     )
     return traffic.requests_per_month * per_request / TOKENS_PER_PRICE_UNIT
+
+
+def applicable_condition(traffic: Traffic) -> Q:
+    """The routes `applicable_routes` may keep for `traffic`, as a condition on Route rows:
+    its service mode, and a context tier only below its requests' input (it still picks
+    each provider's highest). Retired routes are the caller's to leave out."""
+    return Q(service_mode=traffic.mode) & (
+        Q(context_above=0) | Q(context_above__lt=traffic.input_tokens)
+    )
 
 
 def applicable_routes(routes: Iterable["RouteFacts"], traffic: Traffic) -> list["RouteFacts"]:

@@ -5,11 +5,20 @@
 All are GET forms whose errors say, beside the field, what is wrong.
 """
 
+from dataclasses import replace
+from decimal import Decimal
 from typing import Any, cast
 
 from django import forms
 from django.urls import reverse
 
+from catalog.forms import (
+    PriceField,
+    capability_field,
+    min_context_field,
+    openness_field,
+    page_field,
+)
 from catalog.models import Route
 from catalog.slugs import pair_url
 from comparisons.cost import (
@@ -21,6 +30,8 @@ from comparisons.cost import (
     Pricing,
     Traffic,
 )
+from comparisons.cost_ranking import ORDERS, Filters
+from comparisons.cost_sql import BY_SCORE
 from comparisons.picker import MAX_QUERY_LENGTH, find_candidates, resolve
 
 TRAFFIC_FIELDS = ("requests", "input_tokens", "output_tokens", "mode", "pricing", "provider")
@@ -31,6 +42,9 @@ PRICING_CHOICES = [
     (AT_PROVIDER, "A provider I choose"),
 ]
 PICKER_FIELDS = ("a", "b")
+# What `/cost/` is asked besides a workload and a page.
+COST_CHOICES = ("capability", "min_context", "openness", "maker", "max_cost", "benchmark", "order")
+MAX_COST = Decimal(10**12)  # USD a month: past any traffic the calculator takes
 
 
 class CountField(forms.IntegerField):
@@ -316,3 +330,146 @@ class AddModelForm(ModelsForm):
 
     def clean_add(self):
         return self.resolve_field("add")
+
+
+class CostForm(WorkloadForm):
+    """`/cost/`: a workload, what narrows the models ranked by its cost, the order, and
+    optionally a benchmark to show beside the costs. Always bound: a field the query does
+    not name takes its default, so every address is a ranking, and a bad value a 400."""
+
+    FIELDS = (*WorkloadForm.FIELDS, "cached")
+
+    cached = forms.DecimalField(
+        label="Input read from cache, %",
+        min_value=0,
+        max_value=100,
+        max_digits=5,
+        decimal_places=2,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+        help_text="The share of each request's input served from the provider's prompt cache, "
+        "at its cache price where it states one.",
+        error_messages={
+            "invalid": "Enter a percentage from 0 to 100, such as 50.",
+            "min_value": "Enter a percentage from 0 to 100, such as 50.",
+            "max_value": "Enter a percentage from 0 to 100, such as 50.",
+            "max_digits": "Enter a percentage from 0 to 100, such as 50.",
+            "max_decimal_places": "Enter a percentage with at most 2 digits after the point.",
+            "max_whole_digits": "Enter a percentage from 0 to 100, such as 50.",
+        },
+    )
+    capability = capability_field()
+    min_context = min_context_field()
+    openness = openness_field()
+    maker = forms.ChoiceField(
+        label="Maker",
+        required=False,
+        error_messages={
+            "invalid_choice": "No maker “%(value)s” has a published model: choose one from the "
+            "list."
+        },
+    )
+    max_cost = PriceField(
+        label="Maximum monthly cost, USD",
+        required=False,
+        min_value=0,
+        max_value=MAX_COST,
+        max_digits=16,
+        decimal_places=2,
+        help_text="Only models known to cost at most this a month (on the order's basis).",
+        error_messages={
+            "invalid": "Enter an amount in USD, such as 500.",
+            "min_value": "Enter an amount of 0 or more.",
+            "max_value": f"Enter at most ${MAX_COST:,}.",
+            "max_digits": f"Enter at most ${MAX_COST:,}.",
+            "max_whole_digits": f"Enter at most ${MAX_COST:,}.",
+            "max_decimal_places": "Enter an amount with at most 2 digits after the point.",
+        },
+    )
+    benchmark = forms.ChoiceField(
+        label="Show a benchmark",
+        required=False,
+        help_text="Its score beside the costs, to read cost against quality.",
+        error_messages={
+            "invalid_choice": "No benchmark “%(value)s” has a published score: choose one from "
+            "the list."
+        },
+    )
+    order = forms.ChoiceField(
+        label="Rank by",
+        required=False,
+        choices=list(ORDERS.items()),
+        error_messages={"invalid_choice": "Unknown order “%(value)s”: choose one from the list."},
+    )
+    page = page_field()
+
+    def __init__(self, *args, makers=(), benchmarks=(), capabilities=(), **kwargs):
+        """`makers`, `benchmarks` and `capabilities`: (slug, name) of each choice."""
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["maker"]).choices = [("", "Any maker"), *makers]
+        cast(forms.ChoiceField, self.fields["benchmark"]).choices = [("", "None"), *benchmarks]
+        cast(forms.ChoiceField, self.fields["capability"]).choices = list(capabilities)
+        self.fields["min_context"].widget.attrs["list"] = "context-sizes"
+
+    @staticmethod
+    def initial_values(defaults: Traffic) -> dict[str, Any]:
+        return {**WorkloadForm.initial_values(defaults), "cached": Decimal(0)}
+
+    @classmethod
+    def from_query(cls, query, defaults, **kwargs):
+        """Bound to the query string, the workload's fields it does not name at their
+        defaults ("?requests=2000000" is a fine link to share)."""
+        initial = cls.initial_values(defaults)
+        data = query.copy()
+        for name in cls.FIELDS:
+            if name not in data:
+                data[name] = initial[name]
+        form = cls(data, initial=initial, **kwargs)
+        form.named = [name for name in cls.FIELDS if name in query]
+        form.asked = query
+        return form
+
+    asked: Any = {}  # the query string as the reader wrote it: what links carry on
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("order") == BY_SCORE and not cleaned_data.get("benchmark"):
+            self.add_error(
+                "benchmark",
+                forms.ValidationError(
+                    "Choose the benchmark to rank by, or rank by cost.", code="no_benchmark"
+                ),
+            )
+        return cleaned_data
+
+    def traffic(self):
+        values = self.cleaned_data if self.is_bound else self.initial
+        share = values.get("cached") or Decimal(0)
+        return replace(super().traffic(), cached_share=share / 100)
+
+    def filters(self) -> Filters:
+        data = self.cleaned_data
+        return Filters(
+            capabilities=tuple(data.get("capability") or ()),
+            min_context=data.get("min_context"),
+            openness=data.get("openness") or "",
+            maker=data.get("maker") or "",
+        )
+
+    @property
+    def is_default(self) -> bool:
+        """The valid form asks for the default ranking: the default workload, and no
+        filter, order or benchmark (a page number aside)."""
+        return not self.named and all(
+            self.cleaned_data.get(name) in (None, "", []) for name in COST_CHOICES
+        )
+
+
+def errors_in_words(form: forms.Form) -> str:
+    """A form's errors in one line, each after its field's label: for an answer that is not
+    a page (a file)."""
+    return " ".join(
+        f"{form.fields[name].label if name in form.fields else name}: "
+        + " ".join(str(message) for message in messages)
+        for name, messages in form.errors.items()
+    )

@@ -1,4 +1,5 @@
-"""The sitemap's pairs section (the root URLconf lists it beside the catalog's sections).
+"""The sitemap's pairs section, and its section of `/cost/` (the root URLconf lists them
+beside the catalog's sections).
 
 It lists the related pairs of indexable models (catalog/indexing.py), at their canonical
 URLs: the pairs of one family, of similar models and the featured ones
@@ -9,8 +10,8 @@ page's Last-Modified header is.
 
 from functools import cached_property
 
-from catalog.models import LanguageModel
-from catalog.sitemaps import SlugSitemap, sitemap_row
+from catalog.models import LanguageModel, catalog_changed_at
+from catalog.sitemaps import PageSitemap, SlugSitemap, sitemap_row
 from catalog.slugs import PAIR_SEPARATOR
 from comparisons.models import TrafficDefaults
 from comparisons.related import related_pairs
@@ -65,3 +66,14 @@ class PairSitemap(SlugSitemap):
                 f"{head}{first.xml_slug}{PAIR_SEPARATOR}{second.xml_slug}{middle}"
                 f"{later.xml_lastmod}</lastmod></url>\n"
             )
+
+
+class CostSitemap(PageSitemap):
+    """`/cost/`, every model ranked by the cost of the default workload, once a model is
+    published: it changes with any model, route or provider, and with the default traffic."""
+
+    def rows(self):
+        changed = catalog_changed_at()
+        if not LanguageModel.objects.published().exists() or changed is None:
+            return []
+        return [("comparisons:cost", max(changed, TrafficDefaults.load().updated_at))]

@@ -9,4 +9,6 @@ urlpatterns = [
     # Before the pair pattern, which "autocomplete" would otherwise match as a slug.
     path("compare/autocomplete/", views.autocomplete, name="compare_autocomplete"),
     path("compare/<slug:pair>/", views.pair_detail, name="pair_detail"),
+    path("cost/", views.cost, name="cost"),
+    path("cost/workload-cost.csv", views.cost_csv, name="cost_csv"),
 ]

@@ -1,8 +1,16 @@
 """The comparisons' public pages: home, the compare picker and its autocomplete, and the
-pair page (or its cost part, for htmx), a lineup of up to four models. Each parses its
+pair page (or its cost part, for htmx), a lineup of up to four models, and every model
+ranked by a workload's cost (or its results, for htmx; or a CSV file). Each parses its
 input, calls one read, renders."""
 
-from django.http import Http404, HttpResponseBadRequest, HttpResponsePermanentRedirect
+from django.core.paginator import InvalidPage
+from django.http import (
+    Http404,
+    HttpResponseBadRequest,
+    HttpResponsePermanentRedirect,
+    StreamingHttpResponse,
+)
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
@@ -10,11 +18,20 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseLocation
 
+from catalog.api.csv_downloads import csv_lines
 from catalog.dependencies import precise
+from catalog.forms import CONTEXT_SUGGESTIONS
 from catalog.models import LanguageModel
 from catalog.slugs import pair_url, parse_pair_slug
 from comparisons.cost import FOR_THE_PAIR
-from comparisons.forms import PICKER_FIELDS, AddModelForm, PickerForm, TrafficForm
+from comparisons.cost_page import csv_rows, read_choices, read_cost_page
+from comparisons.forms import (
+    PICKER_FIELDS,
+    AddModelForm,
+    PickerForm,
+    TrafficForm,
+    errors_in_words,
+)
 from comparisons.home_page import read_home_page
 from comparisons.lineup import MAX_MODELS, read_lineup_request
 from comparisons.models import TrafficDefaults
@@ -176,3 +193,52 @@ def pair_detail(request, pair):
     return set_last_modified(
         response, [page.last_reviewed.last_modified, traffic_defaults.updated_at]
     )
+
+
+@require_safe
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+def cost(request):
+    """Every published model ranked by the monthly cost of the reader's workload."""
+    traffic_defaults = TrafficDefaults.kept()
+    choices = read_choices()
+    form = choices.form(request.GET, traffic_defaults.as_traffic())
+    try:
+        page = read_cost_page(form, choices, traffic_defaults.updated_at)
+    except InvalidPage as error:
+        number = form.cleaned_data["page"]
+        raise Http404(f"The ranking has no page {number} for this query.") from error
+    fragment = wants_fragment(request)
+    template = "cost_results" if fragment else "cost"
+    status = 400 if form.errors else 200
+    response = render_page(
+        request,
+        f"comparisons/{template}.html",
+        page,
+        status,
+        form=form,
+        fragment=fragment,
+        context_suggestions=CONTEXT_SUGGESTIONS,
+    )
+    if fragment:
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_safe
+def cost_csv(request):
+    """The whole ranking `/cost/` shows for the same query, as a CSV file."""
+    choices = read_choices()
+    form = choices.form(request.GET, TrafficDefaults.kept().as_traffic())
+    response: HttpResponseBase
+    if not form.is_valid():
+        response = HttpResponseBadRequest(
+            f"No file for this query. {errors_in_words(form)}\n",
+            content_type="text/plain; charset=utf-8",
+        )
+    else:
+        response = StreamingHttpResponse(
+            csv_lines(csv_rows(form, choices)), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = 'attachment; filename="workload-cost.csv"'
+    response["X-Robots-Tag"] = "noindex"
+    return response

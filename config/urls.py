@@ -15,7 +15,7 @@ from catalog.sitemaps import (
     ProviderSitemap,
     RouteSitemap,
 )
-from comparisons.sitemaps import PairSitemap
+from comparisons.sitemaps import CostSitemap, PairSitemap
 from config import views
 
 if settings.ADMIN_REQUIRE_OTP:
@@ -37,6 +37,7 @@ SITEMAPS = {
     "families": FamilySitemap,
     "pairs": PairSitemap,
     "pages": PageSitemap,
+    "cost": CostSitemap,
 }
 
 urlpatterns = [

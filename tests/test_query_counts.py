@@ -58,6 +58,15 @@ def public_urls(catalog):
         "benchmarks sitemap": ("/sitemap-benchmarks.xml", {}),
         "open data": (reverse("catalog:open_data"), {}),
         "pages sitemap": ("/sitemap-pages.xml", {}),
+        "cost sitemap": ("/sitemap-cost.xml", {}),
+        "cost": (reverse("comparisons:cost"), {}),
+        "cost, filtered, by score": (
+            reverse("comparisons:cost")
+            + "?capability=reasoning&max_cost=100000&benchmark=reference-bench&order=score",
+            {},
+        ),
+        "cost, htmx": (reverse("comparisons:cost") + "?requests=2000000", HTMX),
+        "cost API": ("/api/v1/cost?order=list", {}),
     }
 
 
@@ -118,8 +127,9 @@ def test_no_public_page_costs_more_queries_in_a_larger_catalog(
         "compare API": 9,  # the same, with the API's model records and their capabilities
         "picker, a pick": 2,
         "autocomplete": 1,
-        # Each section's rows (the pages section: 8; the pairs: 5), and the catalog version.
-        "sitemap index": 19,
+        # Each section's rows (the pages section: 8; the pairs: 5; cost: 3), and the catalog
+        # version.
+        "sitemap index": 22,
         "models sitemap": 2,
         "providers sitemap": 2,
         "pairs sitemap": 5,  # traffic defaults, models, similar models, featured pairs
@@ -138,4 +148,12 @@ def test_no_public_page_costs_more_queries_in_a_larger_catalog(
         "benchmarks sitemap": 2,
         "open data": 4,  # when the served data last changed; three example slugs
         "pages sitemap": 9,  # open data 1, retiring 3, families 2, benchmarks 2, version 1
+        "cost sitemap": 4,  # a model published? the catalog's and the traffic's changes
+        # The traffic defaults, the makers, the benchmarks, the capabilities; the ranking;
+        # the shown models' routes; the catalog's last change.
+        "cost": 7,
+        # With a benchmark: the setting its scores compare in; no last change to tell.
+        "cost, filtered, by score": 7,
+        "cost, htmx": 7,
+        "cost API": 6,  # the page's, but for the last change
     }

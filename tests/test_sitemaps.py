@@ -49,6 +49,7 @@ def test_index_lists_each_section_and_each_of_its_pages(client, sitemap_catalog,
         (f"{ORIGIN}/sitemap-pairs.xml", CREATED_LASTMOD),
         (f"{ORIGIN}/sitemap-pairs.xml?p=2", CREATED_LASTMOD),
         (f"{ORIGIN}/sitemap-pages.xml", CREATED_LASTMOD),
+        (f"{ORIGIN}/sitemap-cost.xml", CREATED_LASTMOD),  # /cost/: every model by its cost
     ]
     assert response["Last-Modified"] == http_date(CREATED.timestamp())
     assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"
@@ -62,6 +63,7 @@ def test_index_leaves_out_a_section_without_urls(client, make_model):
     assert locs(client.get("/sitemap.xml")) == [
         f"{ORIGIN}/sitemap-models.xml",
         f"{ORIGIN}/sitemap-pages.xml",  # the Open data page: a model is served
+        f"{ORIGIN}/sitemap-cost.xml",  # and ranked by a workload's cost
     ]
     assert client.get("/sitemap-pairs.xml").status_code == 404
     assert client.get("/sitemap-providers.xml").status_code == 404
@@ -151,9 +153,10 @@ def test_sitemap_query_counts(
 
     # A fixed number a section (the pairs also read the traffic defaults: their change
     # changes every pair page; and the similar models and featured pairs that relate two
-    # models; the pages read the open data's stamp and what retires), and
+    # models; the pages read the open data's stamp and what retires; /cost/ whether a model
+    # is published, the catalog's last change and the traffic defaults'), and
     # the catalog's latest change (a URL dropped changes it too): the same for any size.
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(20):
         assert client.get("/sitemap.xml").status_code == 200
     # Reviewed published models; OpenRouter; Alpha on OpenRouter; the pairs of the reviewed
     # ones (all of one family: related).
@@ -190,7 +193,7 @@ def test_every_sitemap_file_validates_against_the_schemas(
     schemas["siteindex"].assertValid(index)
 
     files = locs(client.get("/sitemap.xml"))
-    assert len(files) == 6
+    assert len(files) == 7
     for loc in files:
         schemas["sitemap"].assertValid(xml_of(client.get(loc.removeprefix(ORIGIN))))
 

@@ -26,11 +26,11 @@ class NoSuchPage(LookupError):
     """A page number past the last page."""
 
 
-def page_url(path: str, query: dict[str, str], number: int | None) -> str | None:
+def page_url(path: str, query: dict[str, Any], number: int | None) -> str | None:
     """`path` with `query` and `page=number` (None: no such page)."""
     if number is None:
         return None
-    return f"{path}?{urlencode({**query, 'page': str(number)})}"
+    return f"{path}?{urlencode({**query, 'page': str(number)}, doseq=True)}"
 
 
 def paginate(
@@ -38,7 +38,7 @@ def paginate(
     paging: Paging,
     build: Callable[[Any], dict[str, Any]],
     path: str,
-    query: dict[str, str],
+    query: dict[str, Any],
 ) -> dict[str, Any]:
     """Page `paging.page` of `items`, each made a record by `build`, with links to its
     neighbours (absolute `path` with the request's `query`). A page past the last is

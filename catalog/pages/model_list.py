@@ -130,19 +130,21 @@ def as_query(data: Mapping[str, Any]) -> QueryDict:
     return query
 
 
-def page_url(query: QueryDict, number: int) -> str:
-    """The list at page `number`, with every other parameter of `query` as it is (the
-    filters and the sort); page 1 is the list's own address, with no page parameter."""
+def page_url(query: QueryDict, number: int, path: str = "") -> str:
+    """The list at `path` (the models list's by default) at page `number`, with every other
+    parameter of `query` as it is (the filters and the sort); page 1 is the list's own
+    address, with no page parameter."""
     query = query.copy()
     query.pop("page", None)
     if number > 1:
         query["page"] = str(number)
-    path = reverse("catalog:model_list")
+    path = path or reverse("catalog:model_list")
     return f"{path}?{query.urlencode()}" if query else path
 
 
-def pagination(page: Page, query: QueryDict) -> Pagination | None:
-    """The links from `page` to the other pages of its list; None for a single page."""
+def pagination(page: Page, query: QueryDict, path: str = "") -> Pagination | None:
+    """The links from `page` to the other pages of its list (at `path`: the models list's
+    by default); None for a single page."""
     paginator = page.paginator
     if paginator.num_pages == 1:
         return None
@@ -150,7 +152,7 @@ def pagination(page: Page, query: QueryDict) -> Pagination | None:
         PageLink(
             label=str(number),
             number=number,
-            url=page_url(query, number),
+            url=page_url(query, number, path),
             current=number == page.number,
         )
         if isinstance(number, int)
@@ -158,8 +160,8 @@ def pagination(page: Page, query: QueryDict) -> Pagination | None:
         for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     ]
     return Pagination(
-        previous_url=page_url(query, page.number - 1) if page.has_previous() else "",
-        next_url=page_url(query, page.number + 1) if page.has_next() else "",
+        previous_url=page_url(query, page.number - 1, path) if page.has_previous() else "",
+        next_url=page_url(query, page.number + 1, path) if page.has_next() else "",
         links=links,
     )
 

@@ -1,4 +1,5 @@
-"""models.dev: a tree of TOML files, read in place.
+"""models.dev: a tree of TOML files, read in place; or its two public documents, read by
+URL (`read_documents`).
 
 - `models/<lab>/<id>.toml`: canonical models (key "<lab>/<id>").
 - `providers/<id>/provider.toml`: a provider.
@@ -11,9 +12,21 @@ one-line files holding the relative path of their target. Both are followed, but
 within the tree; a link to nothing (dangling) or outside the tree is skipped with that
 reason, and so is a file that is not TOML. Nothing read can run code: `tomllib` only
 parses.
+
+By URL, https://models.dev/api.json holds the providers, each with its models already merged
+with their `base_model` (which the document no longer names), and
+https://models.dev/models.json the canonical models (`models/`), as models.dev's generator
+writes them (packages/core/src/generate.ts). A provider's model is taken to be the canonical
+model whose key is its id, or its provider's key and its id ("moonshotai/kimi-k2.5" at
+Novita, "openai/gpt-5" at OpenAI), as models.dev's own pages find it; its other models are
+told by name, as any provider's entry is. Both read the same snapshot alike
+(tests/catalog/sync/test_modelsdev_documents.py) but for that, and for what only the files'
+comments say (`stated_cost_unit`).
 """
 
 import hashlib
+import json
+import re
 import tomllib
 from dataclasses import replace
 from pathlib import Path
@@ -65,23 +78,98 @@ def read_tree(root):
         data = reader.read(path)
         if data is None:
             continue
-        ref = reader.ref(path)
-        try:
-            model = source_model(key, data, organization=key.split("/")[0])
-        except SourceError as error:
-            snapshot.skip(ref, str(error))
-            skip_scores(data, ref, snapshot, "its model's file is skipped")
-            continue
-        canonical[key] = data
-        if output_is_text(data, ref, snapshot):
-            snapshot.models.append(replace(model, scores=benchmark_scores(data, ref, snapshot)))
-        else:
-            skip_scores(data, ref, snapshot, "its model is not a language model")
+        if read_canonical(key, data, reader.ref(path), snapshot):
+            canonical[key] = data
 
     for folder in sorted(path for path in (root / "providers").iterdir() if path.is_dir()):
         read_provider(folder, reader, canonical, snapshot)
     snapshot.content_hash = digest.hexdigest()
     return snapshot
+
+
+def read_documents(api_raw, models_raw, location):
+    """A Snapshot of models.dev's api.json (`api_raw`) and models.json (`models_raw`), the
+    bytes fetched from `location` and beside it."""
+    snapshot = Snapshot(source=MODELSDEV, location=str(location))
+    providers, models = json_object(api_raw, "api.json"), json_object(models_raw, "models.json")
+    canonical = {}
+    for key, data in sorted(models.items()):
+        ref = f"models.json#{key}"
+        if not isinstance(data, dict):
+            snapshot.skip(ref, "a model that is not an object")
+            continue
+        if read_canonical(key, data, ref, snapshot):
+            canonical[key] = data
+    for provider_key, provider in sorted(providers.items()):
+        ref = f"api.json#{provider_key}"
+        if not isinstance(provider, dict):
+            snapshot.skip(ref, "a provider that is not an object")
+            continue
+        entries = provider.get("models") or {}
+        if not add_provider(provider_key, provider, ref, snapshot) or not isinstance(entries, dict):
+            continue
+        for model_id, data in sorted(entries.items()):
+            model_ref = f"{ref}/{model_id}"
+            if not isinstance(data, dict):
+                snapshot.skip(model_ref, "a model that is not an object")
+                continue
+            base_key = next(
+                (key for key in (model_id, f"{provider_key}/{model_id}") if key in canonical), ""
+            )
+            try:
+                route = routes_of(provider_key, model_id, data, base_key)
+            except SourceError as error:
+                snapshot.skip(model_ref, str(error))
+                continue
+            if output_is_text(route.merged, model_ref, snapshot):
+                snapshot.routes.extend(route.routes)
+    snapshot.content_hash = hashlib.sha256(api_raw + b"\0" + models_raw).hexdigest()
+    return snapshot
+
+
+def json_object(raw, name):
+    """The JSON object of a document, or SourceError saying what it is instead."""
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise SourceError(f"{name} is not JSON: {error}") from None
+    if not isinstance(data, dict):
+        raise SourceError(f"{name} is not a JSON object of models.dev's")
+    return data
+
+
+def read_canonical(key, data, ref, snapshot):
+    """Add the canonical model `key` (a file of models/, or an entry of models.json) and its
+    benchmark scores; False when it is skipped (saying why)."""
+    try:
+        model = source_model(key, data, organization=key.split("/")[0])
+    except SourceError as error:
+        snapshot.skip(ref, str(error))
+        skip_scores(data, ref, snapshot, "its model's file is skipped")
+        return False
+    if output_is_text(data, ref, snapshot):
+        snapshot.models.append(replace(model, scores=benchmark_scores(data, ref, snapshot)))
+    else:
+        skip_scores(data, ref, snapshot, "its model is not a language model")
+    return True
+
+
+def add_provider(provider_key, data, ref, snapshot):
+    """Add the provider `provider_key` (its provider.toml, or its entry of api.json); False
+    when it is skipped (saying why)."""
+    name = str(data.get("name") or "").strip()
+    if not name:
+        snapshot.skip(ref, "a provider without a name")
+        return False
+    snapshot.providers.append(
+        SourceProvider(
+            key=provider_key,
+            name=name,
+            website=str(data.get("doc") or ""),
+            source_url=f"{SITE}/providers/{provider_key}",
+        )
+    )
+    return True
 
 
 class TreeReader:
@@ -97,20 +185,27 @@ class TreeReader:
 
     def read(self, path):
         """The TOML data of `path`, or None after recording why it was skipped."""
+        data, _ = self.read_with_text(path)
+        return data
+
+    def read_with_text(self, path):
+        """The TOML data of `path` and its text (its comments say what the data cannot),
+        or (None, "") after recording why it was skipped."""
         try:
             raw = self.follow(path)
-            data = tomllib.loads(raw.decode("utf-8"))
+            text = raw.decode("utf-8")
+            data = tomllib.loads(text)
         except SourceError as error:
             self.snapshot.skip(self.ref(path), str(error))
-            return None
+            return None, ""
         except UnicodeDecodeError:
             self.snapshot.skip(self.ref(path), "not UTF-8 text")
-            return None
+            return None, ""
         except tomllib.TOMLDecodeError as error:
             self.snapshot.skip(self.ref(path), f"unparseable TOML: {error}")
-            return None
+            return None, ""
         self.digest.update(self.ref(path).encode() + b"\0" + raw + b"\0")
-        return data
+        return data, text
 
     def follow(self, path):
         """The bytes of `path` after following its links (symbolic, or one-line files)."""
@@ -153,24 +248,14 @@ def read_provider(folder, reader, canonical, snapshot):
         if not (folder / "provider.toml").exists():
             snapshot.skip(reader.ref(folder), "no provider.toml")
         return
-    name = str(data.get("name") or "").strip()
-    if not name:
-        snapshot.skip(reader.ref(folder / "provider.toml"), "a provider without a name")
+    if not add_provider(provider_key, data, reader.ref(folder / "provider.toml"), snapshot):
         return
-    snapshot.providers.append(
-        SourceProvider(
-            key=provider_key,
-            name=name,
-            website=str(data.get("doc") or ""),
-            source_url=f"{SITE}/providers/{provider_key}",
-        )
-    )
     models_folder = folder / "models"
     if not models_folder.is_dir():
         return
     for path in sorted(models_folder.rglob("*.toml")):
         ref = reader.ref(path)
-        data = reader.read(path)
+        data, text = reader.read_with_text(path)
         if data is None:
             continue
         model_id = path.relative_to(models_folder).with_suffix("").as_posix()
@@ -179,6 +264,13 @@ def read_provider(folder, reader, canonical, snapshot):
         except SourceError as error:
             snapshot.skip(ref, str(error))
             continue
+        if unit := stated_cost_unit(text):
+            route = route.without_base_prices()
+            snapshot.skip(
+                ref,
+                f"its prices are per {unit}, as a comment in the file says, not per token: "
+                "the route is kept with no price",
+            )
         if output_is_text(route.merged, ref, snapshot):
             snapshot.routes.extend(route.routes)
 
@@ -196,6 +288,31 @@ class ParsedRoute:
     def __init__(self, merged, routes):
         self.merged = merged
         self.routes = routes
+
+    def without_base_prices(self):
+        """The routes with no price where the file's own [cost] table states them (its
+        service modes' tables are their own)."""
+        first, *others = self.routes
+        return ParsedRoute(self.merged, [replace(first, prices=Prices(), tiers=()), *others])
+
+
+COST_TABLE = re.compile(r"^\[cost\][ \t]*$(?P<body>.*?)(?=^\[|\Z)", re.MULTILINE | re.DOTALL)
+PER_UNIT_COMMENT = re.compile(r"^[ \t]*#[ \t]*per[ \t]+(?P<unit>[^\n]+?)[ \t]*$", re.MULTILINE)
+
+
+def stated_cost_unit(text):
+    """The unit a file's [cost] table says on a comment line of its own that its prices are
+    in, other than tokens ("audio minute": evroc's Voxtral Small, whose 0.0023 is per audio
+    minute, not per 1M tokens); "" when it says none. TOML parsers drop comments: the text
+    is read for it."""
+    table = COST_TABLE.search(text)
+    if table is None:
+        return ""
+    for comment in PER_UNIT_COMMENT.finditer(table.group("body")):
+        unit = comment.group("unit").strip().lower()
+        if "token" not in unit:
+            return unit
+    return ""
 
 
 def merged_with_base(data, base, omit):
@@ -215,6 +332,8 @@ def merged_with_base(data, base, omit):
 
 
 def source_route(provider_key, model_id, data, canonical):
+    """The routes of a provider's model file (`data`), merged with the canonical model its
+    `base_model` names."""
     base_key = str(data.get("base_model") or "")
     merged = data
     if base_key:
@@ -222,6 +341,12 @@ def source_route(provider_key, model_id, data, canonical):
             raise SourceError(f"its base_model {base_key} is not a model of the tree")
         omit = {str(path) for path in data.get("base_model_omit") or ()}
         merged = merged_with_base(data, canonical[base_key], omit)
+    return routes_of(provider_key, model_id, merged, base_key)
+
+
+def routes_of(provider_key, model_id, merged, base_key):
+    """The routes of a provider's model (`merged` with its canonical model `base_key`, if
+    any): the standard way of buying, and each service mode it prices."""
     organization = base_key.split("/")[0] if base_key else organization_folder(model_id)
     model = source_model(f"{provider_key}/{model_id}", merged, organization)
     cost = merged.get("cost") or {}

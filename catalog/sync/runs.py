@@ -5,7 +5,7 @@ skipped whatever happens (a failed run or a dry run leaves the catalog as it was
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from django.db import transaction
 from django.utils import timezone
@@ -62,8 +62,9 @@ def read_file(path, limit=None):
 def read_source(source, location):
     """The Snapshot of `source` at `location` (a folder, a file, or a URL)."""
     if source == MODELSDEV:
-        if is_url(location):
-            raise SourceError("models.dev is read from its folder of TOML files: give its path")
+        if is_url(location):  # api.json, and models.json beside it
+            models_url = urljoin(str(location), "models.json")
+            return modelsdev.read_documents(fetch(location), fetch(models_url), location)
         return modelsdev.read_tree(location)
     if source == OPENROUTER:
         raw = fetch(location) if is_url(location) else read_file(location)

@@ -3,10 +3,11 @@
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
-from catalog.sync.modelsdev import read_tree
+from catalog.sync.modelsdev import read_tree, stated_cost_unit
 from catalog.sync.snapshot import SourceError
 
 CANONICAL = """
@@ -187,3 +188,49 @@ def test_the_content_hash_changes_with_the_content_and_only_then(tree):
 def test_a_folder_that_is_not_a_models_dev_tree_is_refused(tmp_path):
     with pytest.raises(SourceError, match="not a models.dev tree"):
         read_tree(tmp_path)
+
+
+# Prices a file says are in another unit than tokens.
+
+REAL = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "models.dev"
+VOXTRAL_AT_EVROC = REAL / "providers/evroc/models/mistralai/Voxtral-Small-24B-2507.toml"
+
+
+@pytest.mark.skipif(not VOXTRAL_AT_EVROC.is_file(), reason="no models.dev snapshot")
+def test_evroc_states_voxtral_small_per_audio_minute_in_a_comment():
+    """The real file: `input = 0.0023` under "# per audio minute" is no token price."""
+    assert stated_cost_unit(VOXTRAL_AT_EVROC.read_text()) == "audio minute"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[cost]\ninput = 1\n",
+        "[cost]\ninput_audio = 2.2   # Cost per million audio input tokens (USD)\n",
+        "[cost]\n# per 1M tokens\ninput = 1\n",
+        "# per audio minute\n[cost]\ninput = 1\n",  # above the table: not the table's
+        "[cost]\ninput = 1\n[limit]\n# per request limits\ncontext = 8\n",  # another table
+    ],
+)
+def test_a_comment_that_does_not_name_another_unit_for_the_cost_table(text):
+    assert stated_cost_unit(text) == ""
+
+
+def test_a_route_priced_per_audio_minute_is_kept_with_no_price(tmp_path):
+    write(tmp_path, "providers/evroc/provider.toml", 'name = "evroc"\n')
+    write(
+        tmp_path,
+        "providers/evroc/models/mistralai/Voxtral-Small-24B-2507.toml",
+        'name = "Voxtral Small 24B"\n[cost]\n# per audio minute\ninput = 0.0023\n'
+        'output = 0.0023\n[modalities]\ninput = ["audio", "text"]\noutput = ["text"]\n',
+    )
+
+    snapshot = read_tree(tmp_path)
+
+    [route] = snapshot.routes
+    assert route.prices.is_empty
+    assert route.prices.output is None
+    assert [skip.reason for skip in snapshot.skipped] == [
+        "its prices are per audio minute, as a comment in the file says, not per token: "
+        "the route is kept with no price"
+    ]

@@ -1,0 +1,68 @@
+"""/cost/ on the real catalog (one catalog for the package: conftest.py): the database's
+costs agree with comparisons/cost.py for every model at several workloads, no price stated
+in another unit than tokens is ranked, and no model ranked cannot take the request."""
+
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from catalog.models import Route
+from comparisons.cost import Traffic
+from comparisons.cost_ranking import Filters, Question, costed, matching_models, read_ranking
+from comparisons.models import TrafficDefaults
+from tests.visible_text import visible_text
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+WORKLOADS = {
+    "default": Traffic(1_000_000, 400, 300),
+    "long input, a context tier": Traffic(10_000, 250_000, 2_000),
+    "half cached": Traffic(1_000_000, 10_000, 500, cached_share=Decimal("0.5")),
+    "batch": Traffic(1_000_000, 400, 300, mode="batch"),
+}
+
+
+@pytest.mark.parametrize("workload", WORKLOADS)
+def test_the_database_costs_every_real_model_as_cost_py_does(real_catalog, workload):
+    traffic, today = WORKLOADS[workload], timezone.localdate()
+    question = Question(Filters(), traffic)
+    ranking = read_ranking(question, today)
+    entries = costed(ranking.models, traffic, today, matching_models(Filters(), traffic))
+
+    assert len(entries) == ranking.count > 100
+    for entry in entries:
+        cheapest, listed = entry.at_cheapest_route, entry.at_list_price
+        assert entry.model.cheapest_monthly == (cheapest and cheapest.monthly), entry.model
+        assert entry.model.list_monthly == (listed and listed.monthly), entry.model
+    known = [entry.at_cheapest_route.monthly for entry in entries if entry.at_cheapest_route]
+    assert known == sorted(known)  # cheapest first
+
+
+def test_evrocs_prices_per_audio_minute_are_no_token_prices(real_catalog):
+    """models.dev's evroc files say "# per audio minute" above `input = 0.0023`: ranked as
+    a token price, Voxtral Small would be the cheapest model of all at $1.61 a month."""
+    voxtral = Route.objects.get(provider__name="evroc", provider_model_id__icontains="voxtral")
+    assert voxtral.input_price is None
+    assert voxtral.output_price is None
+    traffic = TrafficDefaults.kept().as_traffic()
+    top = read_ranking(Question(Filters(), traffic), timezone.localdate(), slice(0, 1))
+    assert "Voxtral" not in top.models[0].name
+
+
+def test_no_model_ranked_is_too_small_for_the_request(real_catalog):
+    long = Traffic(1_000, 300_000, 1_000)
+    ranking = read_ranking(Question(Filters(), long), timezone.localdate())
+    windows = [model.context_window for model in ranking.models]
+    assert all(window is None or window >= 301_000 for window in windows)
+    short = read_ranking(Question(Filters(), replace(long, input_tokens=1)), timezone.localdate())
+    assert ranking.count < short.count
+
+
+def test_the_page_names_what_ranks_first(real_catalog, client):
+    response = client.get("/cost/")
+    assert response.status_code == 200
+    text = visible_text(response.content)
+    assert "costs least:" in text
+    assert "Voxtral" not in text.split("costs least:")[0][-80:]

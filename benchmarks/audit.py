@@ -14,11 +14,12 @@ key, DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost and no SSL redirect, on a free loc
   priced with its price-history chart), a model on one provider, providers, a provider,
   the compare picker (empty, and with bad input: 400), the reference pair page, a pair
   page with bad traffic (400), families, a family, what retires, benchmarks, a benchmark,
-  the open data page, a 404 page and the 500 page (rendered in-process: nothing on a
+  the open data page, /cost/ (plain, filtered with a benchmark, and with bad input: 400), a
+  404 page and the 500 page (rendered in-process: nothing on a
   healthy server answers 500). It counts errors, not warnings, and prints them per page
   with the total.
 - Lighthouse (`node_modules/.bin/lighthouse`, headless Debian Chromium via CHROME_PATH)
-  scores the home, models, model, route, pair, benchmark, family and retiring pages: a
+  scores the home, models, model, route, pair, benchmark, family, retiring and cost pages: a
   table of page x category (0-100), with
   a second accessibility run in dark mode (the stylesheet has a dark palette: its contrast
   counts too), then the failing audits of any category below its bar.
@@ -26,7 +27,8 @@ key, DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost and no SSL redirect, on a free loc
 With --real-catalog, the database is instead what an operator gets from the syncs of the
 public snapshots in ../shared/data (DATA=… for others) and the similar models' ranking,
 nothing reviewed; the checker and Lighthouse then read its home page, a corroborated
-model's page and a pair page of two related, corroborated models.
+model's page, a pair page of two related, corroborated models and /cost/, and the checker a
+lineup of four models.
 
 The bars: 0 validator errors, SEO 100, accessibility >= 95 (light and dark), best
 practices >= 95. Performance is printed, not judged: a throttled mobile run on a shared
@@ -63,7 +65,10 @@ REAL_PAGES = {
     "home": "/",
     "model": "/models/claude-haiku-4-5/",
     "pair": "/compare/claude-haiku-3-vs-claude-haiku-4-5/",
+    "cost": "/cost/",
 }
+# Checked by the Nu Html Checker only: a lineup is noindex, which Lighthouse's SEO counts.
+REAL_LINEUP = "/compare/?models=claude-haiku-4-5,gpt-5,gemini-2-5-pro,deepseek-v3-2"
 MODEL = "gpt-5-3-codex-spark"
 ROUTE = "/models/qwen3-5-122b-a10b/openrouter/"  # a model on one provider
 BENCHMARK = "swe-bench-verified"
@@ -284,6 +289,7 @@ def lighthouse_table(base, folder, chromium, unmet, audited=None):
         "benchmark": f"/benchmarks/{BENCHMARK}/",
         "family": f"/families/{FAMILY}/",
         "retiring": "/retiring/",
+        "cost": "/cost/",
     }
     columns = (*CATEGORIES, "a11y (dark)")
     print()
@@ -354,6 +360,9 @@ def demo_targets(provider):
         "pair bad traffic": (f"{PAIR}?requests=lots&input_tokens=-1&output_tokens=", 400),
         "lineup": (LINEUP, 200),
         "lineup bad input": (f"{LINEUP},no-such-model&add=zzz&requests=lots", 400),
+        "cost": ("/cost/", 200),
+        "cost filtered": ("/cost/?capability=vision&benchmark=swe-bench-verified&order=score", 200),
+        "cost bad input": ("/cost/?requests=lots&cached=150&maker=nobody", 400),
         "families": ("/families/", 200),
         "family": (f"/families/{FAMILY}/", 200),
         "retiring": ("/retiring/", 200),
@@ -393,6 +402,7 @@ def main():
     unmet = []
     try:
         targets = {label: (path, 200) for label, path in REAL_PAGES.items()}
+        targets["lineup"] = (REAL_LINEUP, 200)
         if not args.real_catalog:
             targets = demo_targets(provider)
         pages = {}

@@ -113,9 +113,7 @@ def read_documents(api_raw, models_raw, location):
             if not isinstance(data, dict):
                 snapshot.skip(model_ref, "a model that is not an object")
                 continue
-            base_key = next(
-                (key for key in (model_id, f"{provider_key}/{model_id}") if key in canonical), ""
-            )
+            base_key = base_of(provider_key, model_id, canonical)
             try:
                 route = routes_of(provider_key, model_id, data, base_key)
             except SourceError as error:
@@ -125,6 +123,13 @@ def read_documents(api_raw, models_raw, location):
                 snapshot.routes.extend(route.routes)
     snapshot.content_hash = hashlib.sha256(api_raw + b"\0" + models_raw).hexdigest()
     return snapshot
+
+
+def base_of(provider_key, model_id, canonical):
+    """The canonical model an api.json entry (merged with its base_model, which it no longer
+    names) is of, as models.dev's own pages resolve it: the one its id names, or its
+    provider's key and its id; else "" (the identity rules tell it by name)."""
+    return next((key for key in (model_id, f"{provider_key}/{model_id}") if key in canonical), "")
 
 
 def json_object(raw, name):
@@ -315,17 +320,38 @@ def stated_cost_unit(text):
     return ""
 
 
+# What a provider's model does not inherit from its base_model: the canonical model's own
+# (models.dev's generator, `inheritableModelMetadata`).
+NOT_INHERITED = ("id", "benchmarks", "license", "links", "weights")
+
+
 def merged_with_base(data, base, omit):
-    """`base` overlaid by `data`, tables merged key by key, less the dotted paths `omit`."""
-    merged = {key: value for key, value in base.items() if key not in omit}
-    for key, value in base.items():
-        if isinstance(value, dict) and key not in omit:
+    """`base` overlaid by `data`, tables merged at every depth, less the dotted paths `omit`
+    and what is not inherited, as models.dev's generator merges them (`mergeDeep`)."""
+    inherited = {key: value for key, value in base.items() if key not in NOT_INHERITED}
+    return deep_merged(without(inherited, omit), data)
+
+
+def without(table, omit):
+    """`table` less the dotted paths `omit` ("cost.cache_read")."""
+    kept = {}
+    for key, value in table.items():
+        if key in omit:
+            continue
+        if isinstance(value, dict):
             prefix = f"{key}."
-            nested_omit = {path.removeprefix(prefix) for path in omit if path.startswith(prefix)}
-            merged[key] = merged_with_base({}, value, nested_omit)
-    for key, value in data.items():
+            value = without(
+                value, {path.removeprefix(prefix) for path in omit if path.startswith(prefix)}
+            )
+        kept[key] = value
+    return kept
+
+
+def deep_merged(base, overrides):
+    merged = dict(base)
+    for key, value in overrides.items():
         if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = {**merged[key], **value}
+            merged[key] = deep_merged(merged[key], value)
         else:
             merged[key] = value
     return merged

@@ -13,7 +13,10 @@ as it is). With --database-url it reads that populated database and writes nothi
 In this process, through Django's test client with debug off and the page cache (and so
 the memo) off, as a server without a cache would answer: each case is asked twice, then
 --runs times timed. It prints the median and 90th percentile in ms, the queries of one
-request, the answer's size, and whether the median is within the issue's 150 ms.
+request, the answer's size, and whether a page's median is within the issue's 150 ms (the
+CSV file of every model is not a page: it is timed, not judged). The filtered case ticks
+the first capability; the benchmark case reads the benchmark most published models have a
+score on.
 """
 
 import argparse
@@ -31,17 +34,22 @@ from benchmarks import load  # noqa: E402 (after the path)
 
 DATABASE_NAME = "llmref_cost"
 TARGET_MS = 150
-CASES = [
-    ("default workload", "/cost/", {}),
-    ("page 3, by list price", "/cost/?order=list&page=3", {}),
-    ("half the input cached", "/cost/?cached=50", {}),
-    ("batch mode, 300k input", "/cost/?mode=batch&input_tokens=300000", {}),
-    ("filtered", "/cost/?capability=tool-calling&min_context=128k&max_cost=5000", {}),
-    ("benchmark column, by score", "/cost/?benchmark=aider-polyglot&order=score", {}),
-    ("htmx results", "/cost/?requests=2000000", {"HTTP_HX_REQUEST": "true"}),
-    ("API, one page", "/api/v1/cost?page_size=100", {}),
-    ("CSV, every model", "/cost/workload-cost.csv", {}),
-]
+
+
+def cases(capability, benchmark):
+    """(name, path, headers, judged): the target is judged on the pages, not on the file of
+    every model."""
+    return [
+        ("default workload", "/cost/", {}, True),
+        ("page 3, by list price", "/cost/?order=list&page=3", {}, True),
+        ("half the input cached", "/cost/?cached=50", {}, True),
+        ("batch mode, 300k input", "/cost/?mode=batch&input_tokens=300000", {}, True),
+        ("filtered", f"/cost/?capability={capability}&min_context=128k&max_cost=5000", {}, True),
+        ("benchmark column, by score", f"/cost/?benchmark={benchmark}&order=score", {}, True),
+        ("htmx results", "/cost/?requests=2000000", {"HTTP_HX_REQUEST": "true"}, True),
+        ("API, one page", "/api/v1/cost?page_size=100", {}, True),
+        ("CSV, every model", "/cost/workload-cost.csv", {}, False),
+    ]
 
 
 def parse_arguments():
@@ -119,17 +127,31 @@ def main():
 
         os.environ["PAGE_CACHE"] = "0"  # and so no memo: every request reads everything
         configure(database_url)
+        from django.core.signals import request_started
+        from django.db import reset_queries
+        from django.db.models import Count, Q
         from django.test import Client
 
-        from catalog.models import LanguageModel
+        from catalog.models import Benchmark, Capability, LanguageModel
 
+        # Django empties the query log as a request starts: keep it to count a request's.
+        request_started.disconnect(reset_queries)
+        capability = Capability.objects.order_by("position").values_list("slug", flat=True)[0]
+        benchmark = (
+            Benchmark.objects.annotate(
+                scored=Count("scores", filter=Q(scores__model__is_published=True))
+            )
+            .order_by("-scored", "slug")
+            .values_list("slug", flat=True)[0]
+        )
         published = LanguageModel.objects.published().count()
         print(f"/cost/ uncached at {published:,} published models, {arguments.runs} runs a case")
         print(f"{'case':<30} {'status':>6} {'queries':>7} {'KB':>7} {'median':>9} {'p90':>9}")
         client = Client()
-        for name, path, headers in CASES:
+        for name, path, headers, judged in cases(capability, benchmark):
             result = measure(client, path, headers, arguments.runs)
-            mark = "" if result["median"] <= TARGET_MS else f"  over {TARGET_MS} ms"
+            over = judged and result["median"] > TARGET_MS
+            mark = f"  over {TARGET_MS} ms" if over else ""
             print(
                 f"{name:<30} {result['status']:>6} {result['queries']:>7} "
                 f"{result['bytes'] / 1024:>7.0f} {result['median']:>7.1f}ms "

@@ -174,7 +174,7 @@ def cost_rows(entries: list[Costed], yardstick: Yardstick | None, order: str) ->
 
 def rank_label(model: Candidate, order: str) -> str:
     """Its rank, or "-" when what the order compares (a cost, a score) is unknown."""
-    compared = model.score if order == BY_SCORE else model.monthly(order)
+    compared = model.score if order == BY_SCORE else model.cost
     return MISSING if compared is None else str(model.rank)
 
 

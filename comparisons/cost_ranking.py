@@ -56,8 +56,9 @@ class Yardstick:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A model of a ranking: where it ranks, its two monthly costs as the database computes
-    them (comparisons/cost_sql.py), and its score on the ranking's benchmark."""
+    """A model of a ranking: where it ranks, the monthly cost it is compared by as the
+    database computes it (comparisons/cost_sql.py), and its score on the ranking's
+    benchmark."""
 
     pk: int
     slug: str
@@ -66,14 +67,11 @@ class Candidate:
     context_window: int | None
     openness: str
     rank: int
-    cheapest_monthly: Decimal | None = None
-    list_monthly: Decimal | None = None
+    # The cost its ranking compares, as the database computes it: at its maker's list price
+    # in a list-price order, else at its cheapest route (None: unknown).
+    cost: Decimal | None = None
     lifecycle: LifecycleBadge | None = None
     score: Decimal | None = None  # on the ranking's benchmark, in its compared setting
-
-    def monthly(self, order: str) -> Decimal | None:
-        """The cost a ranking in `order` compares (the cheapest route's for a score)."""
-        return self.list_monthly if order == BY_LIST_PRICE else self.cheapest_monthly
 
     @classmethod
     def of(cls, row: cost_sql.Ranked, today: date) -> "Candidate":
@@ -85,8 +83,7 @@ class Candidate:
             context_window=row.context_window,
             openness=OPENNESS.get(row.openness, ""),
             rank=row.rank,
-            cheapest_monthly=row.cheapest,
-            list_monthly=row.listed,
+            cost=row.cost,
             lifecycle=lifecycle_badge(row.retires_on, row.deprecated, today),
             score=row.score,
         )
@@ -203,7 +200,7 @@ def read_ranking(question: Question, today: date, part: slice = slice(None)) -> 
         yardstick = replace(yardstick, setting=setting)
     rows = cost_sql.ranking(
         models,
-        cost_sql.model_costs(question.traffic, today),
+        cost_sql.model_costs(question.traffic, today, question.order),
         scores,
         question.order,
         yardstick.higher_is_better if yardstick else True,

@@ -32,6 +32,9 @@ from catalog.pricing import PricingKind
 from comparisons.cost import TOKENS_PER_PRICE_UNIT, Traffic
 
 MONEY = DecimalField(max_digits=40, decimal_places=12)
+# The orders a ranking can take: its cost at the cheapest route, at the list price, or its
+# score on a benchmark (best first; the cheapest route breaks ties).
+BY_CHEAPEST, BY_LIST_PRICE, BY_SCORE = "cheapest", "list", "score"
 # What tells a provider's ways of serving a model apart, its context tiers aside.
 SERVED_AS = tuple(field for field in ROUTE_PLACE if field not in ("service_mode", "context_above"))
 
@@ -100,18 +103,21 @@ def at_list_price() -> Q:
     return Q(provider__lab_id=F("model__organization_id")) & (UNMARKED | Q(~Exists(plain_own)))
 
 
-def model_costs(traffic: Traffic, today: date) -> QuerySet:
-    """Rows of (model_id, cheapest, listed): cost.model_cost() at the cheapest route and at
-    the maker's list price (NULL where unknown), for each published model with a priced
-    route, grouped by model (every one of them: a ranking's filters apply to the models it
-    joins these rows to, which costs the database less than narrowing both)."""
+def model_costs(traffic: Traffic, today: date, order: str) -> QuerySet:
+    """Rows of (model_id, cost): cost.model_cost() at the maker's list price for
+    BY_LIST_PRICE, else at the cheapest route, for each published model with a priced route,
+    grouped by model (every one of them: a ranking's filters apply to the models it joins
+    these rows to, which costs the database less than narrowing both). Only the cost a
+    ranking compares: the other is computed for the models shown, by cost.py."""
+    routes = applicable(traffic, today)
+    if order == BY_LIST_PRICE:
+        routes = routes.filter(at_list_price())
     return (
-        applicable(traffic, today)
-        .annotate(monthly=monthly_cost(traffic))
+        routes.annotate(monthly=monthly_cost(traffic))
         .order_by()
         .values("model_id")
-        .annotate(cheapest=Min("monthly"), listed=Min("monthly", filter=at_list_price()))
-        .values_list("model_id", "cheapest", "listed")
+        .annotate(cost=Min("monthly"))
+        .values_list("model_id", "cost")
     )
 
 
@@ -128,7 +134,6 @@ MODEL_COLUMNS = {
 }
 # The orders a ranking can take: its cost at the cheapest route, at the list price, or its
 # score on a benchmark (best first; the cheapest route breaks ties).
-BY_CHEAPEST, BY_LIST_PRICE, BY_SCORE = "cheapest", "list", "score"
 
 
 class Ranked(NamedTuple):
@@ -142,8 +147,7 @@ class Ranked(NamedTuple):
     openness: str
     retires_on: date | None
     deprecated: bool
-    cheapest: Decimal | None
-    listed: Decimal | None
+    cost: Decimal | None  # the cost the ranking compares
     score: Decimal | None
     rank: int
     total: int  # rows of the whole ranking
@@ -157,7 +161,7 @@ class Ranked(NamedTuple):
         if isinstance(values[6], str):
             values[6] = date.fromisoformat(values[6])
         values[7] = bool(values[7])
-        for index in (8, 9, 10):
+        for index in (8, 9):
             if values[index] is not None and not isinstance(values[index], Decimal):
                 values[index] = Decimal(str(values[index]))
         return cls(*values)
@@ -173,9 +177,9 @@ def ranking(
     page: slice = slice(None),
 ) -> list[Ranked]:
     """The `page` part (its start and stop) of `models` ranked in `order`, in one query:
-    lowest compared cost first (the list price's for BY_LIST_PRICE, else the cheapest
-    route's), unknown costs last, ties by name; in a score order, best score of `scores`
-    (rows of model_id and value) first, ties by cost. Each row carries its competition
+    lowest cost of `costs` (rows of model_id and cost: `model_costs()`) first, unknown costs
+    last, ties by name; in a score order, best score of `scores` (rows of model_id and
+    value) first, ties by cost. Each row carries its competition
     rank (costs equal to the cent, or equal scores, share one) and the whole ranking's
     count. `max_cost` leaves out every model not known to cost at most that."""
     model_sql, model_params = (
@@ -190,7 +194,7 @@ def ranking(
             scores.order_by().values_list("model_id", "value").query.sql_with_params()
         )
         score_join = f"LEFT JOIN ({score_sql}) s ON s.model_id = m.m_pk"
-    cost = "c.listed" if order == BY_LIST_PRICE else "c.cheapest"
+    cost = "c.cost"
     by_cost = [f"({cost} IS NULL)", f"ROUND({cost}, 2)"]
     ranked_by = by_cost
     if order == BY_SCORE and score_join:
@@ -201,7 +205,7 @@ def ranking(
         where, where_params = f"WHERE {cost} <= %s", (max_cost,)
     start, stop, _ = page.indices(10**12)
     sql = f"""
-        SELECT {", ".join(f"m.{alias}" for alias in MODEL_COLUMNS)}, c.cheapest, c.listed,
+        SELECT {", ".join(f"m.{alias}" for alias in MODEL_COLUMNS)}, c.cost,
             {"s.value" if score_join else "NULL"},
             RANK() OVER (ORDER BY {", ".join(ranked_by)}),
             COUNT(*) OVER (),

@@ -53,10 +53,11 @@ def test_the_workload_in_words():
 
 
 def test_a_rank_is_a_dash_where_the_compared_cost_or_score_is_unknown():
-    priced = Candidate(1, "a", "A", "Org", None, "", rank=3, cheapest_monthly=Decimal(7))
+    priced = Candidate(1, "a", "A", "Org", None, "", rank=3, cost=Decimal(7))
     assert rank_label(priced, BY_CHEAPEST) == "3"
-    assert rank_label(priced, BY_LIST_PRICE) == "-"
-    assert rank_label(priced, BY_SCORE) == "-"
+    assert rank_label(priced, BY_LIST_PRICE) == "3"
+    assert rank_label(priced, BY_SCORE) == "-"  # no score
+    assert rank_label(replace(priced, cost=None), BY_CHEAPEST) == "-"
 
 
 # The ranking, read from the database.
@@ -114,7 +115,7 @@ def test_every_model_that_can_take_the_request_by_its_cheapest_route_unknown_las
     assert ranking.count == 6
     assert ranking.unpriced == 1
     # 1M × (400 × $0.10 + 300 × $0.20) / 1M
-    assert ranking.models[0].cheapest_monthly == Decimal(100)
+    assert ranking.models[0].cost == Decimal(100)
 
 
 def test_costs_equal_to_the_cent_share_a_rank_ties_by_name(catalog):
@@ -123,7 +124,7 @@ def test_costs_equal_to_the_cent_share_a_rank_ties_by_name(catalog):
     # Cheap and Also Cheap cost $1,000 at their makers' APIs; Resold has no list price.
     assert names(ranking)[:2] == ["Also Cheap", "Cheap"]
     assert [model.rank for model in ranking.models][:2] == [1, 1]
-    assert [model.list_monthly for model in ranking.models][:2] == [Decimal(1000)] * 2
+    assert [model.cost for model in ranking.models][:2] == [Decimal(1000)] * 2
     assert names(ranking)[-2:] == ["Resold", "Unpriced"]
     assert ranking.unpriced == 2
 
@@ -142,19 +143,19 @@ def test_a_context_tier_is_priced_for_requests_above_it_and_the_cache_where_stat
     long = Traffic(1_000, 300_000, 1_000)
     tiered = next(m for m in ranked(long).models if m.name == "Tiered")
     # 1,000 × (300k × $30 + 1k × $60) / 1M: the tier above 200k input tokens.
-    assert tiered.cheapest_monthly == Decimal(9060)
+    assert tiered.cost == Decimal(9060)
 
     half_cached = replace(TRAFFIC, cached_share=Decimal("0.5"))
     tiered = next(m for m in ranked(half_cached).models if m.name == "Tiered")
     # 1M × (200 × $3 + 200 × $0.30 + 300 × $6) / 1M
-    assert tiered.cheapest_monthly == Decimal(2460)
+    assert tiered.cost == Decimal(2460)
 
 
 def test_a_retired_route_is_never_the_cheapest(catalog, make_route, make_provider):
     past = timezone.localdate() - timedelta(days=1)
     make_route(catalog["Dear"], make_provider("Gone"), "0.01", "0.01", retires_on=past)
     dear = next(m for m in ranked().models if m.name == "Dear")
-    assert dear.cheapest_monthly == Decimal(10_000)
+    assert dear.cost == Decimal(10_000)
 
 
 def test_a_page_of_the_ranking_keeps_its_ranks_and_the_whole_count(catalog):
@@ -187,11 +188,11 @@ def test_the_database_costs_every_model_as_cost_py_does(catalog):
         replace(TRAFFIC, cached_share=Decimal("0.25")),
         replace(TRAFFIC, mode="batch"),
     ):
-        ranking = ranked(traffic)
-        for entry in costed(ranking.models, traffic, timezone.localdate()):
-            cheapest, listed = entry.at_cheapest_route, entry.at_list_price
-            assert entry.model.cheapest_monthly == (cheapest and cheapest.monthly), entry
-            assert entry.model.list_monthly == (listed and listed.monthly), entry
+        for order in (BY_CHEAPEST, BY_LIST_PRICE):
+            ranking = ranked(traffic, order=order)
+            for entry in costed(ranking.models, traffic, timezone.localdate()):
+                python = entry.cost(order)
+                assert entry.model.cost == (python and python.monthly), (order, entry)
 
 
 def test_a_lifecycle_badge_for_a_retiring_model(catalog):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from catalog.models import Route
 from comparisons.cost import Traffic
 from comparisons.cost_ranking import Filters, Question, costed, matching_models, read_ranking
+from comparisons.cost_sql import BY_CHEAPEST, BY_LIST_PRICE
 from comparisons.models import TrafficDefaults
 from tests.visible_text import visible_text
 
@@ -32,19 +33,18 @@ def same(database: Decimal | None, python: Decimal | None) -> bool:
     return abs(database - python) < Decimal("0.000001")
 
 
+@pytest.mark.parametrize("order", [BY_CHEAPEST, BY_LIST_PRICE])
 @pytest.mark.parametrize("workload", WORKLOADS)
-def test_the_database_costs_every_real_model_as_cost_py_does(real_catalog, workload):
+def test_the_database_costs_every_real_model_as_cost_py_does(real_catalog, workload, order):
     traffic, today = WORKLOADS[workload], timezone.localdate()
-    question = Question(Filters(), traffic)
-    ranking = read_ranking(question, today)
+    ranking = read_ranking(Question(Filters(), traffic, order), today)
     entries = costed(ranking.models, traffic, today, matching_models(Filters(), traffic))
 
     assert len(entries) == ranking.count > 100
     for entry in entries:
-        cheapest, listed = entry.at_cheapest_route, entry.at_list_price
-        assert same(entry.model.cheapest_monthly, cheapest and cheapest.monthly), entry.model
-        assert same(entry.model.list_monthly, listed and listed.monthly), entry.model
-    known = [entry.at_cheapest_route.monthly for entry in entries if entry.at_cheapest_route]
+        python = entry.cost(order)
+        assert same(entry.model.cost, python and python.monthly), entry.model
+    known = [entry.cost(order).monthly for entry in entries if entry.cost(order)]
     assert known == sorted(known)  # cheapest first
 
 

@@ -96,7 +96,16 @@ def test_a_new_visitor_finds_and_compares_models_on_a_phone(demo_server, browser
     expect(page.locator("h1")).to_have_text("Compare large language models")
     expect(page.get_by_role("form", name="Compare two models")).to_be_visible()
     expect(page.get_by_role("navigation", name="Main").get_by_role("link")).to_have_text(
-        ["LLM Reference", "Models", "Providers", "Families", "Benchmarks", "Compare", "Retiring"]
+        [
+            "LLM Reference",
+            "Models",
+            "Providers",
+            "Families",
+            "Benchmarks",
+            "Compare",
+            "Cost",
+            "Retiring",
+        ]
     )
     walk.look("home")
 

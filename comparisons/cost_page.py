@@ -2,8 +2,9 @@
 (comparisons/cost_ranking.py), a page of rows at a time, and the same ranking as a CSV file.
 
 A constant number of queries for any catalog: the form's choices (makers, benchmarks; the
-capabilities and traffic defaults are kept by the memo where one is), the models, their
-priced routes, a chosen benchmark's scores, and the catalog's latest change.
+capabilities and traffic defaults are kept by the memo where one is), the ranking's page
+(one query: comparisons/cost_sql.py), the shown models' routes, a chosen benchmark's
+setting, and the catalog's latest change.
 """
 
 from collections.abc import Iterator

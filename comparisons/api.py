@@ -296,14 +296,14 @@ def cost(request: HttpRequest, query: Query[CostQuery], paging: Query[Paging]):
 
 def asked_question(query: CostQuery, choices) -> Question:
     """The ranking `query` asks for; queries.Unknown (a 404) for a slug of nothing listed."""
-    named = {
-        "maker": (query.maker, dict(choices.makers)),
-        "benchmark": (query.benchmark, choices.yardsticks),
-        **{f"capability {slug}": (slug, dict(choices.capabilities)) for slug in query.capability},
-    }
-    for what, (slug, known) in named.items():
+    named = [
+        ("maker", query.maker, dict(choices.makers)),
+        ("benchmark", query.benchmark, choices.yardsticks),
+        *(("capability", slug, dict(choices.capabilities)) for slug in query.capability),
+    ]
+    for kind, slug, known in named:
         if slug and slug not in known:
-            raise queries.Unknown(f"No {what.split()[0]} {slug!r} is listed here.")
+            raise queries.Unknown(f"No {kind} {slug!r} is listed here.")
     traffic = asked_traffic(query)
     if query.cached:
         traffic = replace(traffic, cached_share=Decimal(query.cached) / 100)

@@ -24,6 +24,7 @@ from catalog.facts import capability_list
 from catalog.formatting import (
     MISSING,
     compact_tokens,
+    oxford_join,
     plural,
     score_text,
     token_labels,
@@ -51,7 +52,7 @@ from comparisons.cost_ranking import (
     matching_models,
     read_ranking,
 )
-from comparisons.cost_sql import BY_CHEAPEST, BY_SCORE
+from comparisons.cost_sql import BY_CHEAPEST, BY_LIST_PRICE, BY_SCORE
 from comparisons.forms import CostForm
 from presentation.responses import latest
 from presentation.seo import PageMeta
@@ -148,7 +149,7 @@ class CostPage:
     pagination: Pagination | None = None
     score_label: str = ""  # the benchmark column's heading, "" without one
     order_label: str = ""
-    unpriced: int = 0  # models listed without a cost on the compared basis
+    unpriced: str = ""  # what it says of the models without the compared cost
     csv_url: str = ""
     api_url: str = ""
     below_list_note: str = BELOW_LIST
@@ -208,20 +209,48 @@ def workload_text(traffic: Traffic) -> str:
     return text
 
 
-def first_text(top: Costed | None, order: str, yardstick: Yardstick | None) -> str:
-    """What ranks first, in a sentence; "" when nothing is ranked."""
-    if top is None:
+def first_text(entries: list[Costed], order: str, yardstick: Yardstick | None) -> str:
+    """What ranks first (every model tied first, named), in a sentence; "" when nothing is
+    ranked."""
+    if not entries:
         return ""
+    top = entries[0]
     cost = top.cost(order)
+    first = [entry for entry in entries if entry.model.rank == top.model.rank]
+    names = tied_names(first)
     if order == BY_SCORE and yardstick is not None and top.model.score is not None:
-        text = f"{top.model.name} scores best on {score_label(yardstick)}"
-        if cost is not None:
+        verb = "scores" if len(first) == 1 else "score"
+        text = f"{names} {verb} best on {score_label(yardstick)}"
+        if cost is not None and len(first) == 1:
             text += f", at {usd_amount(cost.monthly)} a month through {cost.route.label}"
         return text + "."
     if cost is None:
         return "No model listed has a per-token price for this workload."
+    amount = usd_amount(cost.monthly)
+    if len(first) > 1:
+        return f"{names} cost least: {amount} a month each."
     basis = "at its maker's list price" if order != BY_CHEAPEST else f"through {cost.route.label}"
-    return f"{top.model.name} costs least: {usd_amount(cost.monthly)} a month {basis}."
+    return f"{names} costs least: {amount} a month {basis}."
+
+
+def tied_names(entries: list[Costed]) -> str:
+    """ "A", "A and B", "A, B, and C", or "A, B, and 4 more" for the models `entries`."""
+    names = [entry.model.name for entry in entries]
+    if len(names) > 3:
+        names = [*names[:2], f"{len(names) - 2} more"]
+    return oxford_join(names)
+
+
+def unpriced_note(count: int, order: str) -> str:
+    """What the ranking says of its models with no per-token price for the workload: listed
+    last in a cost order, wherever their score puts them in a score order."""
+    if not count:
+        return ""
+    if order == BY_SCORE:
+        verb = "has" if count == 1 else "have"
+        return f"{count:,} of them {verb} no per-token price for this workload."
+    basis = "at its maker's own API" if order == BY_LIST_PRICE else "for this workload"
+    return f"{count:,} listed last with no per-token price {basis}."
 
 
 def cost_url(name: str, query: QueryDict) -> str:
@@ -291,7 +320,6 @@ def read_cost_page(
     # Pages of the count alone; a page past the last has no rows to tell the count.
     page = Paginator(range(ranking.count), PAGE_SIZE).page(number)
     entries = costed(ranking.models, asked.traffic, today)
-    top = entries[0] if entries and number == 1 else None  # named on the first page
     query = as_query(form.asked)
     yardstick = ranking.yardstick
     return CostPage(
@@ -302,11 +330,11 @@ def read_cost_page(
         workload=workload_text(asked.traffic),
         count=ranking.count,
         heading=results_heading(ranking.count, page),
-        first=first_text(top, asked.order, yardstick),
+        first=first_text(entries, asked.order, yardstick) if number == 1 else "",
         pagination=pagination(page, query, reverse("comparisons:cost")),
         score_label=score_label(yardstick),
         order_label=ORDERS[asked.order],
-        unpriced=ranking.unpriced,
+        unpriced=unpriced_note(ranking.unpriced, asked.order),
         csv_url=cost_url("comparisons:cost_csv", query),
         api_url=cost_url("api-v1:cost", query),
     )

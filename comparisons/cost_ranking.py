@@ -20,6 +20,7 @@ from decimal import Decimal
 from django.db.models import Q, QuerySet
 
 from catalog.facts import RouteFacts, list_routes, serving_routes_of
+from catalog.forms import narrow_models
 from catalog.lifecycle import LifecycleBadge, lifecycle_badge
 from catalog.models import SCORE_SETTING, BenchmarkScore, LanguageModel
 from catalog.pages.benchmarks import compared_setting
@@ -149,8 +150,6 @@ def matching_models(filters: Filters, traffic: Traffic) -> QuerySet[LanguageMode
     model that cannot serve the workload's requests is left out: its stated context window
     is smaller than a request (input and output tokens), or its stated maximum output
     smaller than the output asked. What a source does not state does not leave it out."""
-    from catalog.forms import narrow_models
-
     queryset = narrow_models(
         LanguageModel.objects.published(),
         {

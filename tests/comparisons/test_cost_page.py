@@ -235,3 +235,27 @@ def test_the_page_is_in_the_sitemap_once_a_model_is_published(client, catalog):
     xml = b"".join(client.get("/sitemap-cost.xml").streaming_content).decode()
     assert "<loc>http://testserver/cost/</loc>" in xml
     assert 'href="/cost/"' in client.get("/").content.decode()
+
+
+def test_models_tied_first_are_all_named(client, catalog, make_model, make_route):
+    twin = make_model("Twin", organization=catalog["cheap"].organization)
+    make_route(twin, catalog["cheap"].routes.get(provider__name="Resale").provider, "0.8", "1.6")
+
+    text = visible_text(client.get("/cost/").content)
+
+    assert "Cheap and Twin cost least: $800 a month each." in text
+    assert [row[0] for row in table_rows(client.get("/cost/"))][:2] == ["1", "1"]
+
+
+def test_what_is_said_of_the_unpriced_follows_the_order(client, catalog):
+    bench = Benchmark.objects.create(name="Bench", slug="bench")
+    BenchmarkScore.objects.create(model=catalog["dear"], benchmark=bench, value=91)
+
+    by_cost = visible_text(client.get("/cost/").content)
+    by_list = visible_text(client.get("/cost/", {"order": "list"}).content)
+    by_score = visible_text(client.get("/cost/", {"benchmark": "bench", "order": "score"}).content)
+
+    assert "1 listed last with no per-token price for this workload." in by_cost
+    assert "2 listed last with no per-token price at its maker's own API." in by_list
+    assert "1 of them has no per-token price for this workload." in by_score
+    assert "listed last" not in by_score

@@ -5,8 +5,8 @@ Each model is costed twice by the rules of comparisons/cost.py: at its maker's l
 (its own API) and at its cheapest route sold per token and in force, each at the context
 tier its requests fall in and with the cached share of the input at the route's cache
 price where it states one. A model with no per-token price for the workload is still
-listed (last in a cost order), since "we know no price" is an answer too; a maximum cost leaves it out, as
-nothing shows that it costs less.
+listed (last in a cost order), since "we know no price" is an answer too; a maximum cost
+leaves it out, as nothing shows that it costs less.
 
 The database ranks the models (comparisons/cost_sql.py: the same rules as SQL), in one
 query for the whole catalog, and hands back the part asked (a page); only the models a

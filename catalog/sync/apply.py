@@ -261,7 +261,11 @@ class Applier:
     def apply_canonical_model(self, source_model):
         lab, _, model_id = source_model.key.partition("/")
         reason = identity.not_a_model(
-            source_model.name, model_id, source_model.family, source_model.outputs
+            source_model.name,
+            model_id,
+            source_model.family,
+            source_model.outputs,
+            source_model.input_modalities,
         )
         if reason:
             self.skip(source_model.key, reason)
@@ -409,6 +413,7 @@ class Applier:
             source_route.provider_model_id,
             source_model.family,
             source_model.outputs,
+            source_model.input_modalities,
         )
         if not reason and identity.moving_alias(source_route.provider_model_id):
             reason = "an alias of whichever model is newest: it names no one model"

@@ -463,13 +463,17 @@ ROUTER_NAMES = re.compile(
 )
 
 
-def not_a_model(name, model_id="", family="", outputs=()):
+def not_a_model(name, model_id="", family="", outputs=(), inputs=()):
     """Why an entry is not a language model ("an embedding model", "a router: it picks
     a model for each request"), or "" when it is one. The source's own fields first
-    (its output modalities, its family), its name and id only as a last resort."""
-    outputs = tuple(outputs)
+    (its output and input modalities, its family), its name and id only as a last resort.
+    A model that reads no text (NVIDIA's SparseDrive reads video, Grok STT audio) is a
+    perception or speech-to-text model, whatever it writes."""
+    outputs, inputs = tuple(outputs), tuple(inputs)
     if outputs and "text" not in outputs:
         return f"not a language model: its output is {', '.join(map(str, outputs))}"
+    if inputs and "text" not in inputs:
+        return f"not a language model: it reads {', '.join(map(str, inputs))}, not text"
     family = (family or "").casefold()
     if family in ROUTER_FAMILIES or (family and family.startswith("auto")):
         return "a router: it picks a model for each request, it is not one"

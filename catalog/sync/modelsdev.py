@@ -474,7 +474,7 @@ def source_model(key, data, organization):
         license_name=str(license_name) if isinstance(license_name, str) else "",
         context_window=positive_int(limit.get("context"), "the context window"),
         max_output_tokens=positive_int(limit.get("output"), "the output limit"),
-        input_modalities=tuple(str(kind) for kind in inputs),
+        input_modalities=tuple(str(kind) for kind in inputs) if isinstance(inputs, list) else (),
         capabilities=capabilities(data),
         deprecated=data.get("status") == "deprecated",
         source_url=f"{SITE}/models/{key}" if "/" in key else SITE,

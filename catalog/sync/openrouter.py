@@ -81,9 +81,8 @@ def route(entry):
     pricing = entry.get("pricing") or {}
     if not isinstance(pricing, dict):
         raise SourceError("its pricing is not an object")
-    inputs = tuple(
-        str(kind) for kind in (entry.get("architecture") or {}).get("input_modalities") or ()
-    )
+    stated_inputs = (entry.get("architecture") or {}).get("input_modalities")
+    inputs = tuple(map(str, stated_inputs)) if isinstance(stated_inputs, list) else ()
     stated = {}
     for parameter, slugs in PARAMETER_CAPABILITIES.items():
         if parameter in (entry.get("supported_parameters") or ()):

@@ -19,6 +19,7 @@ def test_the_methodology_page_states_the_rules(client, django_assert_num_queries
     for region in set(identity.REGIONS.values()):
         assert region in text
     assert "embedding models" in text
+    assert "a model whose source says it reads no text" in visible_text(response.content)
     assert "sources differ" in text
     assert 'href="/methodology/"' in text  # every footer links it
 

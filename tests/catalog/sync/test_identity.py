@@ -282,6 +282,34 @@ def test_routers_are_not_models(name, model_id, family):
     assert not_a_model(name, model_id, family).startswith("a router")
 
 
+@pytest.mark.parametrize(
+    ("name", "model_id", "inputs", "reason"),
+    [
+        # models.dev's nvidia/nvidia/sparsedrive.toml and vercel/xai/grok-stt.toml
+        ("sparsedrive", "nvidia/sparsedrive", ("video",), "it reads video, not text"),
+        ("Grok STT", "xai/grok-stt", ("audio",), "it reads audio, not text"),
+        ("Qwen3-ASR Flash", "qwen3-asr-flash", ("audio",), "it reads audio, not text"),
+    ],
+)
+def test_a_model_that_reads_no_text_is_not_a_language_model(name, model_id, inputs, reason):
+    assert not_a_model(name, model_id, "", ("text",), inputs) == f"not a language model: {reason}"
+
+
+def test_a_model_that_reads_text_among_others_stays():
+    # evroc's Voxtral Small 24B 2507 reads audio and text, and writes text
+    assert (
+        not_a_model(
+            "Voxtral Small 24B",
+            "mistralai/Voxtral-Small-24B-2507",
+            "voxtral",
+            ("text",),
+            ("audio", "text"),
+        )
+        == ""
+    )
+    assert not_a_model("Claude Opus 4.7", "claude-opus-4-7", "claude-opus", (), ()) == ""
+
+
 def test_safety_classifiers_that_read_and_write_text_stay():
     assert not_a_model("Llama Guard 4 12B", "meta-llama/llama-guard-4-12b") == ""
     assert not_a_model("Claude Opus 4.7", "claude-opus-4-7", "claude-opus", ("text",)) == ""

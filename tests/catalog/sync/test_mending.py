@@ -67,6 +67,14 @@ def tree(tmp_path):
         'name = "text-embedding-3-large"\nfamily = "text-embedding"\n[cost]\ninput = 0.13\n'
         '[modalities]\ninput = ["text"]\noutput = ["text"]\n',
     )
+    # models.dev's nvidia/models/nvidia/sparsedrive.toml: reads video, writes text
+    write(tmp_path, "providers/nvidia/provider.toml", 'name = "Nvidia"\n')
+    write(
+        tmp_path,
+        "providers/nvidia/models/nvidia/sparsedrive.toml",
+        'name = "sparsedrive"\nfamily = "sparsedrive"\n[cost]\ninput = 0\noutput = 0\n'
+        '[modalities]\ninput = ["video"]\noutput = ["text"]\n',
+    )
     return tmp_path
 
 
@@ -75,6 +83,7 @@ def older_catalog():
     raw = Organization.objects.create(name="anthropic", slug="anthropic")
     twice = Organization.objects.create(name="Anthropic AI", slug="anthropic-ai")
     openai = Organization.objects.create(name="openai", slug="openai")
+    nvidia = Organization.objects.create(name="nvidia", slug="nvidia")
     model_type = ContentType.objects.get_for_model(LanguageModel)
     route_type = ContentType.objects.get_for_model(Route)
     records = {}
@@ -94,6 +103,7 @@ def older_catalog():
         ),
         ("gitlab/duo-chat-opus-4-7", "Agentic Chat (Claude Opus 4.7)", raw, "gitlab"),
         ("openai/text-embedding-3-large", "text-embedding-3-large", openai, "openai"),
+        ("nvidia/nvidia/sparsedrive", "sparsedrive", nvidia, "nvidia"),
     ):
         slug = name.casefold().replace(" ", "-").replace("(", "").replace(")", "").replace(".", "-")
         model = LanguageModel.objects.create(
@@ -166,6 +176,9 @@ def test_a_resync_mends_a_catalog_the_older_rules_made(tree, editor):
     embedding = LanguageModel.objects.get(name="text-embedding-3-large")
     assert not embedding.is_published
     assert embedding.unpublished_reason == "not a language model: an embedding model"
+    video = LanguageModel.objects.get(name="sparsedrive")
+    assert not video.is_published
+    assert video.unpublished_reason == "not a language model: it reads video, not text"
     # One maker, properly named; the other spelling is its alias (a reviewed one stays).
     anthropic = Organization.objects.get(slug="anthropic")
     assert anthropic.name == "Anthropic"

@@ -26,7 +26,7 @@ from catalog.pages.open_data import read_open_data_page
 from catalog.pages.providers import read_provider_list, read_provider_page
 from catalog.pages.retiring import read_retiring_page
 from catalog.pages.route import read_route_page
-from presentation.responses import render_page, wants_fragment
+from presentation.responses import render_page, render_results_page
 
 
 @require_safe
@@ -38,13 +38,8 @@ def model_list(request):
     except InvalidPage as error:
         number = form.cleaned_data["page"]
         raise Http404(f"The models list has no page {number} for this query.") from error
-    fragment = wants_fragment(request)
-    template = "catalog/model_list_results.html" if fragment else "catalog/model_list.html"
-    status = 400 if form.errors else 200
-    response = render_page(request, template, page, status, form=form, fragment=fragment)
-    if fragment:
-        response["X-Robots-Tag"] = "noindex"
-    return response
+    templates = ("catalog/model_list.html", "catalog/model_list_results.html")
+    return render_results_page(request, templates, page, 400 if form.errors else 200, form=form)
 
 
 @require_safe

@@ -38,7 +38,12 @@ from comparisons.models import TrafficDefaults
 from comparisons.pair_page import faq_json_ld, load_pair, pair_page
 from comparisons.picker import MAX_QUERY_LENGTH, suggest
 from comparisons.rules import shared_priced_providers
-from presentation.responses import render_page, set_last_modified, wants_fragment
+from presentation.responses import (
+    render_page,
+    render_results_page,
+    set_last_modified,
+    wants_fragment,
+)
 from presentation.seo import PageMeta, json_ld
 
 # The inputs that name a model, each with the autocomplete's suggestions: the picker's, and
@@ -207,21 +212,14 @@ def cost(request):
     except InvalidPage as error:
         number = form.cleaned_data["page"]
         raise Http404(f"The ranking has no page {number} for this query.") from error
-    fragment = wants_fragment(request)
-    template = "cost_results" if fragment else "cost"
-    status = 400 if form.errors else 200
-    response = render_page(
+    return render_results_page(
         request,
-        f"comparisons/{template}.html",
+        ("comparisons/cost.html", "comparisons/cost_results.html"),
         page,
-        status,
+        400 if form.errors else 200,
         form=form,
-        fragment=fragment,
         context_suggestions=CONTEXT_SUGGESTIONS,
     )
-    if fragment:
-        response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 @require_safe

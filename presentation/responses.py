@@ -34,3 +34,15 @@ def render_page(request, template_name, page, status=200, **context) -> HttpResp
     context = {"page": page, "meta": page.meta, **context}
     response = render(request, template_name, context, status=status)
     return set_last_modified(response, [getattr(page, "last_modified", None)])
+
+
+def render_results_page(request, templates, page, status=200, **context) -> HttpResponse:
+    """A page whose results section htmx swaps (the models list, /cost/): for an htmx
+    request the section alone, `templates[1]`, which is no page for search engines
+    (noindex); else the whole page, `templates[0]`."""
+    fragment = wants_fragment(request)
+    template = templates[1] if fragment else templates[0]
+    response = render_page(request, template, page, status, fragment=fragment, **context)
+    if fragment:
+        response["X-Robots-Tag"] = "noindex"
+    return response
